@@ -36,7 +36,13 @@ function browserConfig() {
 const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
+  memory: 'src/adapter/memory.ts',
   schemas: 'src/schemas/index.ts',
+  'locales/en': 'src/locales/en.ts',
+  'locales/de': 'src/locales/de.ts',
+  'locales/pl': 'src/locales/pl.ts',
+  'locales/fi': 'src/locales/fi.ts',
+  'locales/it': 'src/locales/it.ts',
 };
 
 const peers = [

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import '../src/styles.css';
+import { useAccountSettings } from '../src/provider/context';
 
 const colorTokens = [
   'primary',
   'on-primary',
+  'primary-surface',
   'danger',
   'danger-surface',
   'success',
@@ -21,14 +22,15 @@ const colorTokens = [
   'highlight',
 ];
 
-function TokenSheet({ colorScheme }: { colorScheme: 'light' | 'dark' }) {
+function TokenSheet() {
+  const { colorScheme } = useAccountSettings();
   return (
-    <section className="abk-root" data-color-scheme={colorScheme} style={{ padding: 16 }}>
-      <h2 style={{ marginTop: 0 }}>{colorScheme === 'light' ? 'Light' : 'Dark'} tokens</h2>
+    <section style={{ padding: 16 }}>
+      <h2 style={{ marginTop: 0 }}>Design tokens ({colorScheme})</h2>
       <ul
         style={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
           gap: 12,
           listStyle: 'none',
           padding: 0,
@@ -50,9 +52,9 @@ function TokenSheet({ colorScheme }: { colorScheme: 'light' | 'dark' }) {
           </li>
         ))}
       </ul>
-      <p style={{ fontSize: 'var(--abk-font-size)' }}>
-        Radius <code>--abk-radius</code>, spacing <code>--abk-spacing</code>, font{' '}
-        <code>--abk-font-family</code>.
+      <p>
+        Radius <code>--abk-radius</code>, spacing <code>--abk-spacing</code>, font <code>--abk-font-family</code>{' '}
+        at <code>--abk-font-size</code>.
       </p>
     </section>
   );
@@ -66,5 +68,5 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Light: Story = { args: { colorScheme: 'light' } };
-export const Dark: Story = { args: { colorScheme: 'dark' } };
+export const Light: Story = { parameters: { colorScheme: 'light' } };
+export const Dark: Story = { parameters: { colorScheme: 'dark' } };

@@ -1,0 +1,208 @@
+import type { Catalog, Product, RoleDefinition, Tier, User } from '../schemas/index.js';
+import { BUILT_IN_ROLE_IDS } from '../schemas/contacts.js';
+
+/** Forty users of a European company, names and addresses in all five product languages. */
+const SEED_PEOPLE: [name: string, email: string, status?: User['status']][] = [
+  ['Anna Schmidt', 'anna.schmidt@nordlicht.example'],
+  ['Jürgen Groß', 'juergen.gross@nordlicht.example'],
+  ['Zofia Wójcik', 'zofia.wojcik@nordlicht.example'],
+  ['Aino Mäkelä', 'aino.makela@nordlicht.example'],
+  ['Matteo Rossi', 'matteo.rossi@nordlicht.example'],
+  ['Emily Carter', 'emily.carter@nordlicht.example'],
+  ['Łukasz Kowalczyk', 'lukasz.kowalczyk@nordlicht.example'],
+  ['Giulia Bianchi', 'giulia.bianchi@nordlicht.example'],
+  ['Mikko Virtanen', 'mikko.virtanen@nordlicht.example'],
+  ['Sophie Müller', 'sophie.mueller@nordlicht.example'],
+  ['Oliver Bennett', 'oliver.bennett@nordlicht.example'],
+  ['Małgorzata Nowak', 'malgorzata.nowak@nordlicht.example'],
+  ['Francesco Esposito', 'francesco.esposito@nordlicht.example'],
+  ['Päivi Järvinen', 'paivi.jarvinen@nordlicht.example'],
+  ['Lukas Weiß', 'lukas.weiss@nordlicht.example', 'deactivated'],
+  ['Chloe Adams', 'chloe.adams@nordlicht.example', 'invited'],
+  ['Paweł Zieliński', 'pawel.zielinski@nordlicht.example'],
+  ['Chiara Ricci', 'chiara.ricci@nordlicht.example'],
+  ['Eero Heikkinen', 'eero.heikkinen@nordlicht.example'],
+  ['Hannah Becker', 'hannah.becker@nordlicht.example'],
+  ['James O’Connor', 'james.oconnor@nordlicht.example'],
+  ['Katarzyna Lewandowska', 'katarzyna.lewandowska@nordlicht.example', 'invited'],
+  ['Lorenzo Romano', 'lorenzo.romano@nordlicht.example'],
+  ['Sanna Lehtonen', 'sanna.lehtonen@nordlicht.example'],
+  ['Felix Schäfer', 'felix.schaefer@nordlicht.example'],
+  ['Grace Liu', 'grace.liu@nordlicht.example'],
+  ['Tomasz Wiśniewski', 'tomasz.wisniewski@nordlicht.example', 'deactivated'],
+  ['Sofia Colombo', 'sofia.colombo@nordlicht.example'],
+  ['Juha Mäkinen', 'juha.makinen@nordlicht.example'],
+  ['Marie Köhler', 'marie.koehler@nordlicht.example'],
+  ['Daniel Hughes', 'daniel.hughes@nordlicht.example'],
+  ['Agnieszka Dąbrowska', 'agnieszka.dabrowska@nordlicht.example'],
+  ['Alessandro Greco', 'alessandro.greco@nordlicht.example', 'invited'],
+  ['Leena Koskinen', 'leena.koskinen@nordlicht.example'],
+  ['Max Neumann', 'max.neumann@nordlicht.example'],
+  ['Isabella Conti', 'isabella.conti@nordlicht.example'],
+  ['Jakub Kamiński', 'jakub.kaminski@nordlicht.example'],
+  ['Ville Nieminen', 'ville.nieminen@nordlicht.example', 'deactivated'],
+  ['Ella Thompson', 'ella.thompson@nordlicht.example'],
+  ['Niklas Hoffmann', 'niklas.hoffmann@nordlicht.example'],
+];
+
+export const SEED_ACCOUNT_NAME = 'Nordlicht Logistik GmbH';
+
+export function seedUsers(): User[] {
+  return SEED_PEOPLE.map(([displayName, email, status], index) => ({
+    id: `u${String(index + 1).padStart(3, '0')}`,
+    displayName,
+    email,
+    status: status ?? 'active',
+  }));
+}
+
+const FIRST_NAMES = [
+  'Anna', 'Jürgen', 'Zofia', 'Aino', 'Matteo', 'Emily', 'Łukasz', 'Giulia', 'Mikko', 'Sophie',
+  'Oliver', 'Małgorzata', 'Francesco', 'Päivi', 'Lukas', 'Chloe', 'Paweł', 'Chiara', 'Eero',
+  'Hannah', 'Katarzyna', 'Lorenzo', 'Sanna', 'Felix', 'Grace', 'Tomasz', 'Sofia', 'Juha', 'Marie',
+];
+const LAST_NAMES = [
+  'Schmidt', 'Groß', 'Wójcik', 'Mäkelä', 'Rossi', 'Carter', 'Kowalczyk', 'Bianchi', 'Virtanen',
+  'Müller', 'Bennett', 'Nowak', 'Esposito', 'Järvinen', 'Weiß', 'Adams', 'Zieliński', 'Ricci',
+  'Heikkinen', 'Becker', 'Lewandowska', 'Romano', 'Lehtonen', 'Schäfer', 'Liu', 'Colombo', 'Köhler',
+];
+
+function asciiFold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/**
+ * A deterministic large account: `count` users (the forty seed users first), about 2% invited
+ * and 1% deactivated. The same count always yields the same users.
+ */
+export function generateUsers(count: number): User[] {
+  const users = seedUsers().slice(0, count);
+  for (let index = users.length; index < count; index += 1) {
+    const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Anna';
+    const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] ?? 'Schmidt';
+    const id = `u${String(index + 1).padStart(6, '0')}`;
+    users.push({
+      id,
+      displayName: `${first} ${last} ${index + 1}`,
+      email: `${asciiFold(first)}.${asciiFold(last)}.${index + 1}@nordlicht.example`,
+      status: index % 100 === 7 ? 'deactivated' : index % 50 === 3 ? 'invited' : 'active',
+    });
+  }
+  return users;
+}
+
+export function builtInRoles(): RoleDefinition[] {
+  return BUILT_IN_ROLE_IDS.map((id) => ({ id, acceptsExternalEmail: id === 'security' }));
+}
+
+/** Monthly list prices in US cents; other currencies are derived and rounded to whole units. */
+const EXCHANGE_RATES: Record<string, number> = { USD: 1, EUR: 0.92, GBP: 0.79, PLN: 3.95 };
+export const CATALOG_CURRENCIES = Object.keys(EXCHANGE_RATES);
+/** Paying yearly costs ten months instead of twelve. */
+const ANNUAL_MONTHS = 10;
+
+function prices(monthlyUsdCents: number): Tier['prices'] {
+  return Object.fromEntries(
+    Object.entries(EXCHANGE_RATES).map(([currency, rate]) => {
+      const monthly = Math.round((monthlyUsdCents * rate) / 100) * 100;
+      return [currency, { monthly, annual: monthly * ANNUAL_MONTHS }];
+    }),
+  );
+}
+
+function tier(
+  id: string,
+  name: string,
+  rank: number,
+  monthlyUsdCents: number,
+  options: Partial<Omit<Tier, 'id' | 'name' | 'rank' | 'prices'>> & { features: string[] },
+): Tier {
+  return {
+    id,
+    name,
+    rank,
+    purchase: 'self_serve',
+    pricing: 'flat',
+    includedSeats: 0,
+    intervals: ['monthly', 'annual'],
+    commitment: 'none',
+    prices: prices(monthlyUsdCents),
+    ...options,
+  };
+}
+
+export function seedProducts(): Product[] {
+  return [
+    {
+      id: 'marketing',
+      name: 'Marketing Hub',
+      tiers: [
+        tier('marketing-starter', 'Starter', 1, 2000, {
+          features: ['Forms and landing pages', 'Email marketing', '1,000 marketing contacts'],
+        }),
+        tier('marketing-professional', 'Professional', 2, 89000, {
+          features: ['Marketing automation', 'A/B testing', '2,000 marketing contacts'],
+          commitment: 'annual',
+          intervals: ['annual'],
+        }),
+        tier('marketing-enterprise', 'Enterprise', 3, 360000, {
+          purchase: 'contact_sales',
+          features: ['Custom objects', 'Multi-touch attribution', '10,000 marketing contacts'],
+        }),
+      ],
+    },
+    {
+      id: 'sales',
+      name: 'Sales Hub',
+      tiers: [
+        tier('sales-starter', 'Starter', 1, 2000, {
+          pricing: 'per_seat',
+          includedSeats: 2,
+          features: ['Deal pipelines', 'Email tracking', 'Meeting scheduling'],
+        }),
+        tier('sales-professional', 'Professional', 2, 10000, {
+          pricing: 'per_seat',
+          features: ['Sequences', 'Forecasting', 'Sales analytics'],
+        }),
+        tier('sales-enterprise', 'Enterprise', 3, 15000, {
+          pricing: 'per_seat',
+          purchase: 'contact_sales',
+          features: ['Predictive lead scoring', 'Custom objects', 'Playbooks'],
+        }),
+      ],
+    },
+    {
+      id: 'service',
+      name: 'Service Hub',
+      tiers: [
+        tier('service-starter', 'Starter', 1, 2000, {
+          pricing: 'per_seat',
+          includedSeats: 2,
+          features: ['Help desk', 'Live chat', 'Ticket routing'],
+        }),
+        tier('service-professional', 'Professional', 2, 10000, {
+          pricing: 'per_seat',
+          features: ['Knowledge base', 'Customer feedback surveys', 'SLAs'],
+        }),
+        tier('service-enterprise', 'Enterprise', 3, 13000, {
+          pricing: 'per_seat',
+          purchase: 'contact_sales',
+          features: ['Playbooks', 'Goals', 'Custom objects'],
+        }),
+      ],
+    },
+  ];
+}
+
+export function seedSubscription(): Catalog['subscription'] {
+  return { tierIds: ['marketing-starter', 'sales-starter'], interval: 'monthly', currency: 'EUR', seats: 2 };
+}
+
+/** VAT rates by country; EU business customers with a VAT id are reverse-charged. */
+export const TAX_RATES: Record<string, number> = { DE: 19, AT: 20, PL: 23, FI: 25.5, IT: 22, FR: 20, GB: 20 };
+export const EU_COUNTRIES = new Set(['DE', 'AT', 'PL', 'FI', 'IT', 'FR', 'ES', 'NL', 'BE', 'IE', 'SE', 'DK']);

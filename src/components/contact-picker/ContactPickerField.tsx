@@ -1,0 +1,55 @@
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { translateValidation } from '../../i18n/translate.js';
+import { useAccountSettings } from '../../provider/context.js';
+import { ContactPicker, type ContactPickerProps } from './ContactPicker.js';
+
+export interface ContactPickerFieldProps<TValues extends FieldValues, TName extends FieldPath<TValues>>
+  extends Omit<ContactPickerProps, 'value' | 'defaultValue' | 'onValueChange' | 'name' | 'invalid' | 'errorMessage'> {
+  /** The form's `control` from `useForm()`. */
+  control: Control<TValues>;
+  /** The field holding a `ContactPickerValue | null`. */
+  name: TName;
+}
+
+/**
+ * `ContactPicker` bound to a react-hook-form field: value, touched state and the field's error,
+ * whose message key is translated in the current locale.
+ *
+ * @example
+ * const { control } = useForm({ resolver: zodResolver(schema) });
+ * <ContactPickerField control={control} name="primaryContact" label="Primary account contact" />
+ */
+export function ContactPickerField<TValues extends FieldValues, TName extends FieldPath<TValues>>({
+  control,
+  name,
+  ...props
+}: ContactPickerFieldProps<TValues, TName>) {
+  const { t, messages } = useAccountSettings();
+  const { field, fieldState } = useController({ control, name });
+  const error = fieldState.error;
+  // Errors on nested paths (e.g. `.email`) belong to this field too.
+  const code = error?.message ?? nestedMessage(error);
+  return (
+    <ContactPicker
+      {...props}
+      name={name}
+      value={field.value ?? null}
+      onValueChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      disabled={props.disabled ?? field.disabled}
+      invalid={Boolean(error)}
+      errorMessage={error ? translateValidation(t, messages, code) : undefined}
+    />
+  );
+}
+
+function nestedMessage(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  for (const nested of Object.values(error as Record<string, unknown>)) {
+    if (typeof nested === 'object' && nested !== null && 'message' in nested && typeof nested.message === 'string') {
+      return nested.message;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,84 @@
+import { en } from '../locales/en.js';
+import type { LocaleCatalogs, MessageKey, MessageOverrides, Messages, PluralMessage } from './messages.js';
+
+export type MessageValues = Record<string, string | number>;
+
+/** Translates a key to a string in the current locale. */
+export interface Translate {
+  (key: MessageKey, values?: MessageValues): string;
+}
+
+const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+function isPlural(value: unknown): value is PluralMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'other' in value &&
+    Object.keys(value).every((key) => PLURAL_CATEGORIES.has(key))
+  );
+}
+
+function mergeMessages(base: unknown, overrides: unknown): unknown {
+  if (overrides === undefined) return base;
+  if (typeof overrides === 'string' || isPlural(overrides)) return overrides;
+  if (typeof base !== 'object' || base === null || typeof overrides !== 'object' || overrides === null) return base;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides)) merged[key] = mergeMessages(merged[key], value);
+  return merged;
+}
+
+/**
+ * Picks the catalog for a locale: the exact tag, then its language, then English. Host
+ * overrides are applied on top.
+ *
+ * @example
+ * resolveMessages('de-AT', { de }) // the German catalog
+ */
+export function resolveMessages(locale: string, catalogs: LocaleCatalogs = {}, overrides?: MessageOverrides): Messages {
+  const language = locale.split('-')[0] ?? locale;
+  const exactKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === locale.toLowerCase());
+  const languageKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === language.toLowerCase());
+  const picked = (exactKey && catalogs[exactKey]) || (languageKey && catalogs[languageKey]) || en;
+  return overrides ? (mergeMessages(picked, overrides) as Messages) : picked;
+}
+
+function lookup(messages: Messages, key: string): unknown {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Creates the `t` function for one locale. Plurals use `Intl.PluralRules` with the `count` value. */
+export function createTranslate(locale: string, messages: Messages): Translate {
+  const pluralRules = new Intl.PluralRules(locale);
+  const numberFormat = new Intl.NumberFormat(locale);
+  return (key, values = {}) => {
+    let message = lookup(messages, key) ?? lookup(en, key);
+    if (isPlural(message)) {
+      const count = Number(values.count ?? 0);
+      const category = pluralRules.select(count);
+      message = message[category] ?? message.other;
+    }
+    if (typeof message !== 'string') return key;
+    return message.replace(PLACEHOLDER, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numberFormat.format(value) : value;
+    });
+  };
+}
+
+/**
+ * The message for a validation key from a schema or an adapter's field issue, in the current
+ * locale. Unknown keys fall back to a generic "This value isn't valid."
+ */
+export function translateValidation(t: Translate, messages: Messages, code: string | undefined): string {
+  if (code && code in messages.validation) return t(`validation.${code}` as MessageKey);
+  return t('validation.invalid');
+}

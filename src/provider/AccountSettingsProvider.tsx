@@ -1,0 +1,133 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isAdapterError, type AdapterError } from '../adapter/errors.js';
+import type { AccountAdapter } from '../adapter/types.js';
+import { createFormatters } from '../i18n/format.js';
+import type { LocaleCatalogs, MessageOverrides } from '../i18n/messages.js';
+import { createTranslate, resolveMessages } from '../i18n/translate.js';
+import { adapterScope } from '../queries/index.js';
+import { appearanceToStyle, type Appearance } from '../theme/appearance.js';
+import {
+  AccountSettingsContext,
+  type AccountSettingsContextValue,
+  type AccountSettingsEvent,
+  type ErrorContext,
+} from './context.js';
+
+export interface AccountSettingsProviderProps {
+  /** Every read and write goes through this adapter. */
+  adapter: AccountAdapter;
+  /** BCP 47 tag, e.g. `de-AT`. Falls back to the language (`de`), then English. Default `en`. */
+  locale?: string;
+  /** Catalogs by language tag, e.g. `{ de, pl }`. Import only the locales you ship. */
+  locales?: LocaleCatalogs;
+  /** Overrides of any message, applied on top of the chosen catalog. */
+  messages?: MessageOverrides;
+  appearance?: Appearance;
+  /** Your app's QueryClient. Without one, the provider creates its own. */
+  queryClient?: QueryClient;
+  /** Called for every failed adapter call, e.g. to show a toast or report it. */
+  onError?: (error: AdapterError, context: ErrorContext) => void;
+  /** Called when something happens that analytics may want. */
+  onEvent?: (event: AccountSettingsEvent) => void;
+  /** Where popovers render. Default: inside the provider's own root element. */
+  portalContainer?: HTMLElement | null;
+  /** Text direction. Default: derived from the locale. */
+  dir?: 'ltr' | 'rtl';
+  className?: string;
+  children?: ReactNode;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku']);
+
+function createDefaultQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Retry only what may succeed on a second try; a 403 or 409 will not.
+        retry: (failureCount, error) =>
+          failureCount < 2 && isAdapterError(error) && (error.code === 'network' || error.code === 'rate_limited'),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+/**
+ * Supplies the adapter, locale, theme and callbacks to every account-billing-kit screen.
+ *
+ * @example
+ * import { de } from 'account-billing-kit/locales/de';
+ * <AccountSettingsProvider adapter={createMemoryAdapter()} locale="de" locales={{ de }}>
+ *   <CompanyInformation />
+ * </AccountSettingsProvider>
+ */
+export function AccountSettingsProvider({
+  adapter,
+  locale = 'en',
+  locales,
+  messages: overrides,
+  appearance,
+  queryClient,
+  onError,
+  onEvent,
+  portalContainer,
+  dir,
+  className,
+  children,
+}: AccountSettingsProviderProps) {
+  const [ownQueryClient] = useState(createDefaultQueryClient);
+  const [rootPortal, setRootPortal] = useState<HTMLElement | null>(null);
+  // The latest callbacks, without re-rendering every consumer when a host passes new functions.
+  const callbacks = useRef({ onError, onEvent });
+  useEffect(() => {
+    callbacks.current = { onError, onEvent };
+  }, [onError, onEvent]);
+
+  const messages = useMemo(() => resolveMessages(locale, locales, overrides), [locale, locales, overrides]);
+  const colorScheme = appearance?.colorScheme ?? 'light';
+  const themeStyle = useMemo(() => appearanceToStyle(appearance), [appearance]);
+  const resolvedDir = dir ?? (RTL_LANGUAGES.has(locale.split('-')[0] ?? '') ? 'rtl' : 'ltr');
+
+  const reportError = useCallback((error: AdapterError, context: ErrorContext) => {
+    callbacks.current.onError?.(error, context);
+  }, []);
+  const emit = useCallback((event: AccountSettingsEvent) => {
+    callbacks.current.onEvent?.(event);
+  }, []);
+
+  const value = useMemo<AccountSettingsContextValue>(
+    () => ({
+      adapter,
+      scope: adapterScope(adapter),
+      locale,
+      dir: resolvedDir,
+      messages,
+      t: createTranslate(locale, messages),
+      format: createFormatters(locale),
+      colorScheme,
+      portalContainer: portalContainer ?? rootPortal,
+      themeRootProps: { 'data-color-scheme': colorScheme, style: themeStyle },
+      reportError,
+      emit,
+    }),
+    [adapter, locale, resolvedDir, messages, colorScheme, portalContainer, rootPortal, themeStyle, reportError, emit],
+  );
+
+  return (
+    <QueryClientProvider client={queryClient ?? ownQueryClient}>
+      <AccountSettingsContext.Provider value={value}>
+        <div
+          className={className ? `abk-root ${className}` : 'abk-root'}
+          data-color-scheme={colorScheme}
+          dir={resolvedDir}
+          lang={locale}
+          style={themeStyle}
+        >
+          {children}
+          <div className="abk-portal" ref={setRootPortal} />
+        </div>
+      </AccountSettingsContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,103 @@
+import * as z from 'zod';
+import type { CardBrand } from './billing.js';
+
+/** Digits only: hosts and users type spaces and dashes between groups. */
+export function cardDigits(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+/** The Luhn checksum every card number carries in its last digit. */
+export function passesLuhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  let double = false;
+  for (let index = digits.length - 1; index >= 0; index -= 1) {
+    let digit = Number(digits[index]);
+    if (double) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+const BRAND_RULES: { brand: CardBrand; pattern: RegExp; lengths: number[]; cvcLength: number }[] = [
+  { brand: 'amex', pattern: /^3[47]/, lengths: [15], cvcLength: 4 },
+  { brand: 'visa', pattern: /^4/, lengths: [13, 16, 19], cvcLength: 3 },
+  { brand: 'mastercard', pattern: /^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/, lengths: [16], cvcLength: 3 },
+  { brand: 'discover', pattern: /^(6011|65|64[4-9])/, lengths: [16, 19], cvcLength: 3 },
+];
+
+/** Detects the card brand from the leading digits (as soon as they decide it). */
+export function detectCardBrand(digits: string): CardBrand {
+  return BRAND_RULES.find((rule) => rule.pattern.test(digits))?.brand ?? 'other';
+}
+
+function rulesFor(digits: string) {
+  return BRAND_RULES.find((rule) => rule.pattern.test(digits));
+}
+
+/** `MM/YY` or `MM / YYYY` → month and four-digit year, or null. */
+export function parseCardExpiry(value: string): { month: number; year: number } | null {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
+  if (!match?.[1] || !match[2]) return null;
+  const month = Number(match[1]);
+  const year = match[2].length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  return { month, year };
+}
+
+/**
+ * A new card as typed into the default card form. It is validated here and handed only to the
+ * adapter's `tokenizeCard`; it is never stored, logged or cached.
+ * `now` is injectable so expiry checks are testable.
+ */
+export function createCardInputSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({
+      cardholderName: z.string().trim().min(1, { error: 'cardholderRequired' }).max(200, { error: 'textTooLong' }),
+      number: z.string(),
+      expiry: z.string(),
+      securityCode: z.string(),
+    })
+    .superRefine((card, ctx) => {
+      const digits = cardDigits(card.number);
+      if (digits === '') {
+        ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberRequired' });
+      } else if (!/^\d+$/.test(digits)) {
+        ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
+      } else {
+        const rule = rulesFor(digits);
+        const lengthOk = rule ? rule.lengths.includes(digits.length) : digits.length >= 12 && digits.length <= 19;
+        if (!lengthOk) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberLength' });
+        else if (!passesLuhn(digits)) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
+      }
+
+      if (card.expiry.trim() === '') {
+        ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryRequired' });
+      } else {
+        const expiry = parseCardExpiry(card.expiry);
+        if (!expiry) {
+          ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+        } else {
+          const today = now();
+          const current = today.getFullYear() * 12 + today.getMonth();
+          const expires = expiry.year * 12 + (expiry.month - 1);
+          if (expires < current) ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpired' });
+          else if (expires > current + 12 * 20)
+            ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+        }
+      }
+
+      const cvcLength = rulesFor(digits)?.cvcLength;
+      const code = card.securityCode.trim();
+      if (code === '') {
+        ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeRequired' });
+      } else if (!/^\d+$/.test(code) || (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)) {
+        ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeInvalid' });
+      }
+    });
+}
+export type CardInput = z.infer<ReturnType<typeof createCardInputSchema>>;

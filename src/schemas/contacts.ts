@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { emailSchema } from './email.js';
+import { userIdSchema, userSchema } from './user.js';
+
+/** At most this many billing contacts per account. Enforced by UI, schema and adapters. */
+export const MAX_BILLING_CONTACTS = 3;
+
+/** The four roles every account has. Hosts may add their own. */
+export const BUILT_IN_ROLE_IDS = ['decisionMaker', 'onboarding', 'security', 'technicalAdmin'] as const;
+export type BuiltInRoleId = (typeof BUILT_IN_ROLE_IDS)[number];
+
+export const roleIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/);
+
+/**
+ * A role whose holder the account names. Built-in roles take their label and description from
+ * the message catalog; host roles bring their own (already in the viewer's language).
+ */
+export const roleDefinitionSchema = z.object({
+  id: roleIdSchema,
+  label: z.string().trim().min(1).max(120).optional(),
+  description: z.string().trim().max(400).optional(),
+  /** Whether a person who is not a user may hold the role, named by email. */
+  acceptsExternalEmail: z.boolean(),
+});
+export type RoleDefinition = z.infer<typeof roleDefinitionSchema>;
+
+/** Who holds a role, as written: a user by id, or an external email where the role allows it. */
+export const assigneeInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), userId: userIdSchema }),
+  z.object({ kind: z.literal('email'), email: emailSchema }),
+]);
+export type AssigneeInput = z.infer<typeof assigneeInputSchema>;
+
+/** Who holds a role, as read: the whole user, or the external email. */
+export const assigneeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), user: userSchema }),
+  z.object({ kind: z.literal('email'), email: emailSchema }),
+]);
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+/** Billing contacts: up to three, each user once. Message keys are in the `validation` catalog. */
+export const billingContactIdsSchema = z
+  .array(userIdSchema)
+  .max(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' });
+
+/** The account's points of contact, as read. `version` guards against overwriting others' edits. */
+export const accountContactsSchema = z.object({
+  version: z.number().int().nonnegative(),
+  primaryContact: userSchema.nullable(),
+  billingContacts: z.array(userSchema).max(MAX_BILLING_CONTACTS),
+  roleContacts: z.record(roleIdSchema, assigneeSchema),
+  updatedAt: z.iso.datetime(),
+  /** Display name of whoever saved last, for conflict messages. */
+  updatedBy: z.string().nullable(),
+});
+export type AccountContacts = z.infer<typeof accountContactsSchema>;
+
+/**
+ * A change to some of the contacts. Omitted sections are left as they are; a role set to
+ * `null` is cleared.
+ */
+export const contactsUpdateSchema = z.object({
+  primaryContactId: userIdSchema.nullable().optional(),
+  billingContactIds: billingContactIdsSchema.optional(),
+  roleContacts: z.record(roleIdSchema, assigneeInputSchema.nullable()).optional(),
+});
+export type ContactsUpdate = z.infer<typeof contactsUpdateSchema>;

@@ -1,0 +1,66 @@
+import type { Decorator, Loader } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
+import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
+import { de } from '../src/locales/de';
+import { fi } from '../src/locales/fi';
+import { it } from '../src/locales/it';
+import { pl } from '../src/locales/pl';
+
+export const storyLocales = { de, pl, fi, it };
+
+/** Per-story adapter options: `parameters: { adapter: { users: 100_000 } }`. */
+export interface StoryAdapterParameters extends MemoryAdapterOptions {
+  /** Runs after creation, e.g. to schedule faults or deactivate a contact. */
+  setup?: (adapter: MemoryAdapter) => void;
+}
+
+const LATENCIES: Record<string, MemoryAdapterOptions['latency']> = {
+  none: 0,
+  fast: { min: 80, max: 200 },
+  slow: { min: 800, max: 1600 },
+};
+
+/** Builds a fresh memory adapter for each story render, honouring the toolbar's globals. */
+export const adapterLoader: Loader = (context) => {
+  const parameters = (context.parameters.adapter ?? {}) as StoryAdapterParameters;
+  const { setup, ...options } = parameters;
+  const globals = context.globals as Record<string, string | undefined>;
+  const permissions =
+    globals.permissions === 'viewer'
+      ? { manageContacts: false, manageBilling: false, purchase: false }
+      : globals.permissions === 'no-purchase'
+        ? { purchase: false }
+        : {};
+  const adapter = createMemoryAdapter({
+    latency: LATENCIES[globals.latency ?? 'none'] ?? 0,
+    ...(globals.faults === 'random' ? { failureRate: 0.3, failureCode: 'network' as const, seed: 7 } : {}),
+    ...options,
+    viewer: { ...options.viewer, permissions: { ...permissions, ...options.viewer?.permissions } },
+  });
+  if (globals.faults === 'writes') adapter.control.failNext(1000, 'network', ['updateContacts', 'placeOrder']);
+  setup?.(adapter);
+  return { adapter, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) };
+};
+
+/** Wraps every story in the provider with the toolbar's locale and theme. */
+export const withAccountSettings: Decorator = (Story, context) => {
+  const { adapter, queryClient } = context.loaded as { adapter: MemoryAdapter; queryClient: QueryClient };
+  const globals = context.globals as Record<string, string | undefined>;
+  const locale = (context.parameters.locale as string | undefined) ?? globals.locale ?? 'en';
+  const colorScheme = (context.parameters.colorScheme as 'light' | 'dark' | undefined) ?? (globals.theme === 'dark' ? 'dark' : 'light');
+  const dir = context.parameters.dir as 'ltr' | 'rtl' | undefined;
+  return (
+    <AccountSettingsProvider
+      adapter={adapter}
+      queryClient={queryClient}
+      locale={locale}
+      locales={storyLocales}
+      appearance={{ colorScheme }}
+      {...(dir ? { dir } : {})}
+      className="abk-story-root"
+    >
+      <Story />
+    </AccountSettingsProvider>
+  );
+};

@@ -1,0 +1,193 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
+import { ContactPicker, ContactPickerField, type ContactPickerValue } from '../src/components/contact-picker';
+import { assigneeSchema } from '../src/schemas';
+import { renderWithProvider } from './support';
+
+function Picker(props: Partial<React.ComponentProps<typeof ContactPicker>>) {
+  return <ContactPicker label="Primary account contact" searchDebounceMs={0} {...props} />;
+}
+
+async function openAndType(text: string) {
+  const user = userEvent.setup();
+  const combobox = screen.getByRole('combobox', { name: 'Primary account contact' });
+  await user.click(combobox);
+  if (text) await user.type(combobox, text);
+  return { user, combobox };
+}
+
+describe('ContactPicker', () => {
+  it('searches users as you type, ignoring accents, and highlights the match', async () => {
+    renderWithProvider(<Picker />);
+    await openAndType('wojc');
+    const option = await screen.findByRole('option', { name: /Zofia Wójcik/ });
+    expect(within(option).getByText('Wójc', { selector: 'mark' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    expect(screen.getByRole('status')).toHaveTextContent('1 user found.');
+  });
+
+  it('selects with the keyboard and reports the value', async () => {
+    const onValueChange = vi.fn();
+    renderWithProvider(<Picker onValueChange={onValueChange} />);
+    const { user, combobox } = await openAndType('matteo');
+    await screen.findByRole('option', { name: /Matteo Rossi/ });
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({ kind: 'user', user: { displayName: 'Matteo Rossi' } });
+    expect(combobox).toHaveValue('Matteo Rossi');
+    expect(combobox).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('selects with the mouse', async () => {
+    renderWithProvider(<Picker />);
+    const { user, combobox } = await openAndType('aino');
+    await user.click(await screen.findByRole('option', { name: /Aino Mäkelä/ }));
+    expect(combobox).toHaveValue('Aino Mäkelä');
+  });
+
+  it('leaves out excluded users', async () => {
+    renderWithProvider(<Picker exclude={['u005']} />);
+    await openAndType('rossi');
+    await screen.findByRole('status');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match “rossi”.'));
+    expect(screen.queryByRole('option', { name: /Matteo Rossi/ })).not.toBeInTheDocument();
+  });
+
+  it('shows deactivated users with the reason but never selects them', async () => {
+    const onValueChange = vi.fn();
+    renderWithProvider(<Picker onValueChange={onValueChange} />);
+    const { user } = await openAndType('lukas weiss');
+    const option = await screen.findByRole('option', { name: /Lukas Weiß/ });
+    expect(option).toHaveAttribute('aria-disabled', 'true');
+    expect(option).toHaveTextContent('Deactivated users can’t be selected.');
+    await user.click(option);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onValueChange).not.toHaveBeenCalled();
+  });
+
+  it('marks invited users', async () => {
+    renderWithProvider(<Picker />);
+    await openAndType('chloe');
+    expect(await screen.findByRole('option', { name: /Chloe Adams/ })).toHaveTextContent('Invited');
+  });
+
+  it('offers a valid external email when allowed', async () => {
+    const onValueChange = vi.fn();
+    renderWithProvider(<Picker allowExternalEmail onValueChange={onValueChange} />);
+    const { user } = await openAndType('soc@partner.example');
+    await user.click(await screen.findByRole('option', { name: 'Use soc@partner.example' }));
+    expect(onValueChange).toHaveBeenCalledWith({ kind: 'email', email: 'soc@partner.example' });
+    expect(screen.getByText('External email')).toBeInTheDocument();
+  });
+
+  it('explains why an invalid email cannot be used', async () => {
+    renderWithProvider(<Picker allowExternalEmail />);
+    await openAndType('soc@partner');
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Enter an email address in the format name@example.com.'),
+    );
+    expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
+  });
+
+  it('does not offer external emails unless allowed', async () => {
+    renderWithProvider(<Picker />);
+    await openAndType('soc@partner.example');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match'));
+    expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
+  });
+
+  it('clears with the clear button and with Escape pressed twice', async () => {
+    function Controlled() {
+      const [value, setValue] = useState<ContactPickerValue | null>(null);
+      return (
+        <>
+          <Picker value={value} onValueChange={setValue} />
+          <output>{value?.kind === 'user' ? value.user.displayName : 'nobody'}</output>
+        </>
+      );
+    }
+    renderWithProvider(<Controlled />);
+    const { user, combobox } = await openAndType('giulia');
+    await user.click(await screen.findByRole('option', { name: /Giulia Bianchi/ }));
+    expect(screen.getByText('Giulia Bianchi', { selector: 'output' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear selection: Primary account contact' }));
+    expect(screen.getByText('nobody', { selector: 'output' })).toBeInTheDocument();
+    expect(combobox).toHaveValue('');
+
+    await user.type(combobox, 'giulia');
+    await user.click(await screen.findByRole('option', { name: /Giulia Bianchi/ }));
+    await user.click(combobox);
+    await user.keyboard('{Escape}{Escape}');
+    expect(screen.getByText('nobody', { selector: 'output' })).toBeInTheDocument();
+  });
+
+  it('shows a failed search next to the field and retries', async () => {
+    const { adapter } = renderWithProvider(<Picker />);
+    adapter.control.failNext(1, 'network', ['searchUsers']);
+    const { user } = await openAndType('');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Users couldn’t be loaded.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('option', { name: /Anna Schmidt/ })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('is read-only and disabled on request', () => {
+    renderWithProvider(
+      <>
+        <ContactPicker label="Read only" readOnly defaultValue={{ kind: 'email', email: 'a@b.example' }} />
+        <ContactPicker label="Disabled" disabled />
+      </>,
+    );
+    expect(screen.getByRole('combobox', { name: 'Read only' })).toHaveAttribute('readonly');
+    expect(screen.getByRole('combobox', { name: 'Read only' })).toHaveValue('a@b.example');
+    expect(screen.getByRole('combobox', { name: 'Disabled' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /Clear selection/ })).not.toBeInTheDocument();
+  });
+
+  it('speaks the viewer’s language', () => {
+    renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, { provider: { locale: 'de-DE' } });
+    expect(screen.getByRole('combobox')).toHaveAttribute('placeholder', 'Benutzer auswählen');
+  });
+});
+
+describe('ContactPickerField with react-hook-form and zod', () => {
+  const schema = z.object({
+    primaryContact: assigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
+  });
+
+  function Form({ onSubmit }: { onSubmit: (values: z.infer<typeof schema>) => void }) {
+    const { control, handleSubmit } = useForm<z.input<typeof schema>, unknown, z.infer<typeof schema>>({
+      resolver: zodResolver(schema),
+      defaultValues: { primaryContact: null },
+    });
+    return (
+      <form onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+        <ContactPickerField control={control} name="primaryContact" label="Primary account contact" searchDebounceMs={0} />
+        <button type="submit">Save</button>
+      </form>
+    );
+  }
+
+  it('shows the schema’s error next to the field, then submits the chosen user', async () => {
+    const onSubmit = vi.fn();
+    renderWithProvider(<Form onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const combobox = screen.getByRole('combobox', { name: 'Primary account contact' });
+    await waitFor(() => expect(combobox).toHaveAccessibleDescription('Select a user.'));
+    expect(combobox).toHaveAttribute('aria-invalid', 'true');
+    expect(combobox).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.type(combobox, 'päivi');
+    await user.click(await screen.findByRole('option', { name: /Päivi Järvinen/ }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ primaryContact: { kind: 'user', user: { displayName: 'Päivi Järvinen' } } });
+  });
+});

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  accountContactsSchema,
+  assigneeInputSchema,
+  billingContactIdsSchema,
+  companyDetailsSchema,
+  contactsUpdateSchema,
+  createCardInputSchema,
+  detectCardBrand,
+  orderDraftSchema,
+  passesLuhn,
+  taxIdSchema,
+  tierSchema,
+} from '../src/schemas';
+
+function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
+  return result.success ? [] : (result.error?.issues.map((issue) => issue.message) ?? []);
+}
+
+describe('billing contacts', () => {
+  it('accepts up to three distinct users', () => {
+    expect(billingContactIdsSchema.parse(['u1', 'u2', 'u3'])).toEqual(['u1', 'u2', 'u3']);
+  });
+
+  it('refuses a fourth billing contact', () => {
+    expect(messages(billingContactIdsSchema.safeParse(['u1', 'u2', 'u3', 'u4']))).toContain('billingContactsTooMany');
+  });
+
+  it('refuses the same user twice', () => {
+    expect(messages(billingContactIdsSchema.safeParse(['u1', 'u1']))).toEqual(['billingContactsDuplicate']);
+  });
+
+  it('accepts exactly the lists of at most three distinct ids (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 6 }), (ids) => {
+        const valid = ids.length <= 3 && new Set(ids).size === ids.length;
+        expect(billingContactIdsSchema.safeParse(ids).success).toBe(valid);
+      }),
+    );
+  });
+});
+
+describe('assignees', () => {
+  it('takes a user or an external email, trimmed', () => {
+    expect(assigneeInputSchema.parse({ kind: 'email', email: ' sec@example.com ' })).toEqual({
+      kind: 'email',
+      email: 'sec@example.com',
+    });
+    expect(assigneeInputSchema.parse({ kind: 'user', userId: 'u1' })).toEqual({ kind: 'user', userId: 'u1' });
+  });
+
+  it('refuses an invalid external email with a message key', () => {
+    expect(messages(assigneeInputSchema.safeParse({ kind: 'email', email: 'not-an-email' }))).toEqual(['emailInvalid']);
+  });
+
+  it('lets a role be cleared with null in an update', () => {
+    expect(contactsUpdateSchema.parse({ roleContacts: { security: null } })).toEqual({ roleContacts: { security: null } });
+  });
+
+  it('rejects contacts with four billing contacts even when read from a server', () => {
+    const user = { id: 'u1', displayName: 'Anna', email: 'anna@example.com', status: 'active' };
+    const result = accountContactsSchema.safeParse({
+      version: 1,
+      primaryContact: null,
+      billingContacts: [user, user, user, user],
+      roleContacts: {},
+      updatedAt: new Date().toISOString(),
+      updatedBy: null,
+    });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe('company details', () => {
+  const valid = {
+    name: 'Nordlicht Logistik GmbH',
+    addressLine1: 'Hafenstraße 12',
+    addressLine2: '',
+    city: 'Hamburg',
+    postalCode: '20457',
+    country: 'DE',
+    taxId: 'de 123.456.789',
+  };
+
+  it('normalises the VAT id', () => {
+    expect(companyDetailsSchema.parse(valid).taxId).toBe('DE123456789');
+  });
+
+  it.each([
+    [{ name: '  ' }, 'companyNameRequired'],
+    [{ addressLine1: '' }, 'addressRequired'],
+    [{ city: '' }, 'cityRequired'],
+    [{ postalCode: '' }, 'postalCodeRequired'],
+    [{ postalCode: '!!' }, 'postalCodeInvalid'],
+    [{ country: '' }, 'countryRequired'],
+    [{ taxId: 'ABC' }, 'taxIdInvalid'],
+    [{ taxId: 'ABCDEFGH' }, 'taxIdInvalid'],
+  ])('%j fails with %s', (change, code) => {
+    expect(messages(companyDetailsSchema.safeParse({ ...valid, ...change }))).toContain(code);
+  });
+
+  it('accepts any 4-20 character alphanumeric tax id with a digit, whatever the separators (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{0,2}[0-9]{4,18}$/), (id) => {
+        const spaced = id.replace(/(.{3})/g, '$1 ');
+        expect(taxIdSchema.parse(spaced)).toBe(id);
+      }),
+    );
+  });
+});
+
+describe('cards', () => {
+  const now = () => new Date('2026-11-22T12:00:00Z');
+  const cardSchema = createCardInputSchema(now);
+  const card = { cardholderName: 'Anna Schmidt', number: '4242 4242 4242 4242', expiry: '12/28', securityCode: '123' };
+
+  it('accepts a valid Visa card', () => {
+    expect(cardSchema.safeParse(card).success).toBe(true);
+    expect(detectCardBrand('4242424242424242')).toBe('visa');
+    expect(detectCardBrand('5555555555554444')).toBe('mastercard');
+    expect(detectCardBrand('378282246310005')).toBe('amex');
+  });
+
+  it.each([
+    [{ number: '' }, 'cardNumberRequired'],
+    [{ number: '4242 4242 4242 4241' }, 'cardNumberInvalid'],
+    [{ number: '4242 4242 4242' }, 'cardNumberLength'],
+    [{ number: '4242-abcd' }, 'cardNumberInvalid'],
+    [{ expiry: '' }, 'cardExpiryRequired'],
+    [{ expiry: '13/27' }, 'cardExpiryInvalid'],
+    [{ expiry: '10/26' }, 'cardExpired'],
+    [{ securityCode: '' }, 'cardSecurityCodeRequired'],
+    [{ securityCode: '12' }, 'cardSecurityCodeInvalid'],
+    [{ number: '3782 822463 10005', securityCode: '123' }, 'cardSecurityCodeInvalid'],
+    [{ cardholderName: ' ' }, 'cardholderRequired'],
+  ])('%j fails with %s', (change, code) => {
+    expect(messages(cardSchema.safeParse({ ...card, ...change }))).toEqual([code]);
+  });
+
+  it('accepts the current month as an expiry', () => {
+    expect(cardSchema.safeParse({ ...card, expiry: '11/26' }).success).toBe(true);
+  });
+
+  it('Luhn: changing one digit of a valid number always breaks the checksum (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 9 }), (position, delta) => {
+        const digits = '4242424242424242'.split('').map(Number);
+        digits[position] = ((digits[position] ?? 0) + delta) % 10;
+        expect(passesLuhn(digits.join(''))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('catalog and orders', () => {
+  it('refuses fractional money', () => {
+    const result = tierSchema.safeParse({
+      id: 't',
+      name: 'Starter',
+      rank: 1,
+      features: [],
+      purchase: 'self_serve',
+      pricing: 'flat',
+      includedSeats: 0,
+      prices: { EUR: { monthly: 19.99 } },
+      intervals: ['monthly'],
+      commitment: 'none',
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it('refuses a draft that gives one user two seats', () => {
+    const result = orderDraftSchema.safeParse({
+      tierId: 'sales-professional',
+      currency: 'EUR',
+      interval: 'monthly',
+      seatUserIds: ['u1', 'u1'],
+      paymentMethodId: null,
+      company: null,
+    });
+    expect(messages(result)).toEqual(['seatsDuplicate']);
+  });
+});
