@@ -17,3 +17,4 @@ export type { Formatters } from './i18n/format.js';
 export * from './queries/index.js';
 export { translateValidation } from './i18n/translate.js';
 export * from './components/contact-picker/index.js';
+export * from './components/company-information/index.js';

@@ -82,3 +82,20 @@ export function translateValidation(t: Translate, messages: Messages, code: stri
   if (code && code in messages.validation) return t(`validation.${code}` as MessageKey);
   return t('validation.invalid');
 }
+
+/** The user-facing sentence for an adapter failure, in the current locale. */
+export function describeAdapterError(t: Translate, error: { code: string; retryAfterSeconds?: number | undefined }): string {
+  switch (error.code) {
+    case 'conflict':
+    case 'forbidden':
+    case 'validation':
+    case 'not_found':
+    case 'network':
+    case 'payment_declined':
+      return t(`errors.${error.code}`);
+    case 'rate_limited':
+      return t('errors.rate_limited', { seconds: error.retryAfterSeconds ?? 5 });
+    default:
+      return t('errors.unknown');
+  }
+}

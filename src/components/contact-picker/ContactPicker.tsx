@@ -25,6 +25,8 @@ export interface ContactPickerProps extends UseContactPickerOptions {
   invalid?: boolean;
   /** An already translated error, shown under the field and announced with it. */
   errorMessage?: string;
+  /** An already translated warning about the current value (e.g. a deactivated contact). */
+  warningMessage?: string;
   /** Form field name; the value is also submitted as a hidden input for native forms. */
   name?: string;
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
@@ -56,6 +58,7 @@ export function ContactPicker({
   required = false,
   invalid = false,
   errorMessage,
+  warningMessage,
   name,
   onBlur,
   inputRef,
@@ -80,8 +83,9 @@ export function ContactPicker({
 
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = invalid && errorMessage ? `${id}-error` : undefined;
+  const warningId = warningMessage ? `${id}-warning` : undefined;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
-  const describedBy = [descriptionId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
   const state = disabled ? 'disabled' : readOnly ? 'read-only' : undefined;
 
@@ -173,6 +177,7 @@ export function ContactPicker({
       data-disabled={disabled ? '' : undefined}
       data-readonly={readOnly ? '' : undefined}
       data-has-value={value ? '' : undefined}
+      data-warning={warningMessage ? '' : undefined}
     >
       <label {...combobox.getLabelProps()} className={hideLabel ? 'abk-visually-hidden' : 'abk-contact-picker__label'}>
         {label}
@@ -224,6 +229,11 @@ export function ContactPicker({
       {description && (
         <p id={descriptionId} className="abk-contact-picker__description">
           {description}
+        </p>
+      )}
+      {warningId && (
+        <p id={warningId} className="abk-contact-picker__warning">
+          {warningMessage}
         </p>
       )}
       {errorId && (

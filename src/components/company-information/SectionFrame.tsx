@@ -1,0 +1,180 @@
+import { useId, type ReactNode } from 'react';
+import type { AdapterError } from '../../adapter/errors.js';
+import { describeAdapterError } from '../../i18n/translate.js';
+import { useAccountSettings } from '../../provider/context.js';
+import type { User } from '../../schemas/user.js';
+import type { ContactsSectionState } from './use-contacts-section.js';
+
+/** Everything the frame reads; the form itself stays with the section. */
+type SectionFrameState = Omit<ContactsSectionState, 'form'>;
+
+export interface SectionFrameProps {
+  state: SectionFrameState;
+  title: string;
+  description: string;
+  headingLevel?: 2 | 3 | 4;
+  /** Rows shown as skeletons while loading. */
+  skeletonRows?: number;
+  className: string;
+  children: ReactNode;
+  /** Extra content beside Save/Cancel (e.g. "Add another"). */
+  actions?: ReactNode;
+}
+
+/**
+ * The card every contacts section shares: heading and help text, loading / error / read-only /
+ * conflict notices, the form, and Save / Cancel with an announced result.
+ */
+export function SectionFrame({
+  state,
+  title,
+  description,
+  headingLevel = 3,
+  skeletonRows = 1,
+  className,
+  children,
+  actions,
+}: SectionFrameProps) {
+  const { t } = useAccountSettings();
+  const titleId = useId();
+  const Heading = `h${headingLevel}` as const;
+  const editable = state.status === 'editing' || state.status === 'conflict';
+
+  return (
+    <section
+      className={`abk-section ${className}`}
+      aria-labelledby={titleId}
+      aria-busy={state.status === 'loading' || undefined}
+      data-status={state.status}
+      data-dirty={state.isDirty ? '' : undefined}
+      data-readonly={state.readOnly ? '' : undefined}
+    >
+      <header className="abk-section__header">
+        <Heading id={titleId} className="abk-section__title">
+          {title}
+        </Heading>
+        <p className="abk-section__description">{description}</p>
+      </header>
+
+      {state.status === 'loading' && (
+        <div className="abk-section__skeleton" role="status">
+          <span className="abk-visually-hidden">{t('common.loading')}</span>
+          {Array.from({ length: skeletonRows }, (_, index) => (
+            <span key={index} className="abk-skeleton" aria-hidden="true" />
+          ))}
+        </div>
+      )}
+
+      {state.status === 'load-error' && (
+        <div className="abk-notice" data-tone="danger" role="alert">
+          <p>
+            <strong>{t('errors.loadFailed')}</strong>{' '}
+            {state.loadError ? describeAdapterError(t, state.loadError) : null}
+          </p>
+          <div className="abk-notice__actions">
+            <button type="button" className="abk-button" onClick={state.retryLoad}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {editable && state.readOnly && (
+        <p className="abk-notice" data-tone="info">
+          {readOnlyExplanation(t, state.administrators)}
+        </p>
+      )}
+
+      {state.conflict && <ConflictNotice state={state} />}
+
+      {state.saveError && <SaveErrorNotice error={state.saveError} onRetry={state.retrySave} />}
+
+      {editable && (
+        <form
+          className="abk-section__form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            state.submit();
+          }}
+        >
+          {children}
+          {!state.readOnly && (
+            <div className="abk-section__footer">
+              {actions}
+              <div className="abk-section__buttons">
+                <p className="abk-section__status" role="status">
+                  {state.saving ? t('common.saving') : state.justSaved ? t('common.saved') : ''}
+                </p>
+                <button
+                  type="button"
+                  className="abk-button"
+                  data-variant="ghost"
+                  onClick={state.cancel}
+                  disabled={!state.isDirty || state.saving}
+                >
+                  {t('common.cancel')}
+                </button>
+                <button
+                  type="submit"
+                  className="abk-button"
+                  data-variant="primary"
+                  aria-disabled={!state.canSave || undefined}
+                  onClick={(event) => {
+                    // aria-disabled keeps the button focusable and discoverable; the click is refused.
+                    if (!state.canSave) event.preventDefault();
+                  }}
+                >
+                  {state.saving ? t('common.saving') : t('common.save')}
+                </button>
+              </div>
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function readOnlyExplanation(t: ReturnType<typeof useAccountSettings>['t'], administrators: User[]): string {
+  if (administrators.length === 0) return t('common.readOnlyNoAdministrators');
+  const names = administrators.map((user) => user.displayName).join(t('common.listSeparator'));
+  return t('common.readOnlyExplanation', { administrators: names });
+}
+
+function ConflictNotice({ state }: { state: SectionFrameState }) {
+  const { t } = useAccountSettings();
+  const name = state.conflict?.updatedBy;
+  return (
+    <div className="abk-notice" data-tone="warning" role="alert">
+      <p>
+        <strong>{t('companyInformation.conflictTitle')}</strong>
+      </p>
+      <p>{name ? t('companyInformation.conflictBody', { name }) : t('companyInformation.conflictBodyAnonymous')}</p>
+      <div className="abk-notice__actions">
+        <button type="button" className="abk-button" onClick={state.reloadTheirs}>
+          {t('companyInformation.conflictReload')}
+        </button>
+        <button type="button" className="abk-button" data-variant="primary" onClick={state.applyMine}>
+          {t('companyInformation.conflictApplyMine')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SaveErrorNotice({ error, onRetry }: { error: AdapterError; onRetry: () => void }) {
+  const { t } = useAccountSettings();
+  return (
+    <div className="abk-notice" data-tone="danger" role="alert">
+      <p>{describeAdapterError(t, error)}</p>
+      {error.code !== 'forbidden' && (
+        <div className="abk-notice__actions">
+          <button type="button" className="abk-button" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

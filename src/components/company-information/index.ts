@@ -1,0 +1,7 @@
+export { CompanyInformation, useUnsavedChangesWarning } from './CompanyInformation.js';
+export type { CompanyInformationProps } from './CompanyInformation.js';
+export { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
+export type { ContactsSectionProps } from './sections.js';
+export { useBillingContacts, usePrimaryContact, useRoleContacts } from './hooks.js';
+export type { ContactsSectionOptions } from './hooks.js';
+export type { ContactsSection, ContactsSectionState, SectionStatus } from './use-contacts-section.js';

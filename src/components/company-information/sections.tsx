@@ -1,0 +1,229 @@
+import { Controller } from 'react-hook-form';
+import { useAccountSettings } from '../../provider/context.js';
+import type { Assignee } from '../../schemas/contacts.js';
+import { ContactPicker } from '../contact-picker/ContactPicker.js';
+import { useBillingContacts, usePrimaryContact, useRoleContacts, type ContactsSectionOptions } from './hooks.js';
+import { SectionFrame } from './SectionFrame.js';
+
+export interface ContactsSectionProps extends ContactsSectionOptions {
+  /** Heading level of the section title, to fit the host page's outline. Default 3. */
+  headingLevel?: 2 | 3 | 4;
+  className?: string;
+}
+
+function useDeactivatedWarning() {
+  const { t } = useAccountSettings();
+  return (value: Assignee | null | undefined) =>
+    value?.kind === 'user' && value.user.status === 'deactivated'
+      ? t('companyInformation.deactivatedContact', { name: value.user.displayName })
+      : undefined;
+}
+
+/**
+ * The primary account contact: the one user who works with the account every day and
+ * receives all important account notifications.
+ *
+ * @example
+ * <PrimaryContactSection onDirtyChange={setUnsaved} />
+ */
+export function PrimaryContactSection({ headingLevel, className, ...options }: ContactsSectionProps) {
+  const { t } = useAccountSettings();
+  const state = usePrimaryContact(options);
+  const warning = useDeactivatedWarning();
+  return (
+    <SectionFrame
+      state={state}
+      title={t('primaryContact.title')}
+      description={t('primaryContact.description')}
+      headingLevel={headingLevel}
+      className={className ? `abk-primary-contact ${className}` : 'abk-primary-contact'}
+    >
+      <Controller
+        control={state.form.control}
+        name="primaryContact"
+        render={({ field, fieldState }) => (
+          <ContactPicker
+            label={t('primaryContact.label')}
+            value={field.value ?? null}
+            onValueChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            readOnly={state.readOnly}
+            invalid={Boolean(fieldState.error)}
+            errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
+            warningMessage={warning(field.value)}
+            placeholder={state.readOnly && !field.value ? t('primaryContact.empty') : undefined}
+          />
+        )}
+      />
+    </SectionFrame>
+  );
+}
+
+/**
+ * Billing contacts: up to three distinct users who receive invoices, receipts, orders and
+ * renewal notices. "Add another" adds a row; at three it is disabled and says why.
+ *
+ * @example
+ * <BillingContactsList headingLevel={2} />
+ */
+export function BillingContactsList({ headingLevel, className, ...options }: ContactsSectionProps) {
+  const { t } = useAccountSettings();
+  const state = useBillingContacts(options);
+  const warning = useDeactivatedWarning();
+  const limitId = 'abk-billing-limit';
+  return (
+    <SectionFrame
+      state={state}
+      title={t('billingContacts.title')}
+      description={t('billingContacts.description')}
+      headingLevel={headingLevel}
+      skeletonRows={2}
+      className={className ? `abk-billing-contacts ${className}` : 'abk-billing-contacts'}
+      actions={
+        <div className="abk-billing-contacts__add">
+          <button
+            type="button"
+            className="abk-button"
+            onClick={() => {
+              if (state.canAdd) state.addRow();
+            }}
+            aria-disabled={!state.canAdd || undefined}
+            aria-describedby={state.limitReached ? limitId : undefined}
+          >
+            <span aria-hidden="true">+</span> {t('billingContacts.addAnother')}
+          </button>
+          {state.limitReached && (
+            <p id={limitId} className="abk-billing-contacts__limit">
+              {t('billingContacts.limitReached')}
+            </p>
+          )}
+        </div>
+      }
+    >
+      {state.rows.length === 0 ? (
+        <p className="abk-section__empty">{t('billingContacts.empty')}</p>
+      ) : (
+        <ol className="abk-billing-contacts__rows">
+          {state.rows.map((row, index) => (
+            <li key={row.id} className="abk-billing-contacts__row">
+              <Controller
+                control={state.form.control}
+                name={`billingContacts.${index}.contact`}
+                render={({ field, fieldState }) => (
+                  <ContactPicker
+                    label={t('billingContacts.contactLabel', { number: index + 1 })}
+                    value={field.value ?? null}
+                    onValueChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                    exclude={state.chosenIds.filter((id) => field.value?.kind !== 'user' || id !== field.value.user.id)}
+                    readOnly={state.readOnly}
+                    invalid={Boolean(fieldState.error)}
+                    errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
+                    warningMessage={warning(field.value)}
+                  />
+                )}
+              />
+              {!state.readOnly && (
+                <button
+                  type="button"
+                  className="abk-button abk-billing-contacts__remove"
+                  data-variant="ghost"
+                  aria-label={t('billingContacts.remove', { number: index + 1 })}
+                  onClick={() => state.removeRow(index)}
+                >
+                  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
+                    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5" strokeLinecap="round" strokeLinejoin="round" />
+                  </svg>
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="abk-billing-contacts__count">
+        {t('billingContacts.count', { count: state.rows.length, max: state.max })}
+      </p>
+    </SectionFrame>
+  );
+}
+
+/**
+ * Role-specific points of contact: one row per role (decision maker, onboarding, security,
+ * technical administrator, and any host-defined roles). The security contact may be an
+ * external email address. On narrow screens the table reads as a list.
+ *
+ * @example
+ * <RoleContactsTable />
+ */
+export function RoleContactsTable({ headingLevel, className, ...options }: ContactsSectionProps) {
+  const { t } = useAccountSettings();
+  const state = useRoleContacts(options);
+  const warning = useDeactivatedWarning();
+  return (
+    <SectionFrame
+      state={state}
+      title={t('roleContacts.title')}
+      description={t('roleContacts.description')}
+      headingLevel={headingLevel}
+      skeletonRows={4}
+      className={className ? `abk-role-contacts ${className}` : 'abk-role-contacts'}
+    >
+      {/* Explicit roles keep table semantics when narrow layouts change `display`. */}
+      <table className="abk-role-contacts__table" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">
+              {t('roleContacts.roleColumn')}
+            </th>
+            <th role="columnheader" scope="col">
+              {t('roleContacts.contactColumn')}
+            </th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {state.roles.map((role) => {
+            const builtIn = t(`roleContacts.roles.${role.id}.label` as 'roleContacts.roles.security.label');
+            const known = builtIn !== `roleContacts.roles.${role.id}.label`;
+            const label = role.label ?? (known ? builtIn : role.id);
+            const purpose =
+              role.description ??
+              (known ? t(`roleContacts.roles.${role.id}.description` as 'roleContacts.roles.security.description') : '');
+            return (
+              <tr key={role.id} role="row" className="abk-role-contacts__row" data-role={role.id}>
+                <th role="rowheader" scope="row" className="abk-role-contacts__role">
+                  <span className="abk-role-contacts__role-name">{label}</span>
+                  {purpose && <span className="abk-role-contacts__role-purpose">{purpose}</span>}
+                </th>
+                <td role="cell" className="abk-role-contacts__contact">
+                  <Controller
+                    control={state.form.control}
+                    name={`roles.${role.id}`}
+                    render={({ field, fieldState }) => (
+                      <ContactPicker
+                        label={label}
+                        hideLabel
+                        value={field.value ?? null}
+                        onValueChange={field.onChange}
+                        onBlur={field.onBlur}
+                        inputRef={field.ref}
+                        allowExternalEmail={role.acceptsExternalEmail}
+                        description={role.acceptsExternalEmail ? t('roleContacts.externalEmailAllowed') : undefined}
+                        readOnly={state.readOnly}
+                        placeholder={state.readOnly && !field.value ? t('roleContacts.unassigned') : undefined}
+                        invalid={Boolean(fieldState.error)}
+                        errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
+                        warningMessage={warning(field.value)}
+                      />
+                    )}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,221 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
+import type * as z from 'zod';
+import { toAdapterError, type AdapterError, type FieldIssue } from '../../adapter/errors.js';
+import { translateValidation } from '../../i18n/translate.js';
+import { useAccountSettings } from '../../provider/context.js';
+import { accountKeys, accountQueryOptions, contactsQueryOptions, updateContactsMutationOptions } from '../../queries/index.js';
+import { accountContactsSchema, type AccountContacts, type ContactsUpdate } from '../../schemas/contacts.js';
+import { applyOptimistically } from './form-schemas.js';
+
+export type ContactsSection = 'primary' | 'billing' | 'roles';
+
+/**
+ * Where a section stands:
+ * - `loading` / `load-error`: the contacts are not there yet, or could not be read;
+ * - `editing`: the normal state (read-only viewers included, see `readOnly`);
+ * - `conflict`: someone else saved first; `conflict.current` is what they saved.
+ */
+export type SectionStatus = 'loading' | 'load-error' | 'editing' | 'conflict';
+
+interface SectionConfig<TValues extends FieldValues> {
+  section: ContactsSection;
+  schema: z.ZodType<TValues, FieldValues>;
+  toValues: (contacts: AccountContacts) => TValues;
+  toUpdate: (values: TValues) => ContactsUpdate;
+  /** Maps a server field issue (`['billingContactIds', 1]`) onto a form field. */
+  issueField: (issue: FieldIssue) => FieldPath<TValues> | null;
+  onDirtyChange?: (dirty: boolean) => void;
+  /** Extra reason to wait (e.g. role definitions still loading). */
+  extraLoading?: boolean;
+}
+
+// Versions this app itself produced, per QueryClient: a section whose form is based on an
+// older version may fast-forward over them (sections change disjoint fields), but never over
+// a version someone else made.
+const ownVersionSteps = new WeakMap<QueryClient, Map<number, number>>();
+function ownSteps(queryClient: QueryClient): Map<number, number> {
+  let steps = ownVersionSteps.get(queryClient);
+  if (!steps) {
+    steps = new Map();
+    ownVersionSteps.set(queryClient, steps);
+  }
+  return steps;
+}
+
+/**
+ * Shared engine of the three contact sections: a react-hook-form form validated by the shared
+ * zod schemas, loaded from the contacts query, saved with the version it was based on,
+ * optimistic with rollback, server field errors mapped onto fields, conflicts surfaced with
+ * both ways out, and dirty state reported so navigation can be guarded.
+ */
+export function useContactsSection<TValues extends FieldValues>(config: SectionConfig<TValues>) {
+  const settings = useAccountSettings();
+  const { t, messages, emit, reportError } = settings;
+  const queryClient = useQueryClient();
+  const contactsQuery = useQuery(contactsQueryOptions(settings));
+  const accountQuery = useQuery(accountQueryOptions(settings));
+  const contacts = contactsQuery.data;
+  const [conflict, setConflict] = useState<AccountContacts | null>(null);
+  const [forbidden, setForbidden] = useState(false);
+  const [saveError, setSaveError] = useState<AdapterError | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const baseVersion = useRef<number | null>(null);
+  const { toValues, toUpdate, issueField, section, onDirtyChange } = config;
+
+  const form = useForm<TValues>({
+    resolver: zodResolver(config.schema as never) as unknown as Resolver<TValues>,
+    mode: 'onChange',
+    defaultValues: (contacts ? toValues(contacts) : undefined) as DefaultValues<TValues> | undefined,
+  });
+  const { isDirty, isValid, isSubmitting } = form.formState;
+
+  // Follow the server while the user has not started editing; once they have, keep their edits
+  // and the version they started from, so a concurrent change is detected on save.
+  useEffect(() => {
+    if (!contacts) return;
+    if (baseVersion.current === null || !form.formState.isDirty) {
+      if (baseVersion.current !== contacts.version) {
+        baseVersion.current = contacts.version;
+        form.reset(toValues(contacts));
+      }
+    }
+  }, [contacts, form, toValues]);
+
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+  }, [isDirty, onDirtyChange]);
+
+  const mutation = useMutation(updateContactsMutationOptions(settings));
+
+  const save = useCallback(
+    async (values: TValues, expectedVersion: number) => {
+      setSaveError(null);
+      setSavedAt(null);
+      const key = accountKeys.contacts(settings.scope);
+      // Optimistic: the rest of the screen shows the new contacts at once; rolled back on failure.
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<AccountContacts>(key);
+      if (previous) queryClient.setQueryData(key, applyOptimistically(previous, section, values as never));
+      try {
+        const saved = await mutation.mutateAsync({ update: toUpdate(values), expectedVersion });
+        ownSteps(queryClient).set(expectedVersion, saved.version);
+        queryClient.setQueryData(key, saved);
+        baseVersion.current = saved.version;
+        setConflict(null);
+        form.reset(toValues(saved));
+        setSavedAt(Date.now());
+        emit({ type: 'contacts_saved', section, version: saved.version });
+      } catch (caught) {
+        const error = toAdapterError(caught);
+        reportError(error, { operation: 'updateContacts' });
+        if (error.code === 'conflict') {
+          const parsed = accountContactsSchema.safeParse(error.current);
+          if (parsed.success) {
+            queryClient.setQueryData(key, parsed.data);
+            setConflict(parsed.data);
+          } else {
+            if (previous) queryClient.setQueryData(key, previous);
+            setConflict(previous ?? null);
+            void queryClient.invalidateQueries({ queryKey: key });
+          }
+          emit({ type: 'contacts_conflict', section });
+          return;
+        }
+        // Anything else: put the server's state back, keep every edit in the form.
+        if (previous) queryClient.setQueryData(key, previous);
+        if (error.code === 'forbidden') {
+          setForbidden(true);
+          return;
+        }
+        if (error.code === 'validation') {
+          let mapped = 0;
+          for (const issue of error.fieldIssues) {
+            const field = issueField(issue);
+            if (field) {
+              mapped += 1;
+              form.setError(field, { type: 'server', message: issue.code }, { shouldFocus: mapped === 1 });
+            }
+          }
+          if (mapped === error.fieldIssues.length && mapped > 0) return;
+        }
+        setSaveError(error);
+      }
+    },
+    [emit, form, issueField, mutation, queryClient, reportError, section, settings.scope, toUpdate, toValues],
+  );
+
+  const submit = useCallback(() => {
+    void form.handleSubmit(async (values) => {
+      let version = baseVersion.current ?? contacts?.version ?? 0;
+      const steps = ownSteps(queryClient);
+      while (steps.has(version)) version = steps.get(version) ?? version;
+      await save(values, version);
+    })();
+  }, [contacts?.version, form, queryClient, save]);
+
+  const cancel = useCallback(() => {
+    setSaveError(null);
+    setConflict(null);
+    const latest = queryClient.getQueryData<AccountContacts>(accountKeys.contacts(settings.scope));
+    if (latest) {
+      baseVersion.current = latest.version;
+      form.reset(toValues(latest));
+    } else form.reset();
+  }, [form, queryClient, settings.scope, toValues]);
+
+  /** Conflict: drop my edits and show what the other admin saved. */
+  const reloadTheirs = useCallback(() => {
+    if (!conflict) return;
+    emit({ type: 'contacts_conflict', section, resolution: 'reload' });
+    setConflict(null);
+    baseVersion.current = conflict.version;
+    form.reset(toValues(conflict));
+  }, [conflict, emit, form, section, toValues]);
+
+  /** Conflict: save my edits on top of the version the other admin saved. */
+  const applyMine = useCallback(() => {
+    if (!conflict) return;
+    emit({ type: 'contacts_conflict', section, resolution: 'apply_mine' });
+    void save(form.getValues(), conflict.version);
+  }, [conflict, emit, form, save, section]);
+
+  const permissions = accountQuery.data?.viewer.permissions;
+  const readOnly = forbidden || (permissions ? !permissions.manageContacts : false);
+  const administrators = accountQuery.data?.administrators ?? [];
+  const status: SectionStatus =
+    contactsQuery.isPending || config.extraLoading
+      ? 'loading'
+      : contactsQuery.isError && !contacts
+        ? 'load-error'
+        : conflict
+          ? 'conflict'
+          : 'editing';
+
+  return {
+    form,
+    contacts,
+    status,
+    readOnly,
+    administrators,
+    conflict,
+    saveError,
+    saving: isSubmitting || mutation.isPending,
+    justSaved: savedAt !== null && !isDirty,
+    canSave: isDirty && isValid && !readOnly && !mutation.isPending,
+    isDirty,
+    loadError: contactsQuery.isError ? toAdapterError(contactsQuery.error) : null,
+    retryLoad: () => void contactsQuery.refetch(),
+    submit,
+    cancel,
+    retrySave: submit,
+    reloadTheirs,
+    applyMine,
+    /** The translated message for a field's error key. */
+    errorText: (code: string | undefined) => translateValidation(t, messages, code),
+  };
+}
+
+export type ContactsSectionState = ReturnType<typeof useContactsSection>;
