@@ -18,3 +18,4 @@ export * from './queries/index.js';
 export { translateValidation } from './i18n/translate.js';
 export * from './components/contact-picker/index.js';
 export * from './components/company-information/index.js';
+export * from './components/upgrade-wizard/index.js';

@@ -207,6 +207,7 @@ export const de = {
       notAvailable: 'In dieser Währung nicht verfügbar',
       buyMonthly: 'Monatlichen Plan kaufen',
       buyAnnual: 'Jährlichen Plan kaufen',
+      required: 'Wählen Sie ein Abonnement aus, um fortzufahren.',
     },
     seats: {
       description: 'Wählen Sie aus, welche Benutzer eine kostenpflichtige Lizenz für {tier} erhalten.',

@@ -201,6 +201,7 @@ export const en = {
       notAvailable: 'Not available in this currency',
       buyMonthly: 'Buy monthly plan',
       buyAnnual: 'Buy annual plan',
+      required: 'Choose a plan to continue.',
     },
     seats: {
       description: 'Choose which users get a paid seat in {tier}.',

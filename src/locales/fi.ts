@@ -202,6 +202,7 @@ export const fi = {
       notAvailable: 'Ei saatavilla tässä valuutassa',
       buyMonthly: 'Osta kuukausipaketti',
       buyAnnual: 'Osta vuosipaketti',
+      required: 'Valitse paketti jatkaaksesi.',
     },
     seats: {
       description: 'Valitse, ketkä käyttäjät saavat maksullisen lisenssin pakettiin {tier}.',

@@ -211,6 +211,7 @@ export const it = {
       notAvailable: 'Non disponibile in questa valuta',
       buyMonthly: 'Acquista il piano mensile',
       buyAnnual: 'Acquista il piano annuale',
+      required: 'Scegli un piano per continuare.',
     },
     seats: {
       description: 'Scegli quali utenti ricevono una licenza a pagamento di {tier}.',

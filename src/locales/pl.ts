@@ -212,6 +212,7 @@ export const pl = {
       notAvailable: 'Niedostępny w tej walucie',
       buyMonthly: 'Kup plan miesięczny',
       buyAnnual: 'Kup plan roczny',
+      required: 'Wybierz plan, aby kontynuować.',
     },
     seats: {
       description: 'Wybierz użytkowników, którzy otrzymają płatną licencję w planie {tier}.',

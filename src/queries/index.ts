@@ -142,3 +142,17 @@ export function placeOrderMutationOptions({ adapter }: QueryContext) {
     retry: false,
   });
 }
+
+/**
+ * Hands a new card to the adapter's tokenising call and saves the resulting payment method.
+ * Deliberately not a React Query mutation: mutation variables live in the mutation cache, and
+ * card data must never be cached, persisted or logged anywhere.
+ */
+export async function tokenizeAndSaveCard(
+  { adapter }: QueryContext,
+  tokenize: () => Promise<{ token: string }>,
+  sharedWithAdmins: boolean,
+) {
+  const { token } = await call(tokenize);
+  return call(() => adapter.createPaymentMethod({ token, sharedWithAdmins }));
+}

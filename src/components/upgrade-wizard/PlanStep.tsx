@@ -1,0 +1,253 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { describeAdapterError } from '../../i18n/translate.js';
+import { useAccountSettings } from '../../provider/context.js';
+import type { Product, Tier } from '../../schemas/catalog.js';
+import { ErrorSummary, priceLabel, StepFooter } from './shared.js';
+import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+
+/** Step 1: products as tabs, tiers inside, currency and billing interval. */
+export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
+  const { t, format } = useAccountSettings();
+  const id = useId();
+  const [showErrors, setShowErrors] = useState(false);
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const { products, activeProduct, catalog, state } = wizard;
+
+  if (wizard.catalogStatus === 'loading') {
+    return (
+      <div className="abk-section__skeleton" role="status">
+        <span className="abk-visually-hidden">{t('common.loading')}</span>
+        <span className="abk-skeleton" aria-hidden="true" />
+        <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
+      </div>
+    );
+  }
+  if (!catalog || !activeProduct) {
+    return (
+      <div className="abk-notice" data-tone="danger" role="alert">
+        <p>
+          <strong>{t('errors.loadFailed')}</strong> {wizard.catalogError ? describeAdapterError(t, wizard.catalogError) : null}
+        </p>
+        <div className="abk-notice__actions">
+          <button type="button" className="abk-button" onClick={wizard.retryCatalog}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const currency = wizard.currency ?? catalog.currency;
+  const saving = annualSavingPercent(activeProduct, currency);
+  const firstSelfServe = activeProduct.tiers.find((tier) => tier.purchase === 'self_serve');
+  const errors =
+    showErrors && !state.tierId && firstSelfServe
+      ? [{ fieldId: `${id}-tier-${firstSelfServe.id}`, message: t('upgrade.plan.required') }]
+      : [];
+
+  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const last = products.length - 1;
+    const keys: Record<string, number> = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    };
+    const target = keys[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    // Mirror the arrows in right-to-left layouts.
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const resolved = rtl && event.key.startsWith('Arrow') ? (keys[event.key === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight'] ?? target) : target;
+    const product = products[resolved];
+    if (!product) return;
+    wizard.setActiveProduct(product.id);
+    tabRefs.current.get(product.id)?.focus();
+  }
+
+  return (
+    <div className="abk-plan">
+      <ErrorSummary errors={errors} />
+      <div className="abk-plan__toolbar">
+        <div role="tablist" aria-label={t('upgrade.plan.productsLabel')} className="abk-tabs">
+          {products.map((product, index) => {
+            const selected = product.id === activeProduct.id;
+            return (
+              <button
+                key={product.id}
+                ref={(element) => {
+                  if (element) tabRefs.current.set(product.id, element);
+                  else tabRefs.current.delete(product.id);
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${product.id}`}
+                aria-selected={selected}
+                aria-controls={`${id}-panel`}
+                tabIndex={selected ? 0 : -1}
+                className="abk-tabs__tab"
+                data-selected={selected ? '' : undefined}
+                onClick={() => wizard.setActiveProduct(product.id)}
+                onKeyDown={(event) => onTabKeyDown(event, index)}
+              >
+                {product.name}
+              </button>
+            );
+          })}
+        </div>
+        <label className="abk-plan__currency">
+          <span>{t('upgrade.plan.currency')}</span>
+          <select className="abk-select" value={currency} onChange={(event) => wizard.setCurrency(event.currentTarget.value)}>
+            {catalog.currencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${activeProduct.id}`} className="abk-plan__panel">
+        <fieldset className="abk-segmented">
+          <legend className="abk-segmented__legend">{t('upgrade.plan.interval')}</legend>
+          {(['monthly', 'annual'] as const).map((interval) => (
+            <label key={interval} className="abk-segmented__option" data-checked={state.interval === interval ? '' : undefined}>
+              <input
+                type="radio"
+                name={`${id}-interval`}
+                value={interval}
+                checked={state.interval === interval}
+                onChange={() => wizard.setInterval(interval)}
+              />
+              <span>{interval === 'monthly' ? t('upgrade.plan.monthly') : t('upgrade.plan.annual')}</span>
+              {interval === 'annual' && saving > 0 && (
+                <span className="abk-badge" data-tone="success">
+                  {t('upgrade.plan.annualSaving', { percent: saving })}
+                </span>
+              )}
+            </label>
+          ))}
+        </fieldset>
+
+        <ul className="abk-tiers">
+          {activeProduct.tiers.map((tier) => (
+            <TierCard
+              key={tier.id}
+              id={`${id}-tier-${tier.id}`}
+              product={activeProduct}
+              tier={tier}
+              wizard={wizard}
+              currency={currency}
+              formatMoney={format.money}
+            />
+          ))}
+        </ul>
+      </div>
+
+      <StepFooter>
+        <button
+          type="button"
+          className="abk-button"
+          data-variant="primary"
+          aria-disabled={!wizard.canContinue || undefined}
+          onClick={() => {
+            if (!wizard.canContinue) {
+              setShowErrors(true);
+              return;
+            }
+            wizard.next();
+          }}
+        >
+          {t('common.next')} <span aria-hidden="true">→</span>
+        </button>
+      </StepFooter>
+    </div>
+  );
+}
+
+function TierCard({
+  id,
+  product,
+  tier,
+  wizard,
+  currency,
+  formatMoney,
+}: {
+  id: string;
+  product: Product;
+  tier: Tier;
+  wizard: UpgradeWizardState;
+  currency: string;
+  formatMoney: (amount: number, currency: string) => string;
+}) {
+  const { t } = useAccountSettings();
+  const interval = tier.intervals.includes(wizard.state.interval) ? wizard.state.interval : (tier.intervals[0] ?? 'monthly');
+  const amount = tier.prices[currency]?.[interval];
+  const current = wizard.catalog?.subscription.tierIds.includes(tier.id) ?? false;
+  const selected = wizard.state.tierId === tier.id;
+  const headingId = `${id}-name`;
+  return (
+    <li
+      className="abk-tier"
+      aria-labelledby={headingId}
+      data-selected={selected ? '' : undefined}
+      data-current={current ? '' : undefined}
+      data-purchase={tier.purchase}
+    >
+      <div className="abk-tier__head">
+        <h4 id={headingId} className="abk-tier__name">
+          {tier.name}
+        </h4>
+        {current && (
+          <span className="abk-badge" data-tone="info">
+            {t('upgrade.plan.current')}
+          </span>
+        )}
+      </div>
+      <p className="abk-tier__price">
+        {amount === undefined ? t('upgrade.plan.notAvailable') : priceLabel(t, formatMoney(amount, currency), tier.pricing, interval)}
+      </p>
+      {tier.includedSeats > 0 && (
+        <p className="abk-tier__note">{t('upgrade.plan.includedSeats', { count: tier.includedSeats })}</p>
+      )}
+      {tier.commitment === 'annual' && <p className="abk-tier__note">{t('upgrade.plan.annualCommitment')}</p>}
+      <ul className="abk-tier__features" aria-label={t('upgrade.plan.features', { tier: tier.name })}>
+        {tier.features.map((feature) => (
+          <li key={feature}>{feature}</li>
+        ))}
+      </ul>
+      <div className="abk-tier__action">
+        {tier.purchase === 'contact_sales' ? (
+          <>
+            <p className="abk-tier__note">{t('upgrade.plan.contactSalesNote')}</p>
+            <button type="button" className="abk-button" onClick={() => wizard.contactSales(product, tier)}>
+              {t('upgrade.plan.contactSales')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            id={id}
+            className="abk-button"
+            data-variant={selected ? 'primary' : undefined}
+            aria-pressed={selected}
+            disabled={amount === undefined || current}
+            onClick={() => wizard.selectTier(product, tier)}
+          >
+            {selected ? t('upgrade.plan.selected') : t('upgrade.plan.select', { tier: tier.name })}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The best yearly saving among a product's tiers, in whole percent. */
+function annualSavingPercent(product: Product, currency: string): number {
+  let best = 0;
+  for (const tier of product.tiers) {
+    const price = tier.prices[currency];
+    if (price?.monthly && price.annual) best = Math.max(best, 1 - price.annual / (price.monthly * 12));
+  }
+  return Math.round(best * 100);
+}

@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react';
+import type { Translate } from '../../i18n/translate.js';
+import { useAccountSettings } from '../../provider/context.js';
+
+/** An error listed at the top of a step, linked to the field it is about. */
+export interface StepError {
+  fieldId: string;
+  message: string;
+}
+
+/** "There are 2 problems on this step:" with a link to each field. */
+export function ErrorSummary({ errors }: { errors: StepError[] }) {
+  const { t } = useAccountSettings();
+  if (errors.length === 0) return null;
+  return (
+    <div className="abk-notice abk-error-summary" data-tone="danger" role="alert">
+      <p>
+        <strong>{t('upgrade.errorSummary', { count: errors.length })}</strong>
+      </p>
+      <ul>
+        {errors.map((error) => (
+          <li key={error.fieldId + error.message}>
+            <a
+              href={`#${error.fieldId}`}
+              onClick={(event) => {
+                event.preventDefault();
+                const field = document.getElementById(error.fieldId);
+                field?.focus();
+              }}
+            >
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Back on one side, the step's main action on the other. */
+export function StepFooter({
+  onBack,
+  children,
+}: {
+  onBack?: (() => void) | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useAccountSettings();
+  return (
+    <div className="abk-upgrade__footer">
+      {onBack ? (
+        <button type="button" className="abk-button" data-variant="ghost" onClick={onBack}>
+          <span aria-hidden="true">←</span> {t('common.back')}
+        </button>
+      ) : (
+        <span />
+      )}
+      <div className="abk-upgrade__footer-main">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * Fills a message's placeholders with elements: `withSlots(t, 'upgrade.review.termsIntro',
+ * { terms: <a …/> })`. Text around the slots stays text.
+ */
+export function withSlots(text: (values: Record<string, string>) => string, slots: Record<string, ReactNode>): ReactNode[] {
+  const marker = '\u0000';
+  const values = Object.fromEntries(Object.keys(slots).map((name) => [name, `${marker}${name}${marker}`]));
+  return text(values)
+    .split(marker)
+    .map((part, index) => (index % 2 === 1 ? <span key={index}>{slots[part]}</span> : part));
+}
+
+export function priceLabel(
+  t: Translate,
+  formatted: string,
+  pricing: 'flat' | 'per_seat',
+  interval: 'monthly' | 'annual',
+): string {
+  if (pricing === 'per_seat') {
+    return interval === 'annual'
+      ? t('upgrade.plan.perSeatPerYear', { price: formatted })
+      : t('upgrade.plan.perSeatPerMonth', { price: formatted });
+  }
+  return interval === 'annual' ? t('upgrade.plan.perYear', { price: formatted }) : t('upgrade.plan.perMonth', { price: formatted });
+}

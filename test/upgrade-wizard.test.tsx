@@ -1,0 +1,298 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { AdapterError } from '../src/adapter/errors';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
+import { UpgradeWizard, type UpgradeWizardProps } from '../src/components/upgrade-wizard';
+import { renderWithProvider } from './support';
+
+const policies = {
+  termsOfServiceUrl: 'https://example.com/terms',
+  privacyPolicyUrl: 'https://example.com/privacy',
+  acceptableUsePolicyUrl: 'https://example.com/aup',
+};
+
+function renderWizard(props: Partial<UpgradeWizardProps> = {}, adapter: MemoryAdapter = createMemoryAdapter()) {
+  const result = renderWithProvider(<UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />, {
+    adapter,
+  });
+  return { ...result, user: userEvent.setup() };
+}
+
+async function choosePlan(user: UserEvent, product: string, tier: string) {
+  await user.click(await screen.findByRole('tab', { name: product }));
+  await user.click(screen.getByRole('button', { name: `Choose ${tier}` }));
+  await user.click(screen.getByRole('button', { name: /Next/ }));
+}
+
+async function fillCompany(user: UserEvent) {
+  expect(await screen.findByLabelText('Company name')).toHaveValue('Nordlicht Logistik GmbH');
+  await user.type(screen.getByLabelText('Street address'), 'Hafenstraße 12');
+  await user.type(screen.getByLabelText('Postal code'), '20457');
+  await user.type(screen.getByLabelText('City'), 'Hamburg');
+  await user.selectOptions(screen.getByLabelText('Country'), 'DE');
+}
+
+async function toReviewWithExistingCard(user: UserEvent) {
+  await fillCompany(user);
+  await user.click(screen.getByRole('radio', { name: /Visa ending in 4242/ }));
+  await user.click(screen.getByRole('button', { name: /Review order/ }));
+  await screen.findByRole('heading', { name: /Review order/ });
+}
+
+async function agreeAndPurchase(user: UserEvent) {
+  await user.click(screen.getByRole('checkbox', { name: 'I agree to these terms' }));
+  const purchase = screen.getByRole('button', { name: 'Complete purchase' });
+  await waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
+  await user.click(purchase);
+}
+
+function tierCard(name: string) {
+  return screen.getByRole('heading', { level: 4, name }).closest('li') as HTMLElement;
+}
+
+function row(name: RegExp | string) {
+  return screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+}
+
+describe('UpgradeWizard', () => {
+  it('buys a flat tier end to end and confirms it', async () => {
+    const onPurchaseComplete = vi.fn();
+    const { user, adapter } = renderWizard({ onPurchaseComplete });
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    // Marketing Starter is the account's current plan.
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    expect(within(tierCard('Starter')).getByText('Current plan')).toBeInTheDocument();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toHaveFocus();
+    await toReviewWithExistingCard(user);
+
+    expect(within(row('Marketing Hub Professional')).getByRole('cell')).toHaveTextContent('€8,190.00');
+    expect(screen.getByText(/Your card is charged every year/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('href', policies.termsOfServiceUrl);
+    await agreeAndPurchase(user);
+
+    expect(await screen.findByRole('heading', { name: 'Thank you for your purchase' })).toHaveFocus();
+    expect(adapter.control.orders()).toHaveLength(1);
+    expect(onPurchaseComplete).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'marketing-professional' }));
+    expect(screen.getByText(/You now have Marketing Hub Professional, billed annually/)).toBeInTheDocument();
+  });
+
+  it('assigns seats for a per-seat tier and prices them', async () => {
+    const { user } = renderWizard();
+    await choosePlan(user, 'Sales Hub', 'Professional');
+    expect(await screen.findByRole('heading', { name: /Assign seats/ })).toBeInTheDocument();
+    const next = screen.getByRole('button', { name: /Next/ });
+    await user.click(next);
+    expect(screen.getByRole('alert')).toHaveTextContent('Assign at least one seat.');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'rossi');
+    await user.click(await screen.findByRole('checkbox', { name: 'Seat for Matteo Rossi' }));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search users' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
+    expect(screen.getByText('2 seats selected')).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'weiss');
+    expect(await screen.findByRole('checkbox', { name: 'Seat for Lukas Weiß' })).toBeDisabled();
+    await user.click(next);
+    await toReviewWithExistingCard(user);
+    expect(within(row('2 seats × €92.00')).getByRole('cell')).toHaveTextContent('€184.00');
+  });
+
+  it('selects every matching user with "Select all shown" and clears them', async () => {
+    const { user } = renderWizard();
+    await choosePlan(user, 'Service Hub', 'Professional');
+    await user.type(await screen.findByRole('searchbox', { name: 'Search users' }), 'nordlicht');
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    // 40 users, 3 deactivated.
+    expect(await screen.findByText('37 seats selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(screen.getByText('0 seats selected')).toBeInTheDocument();
+  });
+
+  it('reflects currency and interval changes in prices and in the quote', async () => {
+    const { user } = renderWizard();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency' }), 'PLN');
+    await user.click(screen.getByRole('radio', { name: /Monthly billing/ }));
+    expect(tierCard('Starter')).toHaveTextContent('PLN 79.00 / month');
+    await user.click(screen.getByRole('tab', { name: 'Sales Hub' }));
+    await user.click(screen.getByRole('radio', { name: /Annual billing/ }));
+    expect(tierCard('Professional')).toHaveTextContent('PLN 3,950.00 per seat / year');
+    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    await toReviewWithExistingCard(user);
+    expect(within(row(/^1 seat × PLN\s3,950\.00$/)).getByRole('cell').textContent).toMatch(/PLN\s3,950\.00/);
+    expect(within(row('Billing interval')).getByRole('cell')).toHaveTextContent('Annual billing');
+  });
+
+  it('offers contact sales instead of a checkout for sales-led tiers', async () => {
+    const onContactSales = vi.fn();
+    const { user } = renderWizard({ onContactSales });
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    const enterprise = within(tierCard('Enterprise'));
+    expect(enterprise.queryByRole('button', { name: 'Choose Enterprise' })).not.toBeInTheDocument();
+    await user.click(enterprise.getByRole('button', { name: 'Contact sales' }));
+    expect(onContactSales).toHaveBeenCalledWith(expect.objectContaining({ id: 'marketing-enterprise' }), expect.objectContaining({ id: 'marketing' }));
+  });
+
+  it('explains each invalid card field and company field, linked from a summary', async () => {
+    const { user } = renderWizard();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await screen.findByLabelText('Company name');
+    await user.click(screen.getByRole('radio', { name: 'New credit card' }));
+    await user.type(screen.getByLabelText('Card number'), '4242 4242 4242 4241');
+    await user.type(screen.getByLabelText('Expiry date (MM/YY)'), '13/27');
+    await user.type(screen.getByLabelText('Security code'), '12');
+    await user.type(screen.getByLabelText('Postal code'), '!!');
+    await user.click(screen.getByRole('button', { name: /Review order/ }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('There are 8 problems on this step:');
+    expect(screen.getByLabelText('Card number')).toHaveAccessibleDescription('This card number isn’t valid. Check it for typos.');
+    expect(screen.getByLabelText('Expiry date (MM/YY)')).toHaveAccessibleDescription('Enter the expiry date as MM/YY.');
+    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription('Enter the 3 or 4 digit security code from your card.');
+    expect(screen.getByLabelText('Name on card')).toHaveAccessibleDescription('Enter the name on the card.');
+    expect(screen.getByLabelText('Postal code')).toHaveAccessibleDescription('Enter a valid postal code.');
+    await user.click(within(summary).getByRole('link', { name: 'Enter the street address.' }));
+    expect(screen.getByLabelText('Street address')).toHaveFocus();
+  });
+
+  it('pays with a new card that only the tokenising call sees, and can share it', async () => {
+    const adapter = createMemoryAdapter();
+    const tokenizeCard = vi.spyOn(adapter, 'tokenizeCard');
+    const placeOrder = vi.spyOn(adapter, 'placeOrder');
+    const { user } = renderWizard({}, adapter);
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await fillCompany(user);
+    await user.click(screen.getByRole('radio', { name: 'New credit card' }));
+    await user.type(screen.getByLabelText('Name on card'), 'Anna Schmidt');
+    await user.type(screen.getByLabelText('Card number'), '5555 5555 5555 4444');
+    await user.type(screen.getByLabelText('Expiry date (MM/YY)'), '12/30');
+    await user.type(screen.getByLabelText('Security code'), '123');
+    await user.click(screen.getByRole('checkbox', { name: 'Share this credit card with other admins' }));
+    await user.click(screen.getByRole('button', { name: /Review order/ }));
+    await screen.findByRole('heading', { name: /Review order/ });
+    await agreeAndPurchase(user);
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' });
+
+    expect(tokenizeCard).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(placeOrder.mock.calls)).not.toContain('5555');
+    const methods = await adapter.getPaymentMethods();
+    expect(methods.find((method) => method.last4 === '4444' && method.brand === 'mastercard' && method.sharedWithAdmins && method.ownerUserId === 'u001')).toBeDefined();
+  });
+
+  it('reports a declined card and lets the admin choose another payment method', async () => {
+    const { user, adapter } = renderWizard();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await fillCompany(user);
+    await user.click(screen.getByRole('radio', { name: 'New credit card' }));
+    await user.type(screen.getByLabelText('Name on card'), 'Anna Schmidt');
+    await user.type(screen.getByLabelText('Card number'), '4000 0000 0000 0002');
+    await user.type(screen.getByLabelText('Expiry date (MM/YY)'), '12/30');
+    await user.type(screen.getByLabelText('Security code'), '123');
+    await user.click(screen.getByRole('button', { name: /Review order/ }));
+    await screen.findByRole('heading', { name: /Review order/ });
+    await agreeAndPurchase(user);
+
+    expect(await screen.findByRole('heading', { name: 'The purchase didn’t go through' })).toBeInTheDocument();
+    expect(screen.getByText(/Your card was declined/)).toBeInTheDocument();
+    expect(screen.getByText('You have not been charged.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Change payment method' }));
+    await user.click(await screen.findByRole('radio', { name: /Visa ending in 4242/ }));
+    await user.click(screen.getByRole('button', { name: /Review order/ }));
+    await screen.findByRole('heading', { name: /Review order/ });
+    await agreeAndPurchase(user);
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' });
+    expect(adapter.control.orders()).toHaveLength(1);
+  });
+
+  it('retries after a network failure with the same key and places exactly one order', async () => {
+    const adapter = createMemoryAdapter();
+    const realPlaceOrder = adapter.placeOrder.bind(adapter);
+    const placeOrder = vi.spyOn(adapter, 'placeOrder');
+    // The order reaches the billing system but the answer is lost on the way back.
+    placeOrder.mockImplementationOnce(async (draft, options) => {
+      await realPlaceOrder(draft, options);
+      throw new AdapterError('network');
+    });
+    const { user } = renderWizard({}, adapter);
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await toReviewWithExistingCard(user);
+    await agreeAndPurchase(user);
+    expect(await screen.findByText(/Trying again is safe: you will never be charged twice/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try the purchase again' }));
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' });
+    const keys = placeOrder.mock.calls.map(([, options]) => options.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(adapter.control.orders()).toHaveLength(1);
+  });
+
+  it('places one order on a double click', async () => {
+    const adapter = createMemoryAdapter({ latency: 30 });
+    const placeOrder = vi.spyOn(adapter, 'placeOrder');
+    const { user } = renderWizard({}, adapter);
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await toReviewWithExistingCard(user);
+    await user.click(screen.getByRole('checkbox', { name: 'I agree to these terms' }));
+    const purchase = screen.getByRole('button', { name: 'Complete purchase' });
+    await waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
+    await user.dblClick(purchase);
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' }, { timeout: 3000 });
+    expect(placeOrder).toHaveBeenCalledTimes(1);
+    expect(adapter.control.orders()).toHaveLength(1);
+  });
+
+  it('restores the draft after a reload, without card data, and clears it after purchase', async () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+      removeItem: (key: string) => void store.delete(key),
+    };
+    const adapter = createMemoryAdapter();
+    const first = renderWizard({ draftStorage: storage }, adapter);
+    await choosePlan(first.user, 'Marketing Hub', 'Professional');
+    await fillCompany(first.user);
+    await first.user.click(screen.getByRole('radio', { name: 'New credit card' }));
+    await first.user.type(screen.getByLabelText('Card number'), '4242 4242 4242 4242');
+    first.unmount();
+    expect([...store.values()].join()).not.toContain('4242 4242');
+
+    const second = renderWizard({ draftStorage: storage }, adapter);
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
+    // The company details were not submitted yet, so they are not in the draft; the plan is.
+    await second.user.click(screen.getByRole('button', { name: /Back/ }));
+    expect(screen.getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
+    await second.user.click(screen.getByRole('button', { name: /Next/ }));
+    await toReviewWithExistingCard(second.user);
+    second.unmount();
+
+    const third = renderWizard({ draftStorage: storage }, adapter);
+    expect(await screen.findByRole('heading', { name: /Review order/ })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Card number')).not.toBeInTheDocument();
+    await agreeAndPurchase(third.user);
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' });
+    await waitFor(() => expect(store.size).toBe(0));
+  });
+
+  it('tells a viewer who may not purchase why, and who can', async () => {
+    renderWizard({}, createMemoryAdapter({ viewer: { permissions: { purchase: false } } }));
+    expect(await screen.findByText('You can’t upgrade this account')).toBeInTheDocument();
+    expect(screen.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.')).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+  });
+
+  it('marks the current step and lets the admin go back to completed ones', async () => {
+    const onStepChange = vi.fn();
+    const { user } = renderWizard({ onStepChange });
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    const steps = screen.getByRole('navigation', { name: 'Upgrade steps' });
+    expect(within(steps).getByText('Payment').closest('[aria-current]')).toHaveAttribute('aria-current', 'step');
+    expect(onStepChange).toHaveBeenLastCalledWith('payment');
+    await user.click(within(steps).getByRole('button', { name: /Choose a plan/ }));
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Selected' })).toBeInTheDocument();
+  });
+});
