@@ -182,3 +182,20 @@ describe('catalog and orders', () => {
     expect(messages(result)).toEqual(['seatsDuplicate']);
   });
 });
+
+describe('billing contacts form', () => {
+  it('flags an empty row and a duplicate row each on their own field', async () => {
+    const { billingContactsFormSchema } = await import('../src/components/company-information/form-schemas');
+    const user = { id: 'u1', displayName: 'Anna', email: 'anna@example.com', status: 'active' as const };
+    const result = billingContactsFormSchema.safeParse({
+      billingContacts: [{ contact: { kind: 'user', user } }, { contact: null }, { contact: { kind: 'user', user } }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual(
+      expect.arrayContaining([
+        ['billingContacts.1.contact', 'userRequired'],
+        ['billingContacts.2.contact', 'billingContactsDuplicate'],
+      ]),
+    );
+  });
+});

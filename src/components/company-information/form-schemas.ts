@@ -20,9 +20,13 @@ export const billingContactsFormSchema = z.object({
     .superRefine((rows, ctx) => {
       const seen = new Set<string>();
       rows.forEach((row, index) => {
-        const id = row.contact.user.id;
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index, 'contact'], message: 'billingContactsDuplicate' });
-        seen.add(id);
+        // Rows that failed their own check (still empty) arrive here too.
+        const contact = row.contact as Assignee | null;
+        if (contact?.kind !== 'user') return;
+        if (seen.has(contact.user.id)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'contact'], message: 'billingContactsDuplicate' });
+        }
+        seen.add(contact.user.id);
       });
     }),
 });
