@@ -95,7 +95,8 @@ export function SectionFrame({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            state.submit();
+            // Enter in a field submits the form too; only a savable form is saved.
+            if (state.canSave) state.submit();
           }}
         >
           {children}

@@ -74,14 +74,16 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
 
   // Follow the server while the user has not started editing; once they have, keep their edits
   // and the version they started from, so a concurrent change is detected on save.
+  // (`toValues` changes too when the role list arrives after the contacts.)
+  const loadedFrom = useRef<{ version: number; toValues: typeof toValues } | null>(null);
   useEffect(() => {
     if (!contacts) return;
-    if (baseVersion.current === null || !form.formState.isDirty) {
-      if (baseVersion.current !== contacts.version) {
-        baseVersion.current = contacts.version;
-        form.reset(toValues(contacts));
-      }
-    }
+    const source = loadedFrom.current;
+    if (source && form.formState.isDirty) return;
+    if (source?.version === contacts.version && source.toValues === toValues) return;
+    loadedFrom.current = { version: contacts.version, toValues };
+    baseVersion.current = contacts.version;
+    form.reset(toValues(contacts));
   }, [contacts, form, toValues]);
 
   useEffect(() => {
