@@ -38,6 +38,7 @@ const entries = {
   styles: 'src/styles.css',
   memory: 'src/adapter/memory.ts',
   schemas: 'src/schemas/index.ts',
+  testing: 'src/testing/index.ts',
   'locales/en': 'src/locales/en.ts',
   'locales/de': 'src/locales/de.ts',
   'locales/pl': 'src/locales/pl.ts',

@@ -1,0 +1,2 @@
+export { runAdapterConformance } from './conformance.js';
+export type { ConformanceOptions, ConformanceRunner } from './conformance.js';
