@@ -155,7 +155,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const users: User[] =
     typeof options.users === 'number' ? generateUsers(options.users) : (options.users ?? seedUsers()).map((u) => ({ ...u }));
   const usersById = new Map(users.map((user) => [user.id, user]));
-  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
   const searchText = new Map(sortedUsers.map((user) => [user.id, foldForSearch(`${user.displayName} ${user.email}`)]));
   const roles: RoleDefinition[] = [

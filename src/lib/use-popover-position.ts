@@ -33,7 +33,10 @@ export function usePopoverPosition(
       const above = rect.top - GAP - VIEWPORT_MARGIN;
       const placement = below >= Math.min(preferredMaxHeight, 200) || below >= above ? 'bottom' : 'top';
       const width = Math.min(Math.max(rect.width, 280), viewportWidth - 2 * VIEWPORT_MARGIN);
-      const left = Math.min(Math.max(rect.left, VIEWPORT_MARGIN), viewportWidth - VIEWPORT_MARGIN - width);
+      // Aligned to the anchor's start edge: its right edge in right-to-left layouts.
+      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const start = rtl ? rect.right - width : rect.left;
+      const left = Math.min(Math.max(start, VIEWPORT_MARGIN), viewportWidth - VIEWPORT_MARGIN - width);
       const maxHeight = Math.max(120, Math.min(preferredMaxHeight, placement === 'bottom' ? below : above));
       setPosition({
         placement,

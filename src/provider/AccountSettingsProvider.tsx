@@ -107,7 +107,7 @@ export function AccountSettingsProvider({
       format: createFormatters(locale),
       colorScheme,
       portalContainer: portalContainer ?? rootPortal,
-      themeRootProps: { 'data-color-scheme': colorScheme, style: themeStyle },
+      themeRootProps: { 'data-color-scheme': colorScheme, style: themeStyle, dir: resolvedDir, lang: locale },
       reportError,
       emit,
     }),

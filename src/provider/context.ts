@@ -30,7 +30,7 @@ export interface AccountSettingsContextValue extends QueryContext {
   /** The element popovers render into (inside a themed root). */
   portalContainer: HTMLElement | null;
   /** Extra classes/styles a portal needs to carry the theme when it renders outside the root. */
-  themeRootProps: { 'data-color-scheme': string; style: React.CSSProperties };
+  themeRootProps: { 'data-color-scheme': string; style: React.CSSProperties; dir: 'ltr' | 'rtl'; lang: string };
   reportError(error: AdapterError, context: ErrorContext): void;
   emit(event: AccountSettingsEvent): void;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type FocusEvent, type Ref } from 'react';
+import { Fragment, useCallback, useRef, useState, type FocusEvent, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { highlightMatches, initialsOf, type TextSegment } from '../../lib/search-text.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
@@ -67,7 +67,7 @@ export function ContactPicker({
 }: ContactPickerProps) {
   const { t, portalContainer, themeRootProps } = useAccountSettings();
   const picker = useContactPicker(options);
-  const { combobox, id, isOpen, value } = picker;
+  const { combobox, id, isOpen, value, scrollRef } = picker;
   const anchorRef = useRef<HTMLDivElement | null>(null);
   const [inputElement, setInputElementState] = useState<HTMLInputElement | null>(null);
   const setInputElement = useCallback(
@@ -85,7 +85,8 @@ export function ContactPicker({
   const errorId = invalid && errorMessage ? `${id}-error` : undefined;
   const warningId = warningMessage ? `${id}-warning` : undefined;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
-  const describedBy = [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
   const state = disabled ? 'disabled' : readOnly ? 'read-only' : undefined;
 
@@ -96,7 +97,8 @@ export function ContactPicker({
     onBlur,
     disabled,
     readOnly,
-    required,
+    // Only aria-required: the native attribute would make the browser block submission with
+    // its own untranslated bubble before the form's localised message can show.
     placeholder: placeholder ?? t('contactPicker.placeholder'),
     'aria-describedby': describedBy,
     'aria-invalid': invalid || undefined,
@@ -111,26 +113,26 @@ export function ContactPicker({
       data-placement={position.placement}
       data-open={isOpen ? '' : undefined}
       data-status={picker.status}
-      hidden={!isOpen}
+      // A failed search is explained (with its retry) under the field; the popover would cover it.
+      hidden={!isOpen || picker.status === 'error'}
       style={position.style}
     >
       <ul
         className="abk-contact-picker__list"
         {...combobox.getMenuProps(
-          { ref: picker.listRef, 'aria-busy': picker.isRefreshing || undefined },
+          { ref: scrollRef, 'aria-busy': picker.isRefreshing || undefined },
           // The list mounts in the provider's portal one render after the input.
           { suppressRefError: true },
         )}
         hidden={!isOpen || picker.items.length === 0}
-        style={{
-          maxHeight: typeof position.style.maxHeight === 'number' ? position.style.maxHeight - 2 : LIST_MAX_HEIGHT,
-          // Rows outside the window are not rendered; padding keeps the scroll height true.
-          paddingBlockStart: picker.virtualRows[0]?.start ?? 0,
-          paddingBlockEnd: Math.max(
-            0,
-            picker.virtualizer.getTotalSize() - (picker.virtualRows[picker.virtualRows.length - 1]?.end ?? 0),
-          ),
-        }}
+        style={
+          {
+            maxHeight:
+              typeof position.style.maxHeight === 'number' ? position.style.maxHeight - 2 : LIST_MAX_HEIGHT,
+            // Only the rows in view exist; a sizer of the full height keeps the scrollbar true.
+            '--abk-list-size': `${picker.virtualizer.getTotalSize()}px`,
+          } as React.CSSProperties
+        }
       >
         {isOpen &&
           picker.virtualRows.map((row) => {
@@ -146,6 +148,7 @@ export function ContactPicker({
                 selected={isSameItem(value, item)}
                 terms={picker.terms}
                 itemProps={combobox.getItemProps({ item, index: row.index })}
+                start={row.start}
                 height={row.size}
               />
             );
@@ -179,7 +182,10 @@ export function ContactPicker({
       data-has-value={value ? '' : undefined}
       data-warning={warningMessage ? '' : undefined}
     >
-      <label {...combobox.getLabelProps()} className={hideLabel ? 'abk-visually-hidden' : 'abk-contact-picker__label'}>
+      <label
+        {...combobox.getLabelProps()}
+        className={hideLabel ? 'abk-visually-hidden' : 'abk-contact-picker__label'}
+      >
         {label}
         {required && !hideLabel && (
           <span className="abk-contact-picker__required" aria-hidden="true">
@@ -199,7 +205,9 @@ export function ContactPicker({
         )}
         {selectedUser && selectedUser.status !== 'active' && (
           <span className="abk-contact-picker__badge" data-kind={selectedUser.status}>
-            {selectedUser.status === 'invited' ? t('contactPicker.statusInvited') : t('contactPicker.statusDeactivated')}
+            {selectedUser.status === 'invited'
+              ? t('contactPicker.statusInvited')
+              : t('contactPicker.statusDeactivated')}
           </span>
         )}
         {value && !disabled && !readOnly && (
@@ -225,7 +233,13 @@ export function ContactPicker({
           </button>
         )}
       </div>
-      {name && <input type="hidden" name={name} value={value ? (value.kind === 'user' ? value.user.id : value.email) : ''} />}
+      {name && (
+        <input
+          type="hidden"
+          name={name}
+          value={value ? (value.kind === 'user' ? value.user.id : value.email) : ''}
+        />
+      )}
       {description && (
         <p id={descriptionId} className="abk-contact-picker__description">
           {description}
@@ -263,7 +277,13 @@ export function ContactPicker({
       </div>
       {portalContainer
         ? createPortal(
-            portalContainer.closest('.abk-root') ? popover : <div className="abk-root" {...themeRootProps}>{popover}</div>,
+            portalContainer.closest('.abk-root') ? (
+              popover
+            ) : (
+              <div className="abk-root" {...themeRootProps}>
+                {popover}
+              </div>
+            ),
             portalContainer,
           )
         : null}
@@ -285,35 +305,37 @@ interface PickerOptionProps {
   selected: boolean;
   terms: string[];
   itemProps: Record<string, unknown>;
+  start: number;
   height: number;
 }
 
-function PickerOption({ item, index, setSize, highlighted, selected, terms, itemProps, height }: PickerOptionProps) {
+function PickerOption({
+  item,
+  index,
+  setSize,
+  highlighted,
+  selected,
+  terms,
+  itemProps,
+  start,
+  height,
+}: PickerOptionProps) {
   const { t } = useAccountSettings();
   const user = item.kind === 'user' ? item.user : null;
   const deactivated = user?.status === 'deactivated';
-  const statusLabel =
-    user?.status === 'invited'
-      ? t('contactPicker.statusInvited')
-      : deactivated
-        ? `${t('contactPicker.statusDeactivated')}. ${t('contactPicker.deactivatedReason')}`
-        : null;
-  // One clean name for screen readers; the visual split into highlighted runs would otherwise
-  // be read as fragments.
-  const accessibleName = user
-    ? [user.displayName, user.email, statusLabel].filter(Boolean).join(', ')
-    : t('contactPicker.useEmail', { email: item.kind === 'email' ? item.email : '' });
+  // Named by its own text, so what is shown and what is announced cannot drift apart: the
+  // avatar and icons are hidden, and hidden commas keep the parts from running together.
   return (
     <li
       className="abk-contact-picker__option"
       {...itemProps}
-      aria-label={accessibleName}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       data-highlighted={highlighted ? '' : undefined}
       data-selected={selected ? '' : undefined}
       data-status={user?.status ?? 'external'}
-      style={{ height }}
+      title={deactivated ? t('contactPicker.deactivatedReason') : undefined}
+      style={{ top: start, height }}
     >
       <span className="abk-contact-picker__avatar-slot" aria-hidden="true">
         <Avatar item={item} />
@@ -324,9 +346,9 @@ function PickerOption({ item, index, setSize, highlighted, selected, terms, item
             <span className="abk-contact-picker__name">
               <Highlighted segments={highlightMatches(user.displayName, terms)} />
             </span>
+            <span className="abk-visually-hidden">, </span>
             <span className="abk-contact-picker__email">
               <Highlighted segments={highlightMatches(user.email, terms)} />
-              {deactivated && <> · {t('contactPicker.deactivatedReason')}</>}
             </span>
           </>
         ) : (
@@ -337,7 +359,13 @@ function PickerOption({ item, index, setSize, highlighted, selected, terms, item
       </span>
       {user && user.status !== 'active' && (
         <span className="abk-contact-picker__badge" data-kind={user.status}>
-          {user.status === 'invited' ? t('contactPicker.statusInvited') : t('contactPicker.statusDeactivated')}
+          <span className="abk-visually-hidden">, </span>
+          {user.status === 'invited'
+            ? t('contactPicker.statusInvited')
+            : t('contactPicker.statusDeactivated')}
+          {deactivated && (
+            <span className="abk-visually-hidden">. {t('contactPicker.deactivatedReason')}</span>
+          )}
         </span>
       )}
       {selected && <CheckIcon />}
@@ -354,7 +382,8 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
             {segment.text}
           </mark>
         ) : (
-          <span key={index}>{segment.text}</span>
+          // A bare text node: wrapping it would let name computation drop its spaces.
+          <Fragment key={index}>{segment.text}</Fragment>
         ),
       )}
     </>
@@ -395,7 +424,14 @@ function SearchIcon() {
 
 function ClearIcon() {
   return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" stroke="currentColor" strokeWidth="1.6">
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    >
       <path d="M3 3l8 8M11 3l-8 8" strokeLinecap="round" />
     </svg>
   );
@@ -403,7 +439,15 @@ function ClearIcon() {
 
 function ChevronIcon() {
   return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    >
       <path d="M3 5.5 7 9.5l4-4" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
@@ -411,7 +455,16 @@ function ChevronIcon() {
 
 function CheckIcon() {
   return (
-    <svg className="abk-contact-picker__check" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      className="abk-contact-picker__check"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <path d="M3.5 8.5 6.5 11.5 12.5 4.5" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );

@@ -3,8 +3,13 @@ import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ContactPicker, type ContactPickerProps } from './ContactPicker.js';
 
-export interface ContactPickerFieldProps<TValues extends FieldValues, TName extends FieldPath<TValues>>
-  extends Omit<ContactPickerProps, 'value' | 'defaultValue' | 'onValueChange' | 'name' | 'invalid' | 'errorMessage'> {
+export interface ContactPickerFieldProps<
+  TValues extends FieldValues,
+  TName extends FieldPath<TValues>,
+> extends Omit<
+  ContactPickerProps,
+  'value' | 'defaultValue' | 'onValueChange' | 'name' | 'invalid' | 'errorMessage'
+> {
   /** The form's `control` from `useForm()`. */
   control: Control<TValues>;
   /** The field holding a `ContactPickerValue | null`. */
@@ -47,7 +52,12 @@ export function ContactPickerField<TValues extends FieldValues, TName extends Fi
 function nestedMessage(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   for (const nested of Object.values(error as Record<string, unknown>)) {
-    if (typeof nested === 'object' && nested !== null && 'message' in nested && typeof nested.message === 'string') {
+    if (
+      typeof nested === 'object' &&
+      nested !== null &&
+      'message' in nested &&
+      typeof nested.message === 'string'
+    ) {
       return nested.message;
     }
   }

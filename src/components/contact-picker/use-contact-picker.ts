@@ -112,20 +112,25 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
   const looksLikeEmail = allowExternalEmail && trimmedQuery.includes('@');
   const emailCheck = looksLikeEmail ? emailSchema.safeParse(trimmedQuery) : null;
   const externalEmail = emailCheck?.success ? emailCheck.data : null;
-  const externalEmailError = emailCheck && !emailCheck.success ? (emailCheck.error.issues[0]?.message ?? 'emailInvalid') : null;
+  const externalEmailError =
+    emailCheck && !emailCheck.success ? (emailCheck.error.issues[0]?.message ?? 'emailInvalid') : null;
 
   const items = useMemo<ContactPickerItem[]>(() => {
     const userItems: ContactPickerItem[] = users.map((user) => ({ kind: 'user', user }));
-    const alreadyUser = externalEmail && users.some((user) => user.email.toLowerCase() === externalEmail.toLowerCase());
-    return externalEmail && !alreadyUser ? [{ kind: 'email', email: externalEmail }, ...userItems] : userItems;
+    const alreadyUser =
+      externalEmail && users.some((user) => user.email.toLowerCase() === externalEmail.toLowerCase());
+    return externalEmail && !alreadyUser
+      ? [{ kind: 'email', email: externalEmail }, ...userItems]
+      : userItems;
   }, [users, externalEmail]);
   const offsetForEmail = items.length - users.length;
   const setSize = (showingStale ? users.length : total) + offsetForEmail;
 
-  const listRef = useRef<HTMLUListElement | null>(null);
+  /** The element that scrolls the list: the listbox sits inside it with the rows' spacing. */
+  const scrollRef = useRef<HTMLUListElement | null>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
-    getScrollElement: () => listRef.current,
+    getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
   });
@@ -145,6 +150,8 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
       setOpenState(isOpen);
       if (!isOpen) setQuery('');
     },
+    // Read-only and disabled pickers never open, so they never claim to be expanded.
+    stateReducer: (_state, { changes }) => (disabled || readOnly ? { ...changes, isOpen: false } : changes),
     // Rows outside the rendered window do not exist in the DOM: scroll by index instead.
     scrollIntoView: () => undefined,
     onHighlightedIndexChange: ({ highlightedIndex, type }) => {
@@ -213,7 +220,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
     isFetchingMore: isFetchingNextPage,
     isRefreshing: showingStale && search.isFetching,
     externalEmailError,
-    listRef,
+    scrollRef,
     virtualizer,
     virtualRows,
     combobox,
