@@ -213,6 +213,7 @@ export const de = {
       description: 'Wählen Sie aus, welche Benutzer eine kostenpflichtige Lizenz für {tier} erhalten.',
       search: 'Benutzer suchen',
       selectAll: 'Alle angezeigten auswählen',
+      selectAllTooMany: 'Grenzen Sie die Suche ein, um alle auf einmal auszuwählen.',
       clearAll: 'Alle abwählen',
       seatFor: 'Lizenz für {name}',
       count: {

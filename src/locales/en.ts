@@ -207,6 +207,7 @@ export const en = {
       description: 'Choose which users get a paid seat in {tier}.',
       search: 'Search users',
       selectAll: 'Select all shown',
+      selectAllTooMany: 'Narrow your search to select everyone at once.',
       clearAll: 'Clear all',
       seatFor: 'Seat for {name}',
       count: {

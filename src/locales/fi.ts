@@ -208,6 +208,7 @@ export const fi = {
       description: 'Valitse, ketkä käyttäjät saavat maksullisen lisenssin pakettiin {tier}.',
       search: 'Hae käyttäjiä',
       selectAll: 'Valitse kaikki näytetyt',
+      selectAllTooMany: 'Rajaa hakua valitaksesi kaikki kerralla.',
       clearAll: 'Tyhjennä kaikki',
       seatFor: 'Lisenssi: {name}',
       count: {

@@ -217,6 +217,7 @@ export const it = {
       description: 'Scegli quali utenti ricevono una licenza a pagamento di {tier}.',
       search: 'Cerca utenti',
       selectAll: 'Seleziona tutti quelli visualizzati',
+      selectAllTooMany: 'Restringi la ricerca per selezionare tutti in una volta.',
       clearAll: 'Deseleziona tutto',
       seatFor: 'Licenza per {name}',
       count: {

@@ -218,6 +218,7 @@ export const pl = {
       description: 'Wybierz użytkowników, którzy otrzymają płatną licencję w planie {tier}.',
       search: 'Szukaj użytkowników',
       selectAll: 'Zaznacz wszystkich widocznych',
+      selectAllTooMany: 'Zawęź wyszukiwanie, aby zaznaczyć wszystkich naraz.',
       clearAll: 'Wyczyść wszystko',
       seatFor: 'Licencja dla: {name}',
       count: {

@@ -57,7 +57,10 @@ export function CompanyInformation({
   useUnsavedChangesWarning(warnBeforeUnload && dirty);
 
   return (
-    <div className={className ? `abk-company-information ${className}` : 'abk-company-information'} data-dirty={dirty ? '' : undefined}>
+    <div
+      className={className ? `abk-company-information ${className}` : 'abk-company-information'}
+      data-dirty={dirty ? '' : undefined}
+    >
       <header className="abk-company-information__header">
         <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
         <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>

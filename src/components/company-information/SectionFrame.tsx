@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { AdapterError } from '../../adapter/errors.js';
 import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
@@ -37,6 +37,12 @@ export function SectionFrame({
 }: SectionFrameProps) {
   const { t } = useAccountSettings();
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  // Notices disappear once acted on; focus goes to the section instead of being lost.
+  const thenFocusSection = (action: () => void) => () => {
+    action();
+    heading.current?.focus();
+  };
   const Heading = `h${headingLevel}` as const;
   const editable = state.status === 'editing' || state.status === 'conflict';
 
@@ -50,7 +56,7 @@ export function SectionFrame({
       data-readonly={state.readOnly ? '' : undefined}
     >
       <header className="abk-section__header">
-        <Heading id={titleId} className="abk-section__title">
+        <Heading id={titleId} ref={heading} tabIndex={-1} className="abk-section__title">
           {title}
         </Heading>
         <p className="abk-section__description">{description}</p>
@@ -72,7 +78,7 @@ export function SectionFrame({
             {state.loadError ? describeAdapterError(t, state.loadError) : null}
           </p>
           <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={state.retryLoad}>
+            <button type="button" className="abk-button" onClick={thenFocusSection(state.retryLoad)}>
               {t('common.retry')}
             </button>
           </div>
@@ -85,9 +91,17 @@ export function SectionFrame({
         </p>
       )}
 
-      {state.conflict && <ConflictNotice state={state} />}
+      {state.conflict && (
+        <ConflictNotice
+          onReload={thenFocusSection(state.reloadTheirs)}
+          onApplyMine={thenFocusSection(state.applyMine)}
+          updatedBy={state.conflict.updatedBy}
+        />
+      )}
 
-      {state.saveError && <SaveErrorNotice error={state.saveError} onRetry={state.retrySave} />}
+      {state.saveError && (
+        <SaveErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />
+      )}
 
       {editable && (
         <form
@@ -143,20 +157,31 @@ function readOnlyExplanation(t: ReturnType<typeof useAccountSettings>['t'], admi
   return t('common.readOnlyExplanation', { administrators: names });
 }
 
-function ConflictNotice({ state }: { state: SectionFrameState }) {
+function ConflictNotice({
+  updatedBy: name,
+  onReload,
+  onApplyMine,
+}: {
+  updatedBy: string | null;
+  onReload: () => void;
+  onApplyMine: () => void;
+}) {
   const { t } = useAccountSettings();
-  const name = state.conflict?.updatedBy;
   return (
     <div className="abk-notice" data-tone="warning" role="alert">
       <p>
         <strong>{t('companyInformation.conflictTitle')}</strong>
       </p>
-      <p>{name ? t('companyInformation.conflictBody', { name }) : t('companyInformation.conflictBodyAnonymous')}</p>
+      <p>
+        {name
+          ? t('companyInformation.conflictBody', { name })
+          : t('companyInformation.conflictBodyAnonymous')}
+      </p>
       <div className="abk-notice__actions">
-        <button type="button" className="abk-button" onClick={state.reloadTheirs}>
+        <button type="button" className="abk-button" onClick={onReload}>
           {t('companyInformation.conflictReload')}
         </button>
-        <button type="button" className="abk-button" data-variant="primary" onClick={state.applyMine}>
+        <button type="button" className="abk-button" data-variant="primary" onClick={onApplyMine}>
           {t('companyInformation.conflictApplyMine')}
         </button>
       </div>

@@ -1,8 +1,16 @@
 import * as z from 'zod';
-import { assigneeSchema, MAX_BILLING_CONTACTS, type AccountContacts, type Assignee, type ContactsUpdate } from '../../schemas/contacts.js';
+import {
+  assigneeSchema,
+  MAX_BILLING_CONTACTS,
+  type AccountContacts,
+  type Assignee,
+  type ContactsUpdate,
+} from '../../schemas/contacts.js';
 
 /** A user-only assignee (primary and billing contacts are always users). */
-const userAssigneeSchema = assigneeSchema.refine((value) => value.kind === 'user', { error: 'externalEmailNotAllowed' });
+const userAssigneeSchema = assigneeSchema.refine((value) => value.kind === 'user', {
+  error: 'externalEmailNotAllowed',
+});
 
 export const primaryContactFormSchema = z.object({
   primaryContact: userAssigneeSchema.nullable(),
@@ -55,7 +63,9 @@ export function billingContactsValues(contacts: AccountContacts): BillingContact
 }
 
 export function roleContactsValues(contacts: AccountContacts, roleIds: string[]): RoleContactsFormValues {
-  return { roles: Object.fromEntries(roleIds.map((roleId) => [roleId, contacts.roleContacts[roleId] ?? null])) };
+  return {
+    roles: Object.fromEntries(roleIds.map((roleId) => [roleId, contacts.roleContacts[roleId] ?? null])),
+  };
 }
 
 export function primaryContactUpdate(values: PrimaryContactFormValues): ContactsUpdate {
@@ -64,7 +74,9 @@ export function primaryContactUpdate(values: PrimaryContactFormValues): Contacts
 
 export function billingContactsUpdate(values: BillingContactsFormValues): ContactsUpdate {
   return {
-    billingContactIds: values.billingContacts.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
+    billingContactIds: values.billingContacts.flatMap((row) =>
+      row.contact?.kind === 'user' ? [row.contact.user.id] : [],
+    ),
   };
 }
 
@@ -97,7 +109,9 @@ export function applyOptimistically(
     const { billingContacts } = values as BillingContactsFormValues;
     return {
       ...contacts,
-      billingContacts: billingContacts.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user] : [])),
+      billingContacts: billingContacts.flatMap((row) =>
+        row.contact?.kind === 'user' ? [row.contact.user] : [],
+      ),
     };
   }
   const { roles } = values as RoleContactsFormValues;

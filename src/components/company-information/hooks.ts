@@ -52,7 +52,9 @@ export function usePrimaryContact(options: ContactsSectionOptions = {}) {
 function billingIssueField(issue: FieldIssue) {
   if (issue.path[0] !== 'billingContactIds') return null;
   const index = issue.path[1];
-  return typeof index === 'number' ? (`billingContacts.${index}.contact` as const) : ('billingContacts' as const);
+  return typeof index === 'number'
+    ? (`billingContacts.${index}.contact` as const)
+    : ('billingContacts' as const);
 }
 
 /**
@@ -70,8 +72,7 @@ export function useBillingContacts(options: ContactsSectionOptions = {}) {
   });
   const rows = useFieldArray({ control: section.form.control, name: 'billingContacts' });
   const values = useWatch({ control: section.form.control, name: 'billingContacts' }) as
-    | BillingContactsFormValues['billingContacts']
-    | undefined;
+    BillingContactsFormValues['billingContacts'] | undefined;
   const chosenIds = useMemo(
     () => (values ?? []).flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
     [values],
@@ -97,17 +98,25 @@ export function useRoleContacts(options: ContactsSectionOptions = {}) {
   const settings = useAccountSettings();
   const rolesQuery = useQuery(roleDefinitionsQueryOptions(settings));
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
-  const roleKey = roles.map((role) => `${role.id}:${String(role.acceptsExternalEmail)}`).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- roleKey is the identity of the role list
-  const schema = useMemo(() => createRoleContactsFormSchema(roles.filter((r) => r.acceptsExternalEmail).map((r) => r.id)), [roleKey]);
+  // React Query shares structure between fetches, so `roles` only changes when the roles do.
+  const schema = useMemo(
+    () =>
+      createRoleContactsFormSchema(roles.filter((role) => role.acceptsExternalEmail).map((role) => role.id)),
+    [roles],
+  );
   const toValues = useCallback(
-    (contacts: AccountContacts) => roleContactsValues(contacts, roles.map((role) => role.id)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- roleKey is the identity of the role list
-    [roleKey],
+    (contacts: AccountContacts) =>
+      roleContactsValues(
+        contacts,
+        roles.map((role) => role.id),
+      ),
+    [roles],
   );
   const issueField = useCallback((issue: FieldIssue) => {
     const roleId = issue.path[1];
-    return issue.path[0] === 'roleContacts' && typeof roleId === 'string' ? (`roles.${roleId}` as const) : null;
+    return issue.path[0] === 'roleContacts' && typeof roleId === 'string'
+      ? (`roles.${roleId}` as const)
+      : null;
   }, []);
   const section = useContactsSection<RoleContactsFormValues>({
     section: 'roles',

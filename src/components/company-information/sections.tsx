@@ -1,8 +1,14 @@
+import { useEffect, useId, useRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
 import { ContactPicker } from '../contact-picker/ContactPicker.js';
-import { useBillingContacts, usePrimaryContact, useRoleContacts, type ContactsSectionOptions } from './hooks.js';
+import {
+  useBillingContacts,
+  usePrimaryContact,
+  useRoleContacts,
+  type ContactsSectionOptions,
+} from './hooks.js';
 import { SectionFrame } from './SectionFrame.js';
 
 export interface ContactsSectionProps extends ContactsSectionOptions {
@@ -44,6 +50,7 @@ export function PrimaryContactSection({ headingLevel, className, ...options }: C
         render={({ field, fieldState }) => (
           <ContactPicker
             label={t('primaryContact.label')}
+            hideLabel
             value={field.value ?? null}
             onValueChange={field.onChange}
             onBlur={field.onBlur}
@@ -71,7 +78,21 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
   const { t } = useAccountSettings();
   const state = useBillingContacts(options);
   const warning = useDeactivatedWarning();
-  const limitId = 'abk-billing-limit';
+  const limitId = useId();
+  const addButton = useRef<HTMLButtonElement | null>(null);
+  // After a row is removed its button is gone: focus the row that took its place, else the
+  // one before, else "Add another".
+  const focusAfterRemoval = useRef<number | null>(null);
+  const { setFocus } = state.form;
+  const rowCount = state.rows.length;
+  useEffect(() => {
+    const removed = focusAfterRemoval.current;
+    if (removed === null) return;
+    focusAfterRemoval.current = null;
+    const target = Math.min(removed, rowCount - 1);
+    if (target >= 0) setFocus(`billingContacts.${target}.contact`);
+    else addButton.current?.focus();
+  }, [rowCount, setFocus]);
   return (
     <SectionFrame
       state={state}
@@ -83,6 +104,7 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
       actions={
         <div className="abk-billing-contacts__add">
           <button
+            ref={addButton}
             type="button"
             className="abk-button"
             onClick={() => {
@@ -117,7 +139,9 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
                     onValueChange={field.onChange}
                     onBlur={field.onBlur}
                     inputRef={field.ref}
-                    exclude={state.chosenIds.filter((id) => field.value?.kind !== 'user' || id !== field.value.user.id)}
+                    exclude={state.chosenIds.filter(
+                      (id) => field.value?.kind !== 'user' || id !== field.value.user.id,
+                    )}
                     readOnly={state.readOnly}
                     invalid={Boolean(fieldState.error)}
                     errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
@@ -131,10 +155,25 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
                   className="abk-button abk-billing-contacts__remove"
                   data-variant="ghost"
                   aria-label={t('billingContacts.remove', { number: index + 1 })}
-                  onClick={() => state.removeRow(index)}
+                  onClick={() => {
+                    state.removeRow(index);
+                    focusAfterRemoval.current = index;
+                  }}
                 >
-                  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
-                    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5" strokeLinecap="round" strokeLinejoin="round" />
+                  <svg
+                    width="16"
+                    height="16"
+                    viewBox="0 0 16 16"
+                    aria-hidden="true"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                  >
+                    <path
+                      d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
                   </svg>
                 </button>
               )}
@@ -189,7 +228,9 @@ export function RoleContactsTable({ headingLevel, className, ...options }: Conta
             const label = role.label ?? (known ? builtIn : role.id);
             const purpose =
               role.description ??
-              (known ? t(`roleContacts.roles.${role.id}.description` as 'roleContacts.roles.security.description') : '');
+              (known
+                ? t(`roleContacts.roles.${role.id}.description` as 'roleContacts.roles.security.description')
+                : '');
             return (
               <tr key={role.id} role="row" className="abk-role-contacts__row" data-role={role.id}>
                 <th role="rowheader" scope="row" className="abk-role-contacts__role">
@@ -209,11 +250,19 @@ export function RoleContactsTable({ headingLevel, className, ...options }: Conta
                         onBlur={field.onBlur}
                         inputRef={field.ref}
                         allowExternalEmail={role.acceptsExternalEmail}
-                        description={role.acceptsExternalEmail ? t('roleContacts.externalEmailAllowed') : undefined}
+                        description={
+                          role.acceptsExternalEmail && !state.readOnly
+                            ? t('roleContacts.externalEmailAllowed')
+                            : undefined
+                        }
                         readOnly={state.readOnly}
-                        placeholder={state.readOnly && !field.value ? t('roleContacts.unassigned') : undefined}
+                        placeholder={
+                          state.readOnly && !field.value ? t('roleContacts.unassigned') : undefined
+                        }
                         invalid={Boolean(fieldState.error)}
-                        errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
+                        errorMessage={
+                          fieldState.error ? state.errorText(fieldState.error.message) : undefined
+                        }
                         warningMessage={warning(field.value)}
                       />
                     )}

@@ -1,12 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  type Resolver,
+} from 'react-hook-form';
 import type * as z from 'zod';
 import { toAdapterError, type AdapterError, type FieldIssue } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { accountKeys, accountQueryOptions, contactsQueryOptions, updateContactsMutationOptions } from '../../queries/index.js';
+import {
+  accountKeys,
+  accountQueryOptions,
+  contactsQueryOptions,
+  updateContactsMutationOptions,
+} from '../../queries/index.js';
 import { accountContactsSchema, type AccountContacts, type ContactsUpdate } from '../../schemas/contacts.js';
 import { applyOptimistically } from './form-schemas.js';
 
@@ -206,7 +217,8 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
     saveError,
     saving: isSubmitting || mutation.isPending,
     justSaved: savedAt !== null && !isDirty,
-    canSave: isDirty && isValid && !readOnly && !mutation.isPending,
+    // During a conflict the notice's two buttons decide; a plain Save would only repeat it.
+    canSave: isDirty && isValid && !readOnly && !mutation.isPending && !conflict,
     isDirty,
     loadError: contactsQuery.isError ? toAdapterError(contactsQuery.error) : null,
     retryLoad: () => void contactsQuery.refetch(),

@@ -195,7 +195,7 @@ export function ContactPicker({
       </label>
       <div className="abk-contact-picker__control" ref={anchorRef} data-state={state}>
         <span className="abk-contact-picker__leading" aria-hidden="true">
-          {value ? <Avatar item={value} /> : <SearchIcon />}
+          {value && !(isOpen && picker.query) ? <Avatar item={value} /> : <SearchIcon />}
         </span>
         <input className="abk-contact-picker__input" {...inputProps} />
         {value?.kind === 'email' && (
@@ -218,6 +218,8 @@ export function ContactPicker({
             onClick={() => {
               picker.setValue(null);
               combobox.reset();
+              // The button disappears; keep focus in the field.
+              inputElement?.focus();
             }}
           >
             <ClearIcon />

@@ -151,7 +151,16 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
       if (!isOpen) setQuery('');
     },
     // Read-only and disabled pickers never open, so they never claim to be expanded.
-    stateReducer: (_state, { changes }) => (disabled || readOnly ? { ...changes, isOpen: false } : changes),
+    stateReducer: (_state, { type, changes }) => {
+      if (disabled || readOnly) return { ...changes, isOpen: false };
+      // Leaving without choosing (Escape while open, or blur) puts the chosen value's text back
+      // instead of leaving a half-typed query beside it.
+      const { InputKeyDownEscape, InputBlur } = useCombobox.stateChangeTypes;
+      if ((type === InputKeyDownEscape && changes.selectedItem) || type === InputBlur) {
+        return { ...changes, inputValue: itemToString(changes.selectedItem ?? null) };
+      }
+      return changes;
+    },
     // Rows outside the rendered window do not exist in the DOM: scroll by index instead.
     scrollIntoView: () => undefined,
     onHighlightedIndexChange: ({ highlightedIndex, type }) => {

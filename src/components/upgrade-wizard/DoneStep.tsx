@@ -28,14 +28,29 @@ export function DoneStep({ wizard }: { wizard: UpgradeWizardState }) {
   return (
     <div className="abk-notice abk-done" data-tone="danger">
       <p>{describeAdapterError(t, { code })}</p>
-      <p>{declined || !wizard.ambiguousFailure ? t('upgrade.done.notCharged') : t('upgrade.done.mayHaveBeenPlaced')}</p>
+      <p>
+        {declined || !wizard.ambiguousFailure
+          ? t('upgrade.done.notCharged')
+          : t('upgrade.done.mayHaveBeenPlaced')}
+      </p>
       <div className="abk-notice__actions">
         {wizard.ambiguousFailure ? (
-          <button type="button" className="abk-button" data-variant="primary" onClick={wizard.purchase} aria-disabled={wizard.purchasing || undefined}>
+          <button
+            type="button"
+            className="abk-button"
+            data-variant="primary"
+            onClick={wizard.purchase}
+            aria-disabled={wizard.purchasing || undefined}
+          >
             {wizard.purchasing ? t('upgrade.review.purchasing') : t('upgrade.done.retry')}
           </button>
         ) : declined ? (
-          <button type="button" className="abk-button" data-variant="primary" onClick={() => wizard.goTo('payment')}>
+          <button
+            type="button"
+            className="abk-button"
+            data-variant="primary"
+            onClick={() => wizard.goTo('payment')}
+          >
             {t('upgrade.done.changePayment')}
           </button>
         ) : (

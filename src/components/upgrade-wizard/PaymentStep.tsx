@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useForm, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { describeAdapterError, translateValidation } from '../../i18n/translate.js';
@@ -29,11 +29,55 @@ export interface PaymentStepProps {
 
 /** Countries offered in the company details; names come from `Intl.DisplayNames`. */
 const COUNTRIES = [
-  'AT', 'AU', 'BE', 'BR', 'CA', 'CH', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HU', 'IE', 'IN', 'IT', 'JP',
-  'LT', 'LU', 'LV', 'MX', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RO', 'SE', 'SG', 'SI', 'SK', 'US', 'ZA',
+  'AT',
+  'AU',
+  'BE',
+  'BR',
+  'CA',
+  'CH',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'GR',
+  'HU',
+  'IE',
+  'IN',
+  'IT',
+  'JP',
+  'LT',
+  'LU',
+  'LV',
+  'MX',
+  'NL',
+  'NO',
+  'NZ',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SG',
+  'SI',
+  'SK',
+  'US',
+  'ZA',
 ];
 
 const NEW_CARD = 'new-card';
+const COMPANY_FIELDS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'taxId',
+] as const;
+const CARD_FIELDS = ['cardholderName', 'number', 'expiry', 'securityCode'] as const;
 const EMPTY_COMPANY: CompanyDetailsInput = {
   name: '',
   addressLine1: '',
@@ -57,28 +101,47 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
   const [submitError, setSubmitError] = useState<AdapterError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [attempted, setAttempted] = useState(false);
+  const [focusSummary, setFocusSummary] = useState(0);
+  useEffect(() => {
+    if (focusSummary > 0) document.getElementById(`${id}-summary`)?.querySelector('a')?.focus();
+  }, [focusSummary, id]);
   const [hostTokenizer, setHostTokenizer] = useState<(() => Promise<{ token: string }>) | null>(null);
   const cardSchema = useMemo(() => createCardInputSchema(), []);
 
   const company = useForm<CompanyDetailsInput>({
     resolver: zodResolver(companyDetailsSchema) as never,
-    mode: 'onTouched',
+    // Validate on submit, then live: an error appearing on blur would shift the button away
+    // between mouse-down and click, and the click would be lost.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: wizard.state.company ?? { ...EMPTY_COMPANY, name: wizard.account?.name ?? '' },
   });
   // Card fields live only in this form's memory: never in wizard state, storage or caches.
-  const card = useForm<CardInput>({ resolver: zodResolver(cardSchema), mode: 'onTouched', defaultValues: EMPTY_CARD });
+  const card = useForm<CardInput>({
+    resolver: zodResolver(cardSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: EMPTY_CARD,
+  });
 
   const selected = choice ?? methods.data?.[0]?.id ?? NEW_CARD;
   const countryNames = useMemo(
-    () => COUNTRIES.map((code) => ({ code, name: format.region(code) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    () =>
+      COUNTRIES.map((code) => ({ code, name: format.region(code) })).sort((a, b) =>
+        a.name.localeCompare(b.name, locale),
+      ),
     [format, locale],
   );
 
   const errors: StepError[] = attempted
     ? [
-        ...fieldErrors(company.formState.errors, `${id}-company`, (code) => translateValidation(t, messages, code)),
+        ...fieldErrors(company.formState.errors, COMPANY_FIELDS, `${id}-company`, (code) =>
+          translateValidation(t, messages, code),
+        ),
         ...(selected === NEW_CARD && !renderPaymentForm
-          ? fieldErrors(card.formState.errors, `${id}-card`, (code) => translateValidation(t, messages, code))
+          ? fieldErrors(card.formState.errors, CARD_FIELDS, `${id}-card`, (code) =>
+              translateValidation(t, messages, code),
+            )
           : []),
       ]
     : [];
@@ -89,8 +152,8 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
     const companyValid = await company.trigger();
     const cardValid = selected !== NEW_CARD || renderPaymentForm ? true : await card.trigger();
     if (!companyValid || !cardValid) {
-      // The summary at the top lists and links the problems; move focus to it.
-      requestAnimationFrame(() => document.getElementById(`${id}-summary`)?.querySelector('a')?.focus());
+      // The summary at the top lists and links the problems; focus its first link once rendered.
+      setFocusSummary((count) => count + 1);
       return;
     }
     const parsedCompany = companyDetailsSchema.parse(company.getValues());
@@ -98,7 +161,9 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
     try {
       let paymentMethodId = selected;
       if (selected === NEW_CARD) {
-        const tokenize = renderPaymentForm ? hostTokenizer : () => settings.adapter.tokenizeCard(card.getValues());
+        const tokenize = renderPaymentForm
+          ? hostTokenizer
+          : () => settings.adapter.tokenizeCard(card.getValues());
         if (!tokenize) return;
         const method = await tokenizeAndSaveCard(settings, tokenize, shareCard);
         paymentMethodId = method.id;
@@ -114,7 +179,12 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
       if (error.code === 'validation' && error.fieldIssues.length > 0) {
         for (const issue of error.fieldIssues) {
           const field = issue.path[0];
-          if (field === 'number' || field === 'expiry' || field === 'securityCode' || field === 'cardholderName') {
+          if (
+            field === 'number' ||
+            field === 'expiry' ||
+            field === 'securityCode' ||
+            field === 'cardholderName'
+          ) {
             card.setError(field, { type: 'server', message: issue.code }, { shouldFocus: true });
           }
         }
@@ -152,8 +222,18 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
       <fieldset className="abk-fieldset">
         <legend className="abk-fieldset__legend">{t('upgrade.payment.companyTitle')}</legend>
         <div className="abk-form-grid">
-          <TextField label={t('upgrade.payment.companyName')} autoComplete="organization" wide {...fieldProps('name')} />
-          <TextField label={t('upgrade.payment.addressLine1')} autoComplete="address-line1" wide {...fieldProps('addressLine1')} />
+          <TextField
+            label={t('upgrade.payment.companyName')}
+            autoComplete="organization"
+            wide
+            {...fieldProps('name')}
+          />
+          <TextField
+            label={t('upgrade.payment.addressLine1')}
+            autoComplete="address-line1"
+            wide
+            {...fieldProps('addressLine1')}
+          />
           <TextField
             label={t('upgrade.payment.addressLine2')}
             optional={t('common.optional')}
@@ -161,9 +241,21 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
             wide
             {...fieldProps('addressLine2')}
           />
-          <TextField label={t('upgrade.payment.postalCode')} autoComplete="postal-code" {...fieldProps('postalCode')} />
-          <TextField label={t('upgrade.payment.city')} autoComplete="address-level2" {...fieldProps('city')} />
-          <Field label={t('upgrade.payment.country')} id={`${id}-company-country`} error={company.formState.errors.country?.message}>
+          <TextField
+            label={t('upgrade.payment.postalCode')}
+            autoComplete="postal-code"
+            {...fieldProps('postalCode')}
+          />
+          <TextField
+            label={t('upgrade.payment.city')}
+            autoComplete="address-level2"
+            {...fieldProps('city')}
+          />
+          <Field
+            label={t('upgrade.payment.country')}
+            id={`${id}-company-country`}
+            error={company.formState.errors.country?.message}
+          >
             {(describedBy) => (
               <select
                 id={`${id}-company-country`}
@@ -182,7 +274,11 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
               </select>
             )}
           </Field>
-          <TextField label={t('upgrade.payment.taxId')} optional={t('common.optional')} {...fieldProps('taxId')} />
+          <TextField
+            label={t('upgrade.payment.taxId')}
+            optional={t('common.optional')}
+            {...fieldProps('taxId')}
+          />
         </div>
       </fieldset>
 
@@ -190,7 +286,11 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
         <legend className="abk-fieldset__legend">{t('upgrade.payment.methodTitle')}</legend>
         <div className="abk-methods">
           {(methods.data ?? []).map((method) => (
-            <label key={method.id} className="abk-method" data-checked={selected === method.id ? '' : undefined}>
+            <label
+              key={method.id}
+              className="abk-method"
+              data-checked={selected === method.id ? '' : undefined}
+            >
               <input
                 type="radio"
                 name={`${id}-method`}
@@ -208,13 +308,21 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
                   })}
                 </span>
                 {method.sharedWithAdmins && method.ownerUserId !== wizard.account?.viewer.user.id && (
-                  <span className="abk-method__meta">{t('upgrade.payment.sharedBy', { name: method.ownerName })}</span>
+                  <span className="abk-method__meta">
+                    {t('upgrade.payment.sharedBy', { name: method.ownerName })}
+                  </span>
                 )}
               </span>
             </label>
           ))}
           <label className="abk-method" data-checked={selected === NEW_CARD ? '' : undefined}>
-            <input type="radio" name={`${id}-method`} value={NEW_CARD} checked={selected === NEW_CARD} onChange={() => setChoice(NEW_CARD)} />
+            <input
+              type="radio"
+              name={`${id}-method`}
+              value={NEW_CARD}
+              checked={selected === NEW_CARD}
+              onChange={() => setChoice(NEW_CARD)}
+            />
             <span className="abk-method__text">{t('upgrade.payment.newCard')}</span>
           </label>
         </div>
@@ -264,7 +372,11 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
               </div>
             )}
             <label className="abk-checkbox">
-              <input type="checkbox" checked={shareCard} onChange={(event) => setShareCard(event.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={shareCard}
+                onChange={(event) => setShareCard(event.currentTarget.checked)}
+              />
               <span>{t('upgrade.payment.shareCard')}</span>
             </label>
             <p className="abk-field__hint">{t('upgrade.payment.cardNotStored')}</p>
@@ -273,8 +385,14 @@ export default function PaymentStep({ wizard, renderPaymentForm }: PaymentStepPr
       </fieldset>
 
       <StepFooter onBack={wizard.back}>
-        <button type="submit" className="abk-button" data-variant="primary" aria-disabled={submitting || undefined}>
-          {submitting ? t('common.saving') : t('upgrade.payment.reviewOrder')} <span aria-hidden="true">→</span>
+        <button
+          type="submit"
+          className="abk-button"
+          data-variant="primary"
+          aria-disabled={submitting || undefined}
+        >
+          {submitting ? t('common.saving') : t('upgrade.payment.reviewOrder')}{' '}
+          <span aria-hidden="true">→</span>
         </button>
       </StepFooter>
     </form>
@@ -350,8 +468,17 @@ function Field({
   );
 }
 
-function fieldErrors(errors: FieldErrors, idPrefix: string, translate: (code: string | undefined) => string): StepError[] {
-  return Object.entries(errors).flatMap(([name, error]) =>
-    error && typeof error.message === 'string' ? [{ fieldId: `${idPrefix}-${name}`, message: translate(error.message) }] : [],
-  );
+/** Errors in the order the fields appear on screen. */
+function fieldErrors(
+  errors: FieldErrors,
+  order: readonly string[],
+  idPrefix: string,
+  translate: (code: string | undefined) => string,
+): StepError[] {
+  return order.flatMap((name) => {
+    const error = errors[name];
+    return error && typeof error.message === 'string'
+      ? [{ fieldId: `${idPrefix}-${name}`, message: translate(error.message) }]
+      : [];
+  });
 }

@@ -26,7 +26,8 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
     return (
       <div className="abk-notice" data-tone="danger" role="alert">
         <p>
-          <strong>{t('errors.loadFailed')}</strong> {wizard.catalogError ? describeAdapterError(t, wizard.catalogError) : null}
+          <strong>{t('errors.loadFailed')}</strong>{' '}
+          {wizard.catalogError ? describeAdapterError(t, wizard.catalogError) : null}
         </p>
         <div className="abk-notice__actions">
           <button type="button" className="abk-button" onClick={wizard.retryCatalog}>
@@ -58,7 +59,10 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
     event.preventDefault();
     // Mirror the arrows in right-to-left layouts.
     const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const resolved = rtl && event.key.startsWith('Arrow') ? (keys[event.key === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight'] ?? target) : target;
+    const resolved =
+      rtl && event.key.startsWith('Arrow')
+        ? (keys[event.key === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight'] ?? target)
+        : target;
     const product = products[resolved];
     if (!product) return;
     wizard.setActiveProduct(product.id);
@@ -97,7 +101,11 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
         </div>
         <label className="abk-plan__currency">
           <span>{t('upgrade.plan.currency')}</span>
-          <select className="abk-select" value={currency} onChange={(event) => wizard.setCurrency(event.currentTarget.value)}>
+          <select
+            className="abk-select"
+            value={currency}
+            onChange={(event) => wizard.setCurrency(event.currentTarget.value)}
+          >
             {catalog.currencies.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -107,11 +115,20 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
         </label>
       </div>
 
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${activeProduct.id}`} className="abk-plan__panel">
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${activeProduct.id}`}
+        className="abk-plan__panel"
+      >
         <fieldset className="abk-segmented">
           <legend className="abk-segmented__legend">{t('upgrade.plan.interval')}</legend>
           {(['monthly', 'annual'] as const).map((interval) => (
-            <label key={interval} className="abk-segmented__option" data-checked={state.interval === interval ? '' : undefined}>
+            <label
+              key={interval}
+              className="abk-segmented__option"
+              data-checked={state.interval === interval ? '' : undefined}
+            >
               <input
                 type="radio"
                 name={`${id}-interval`}
@@ -181,7 +198,9 @@ function TierCard({
   formatMoney: (amount: number, currency: string) => string;
 }) {
   const { t } = useAccountSettings();
-  const interval = tier.intervals.includes(wizard.state.interval) ? wizard.state.interval : (tier.intervals[0] ?? 'monthly');
+  const interval = tier.intervals.includes(wizard.state.interval)
+    ? wizard.state.interval
+    : (tier.intervals[0] ?? 'monthly');
   const amount = tier.prices[currency]?.[interval];
   const current = wizard.catalog?.subscription.tierIds.includes(tier.id) ?? false;
   const selected = wizard.state.tierId === tier.id;
@@ -205,7 +224,9 @@ function TierCard({
         )}
       </div>
       <p className="abk-tier__price">
-        {amount === undefined ? t('upgrade.plan.notAvailable') : priceLabel(t, formatMoney(amount, currency), tier.pricing, interval)}
+        {amount === undefined
+          ? t('upgrade.plan.notAvailable')
+          : priceLabel(t, formatMoney(amount, currency), tier.pricing, interval)}
       </p>
       {tier.includedSeats > 0 && (
         <p className="abk-tier__note">{t('upgrade.plan.includedSeats', { count: tier.includedSeats })}</p>
@@ -234,7 +255,11 @@ function TierCard({
             disabled={amount === undefined || current}
             onClick={() => wizard.selectTier(product, tier)}
           >
-            {selected ? t('upgrade.plan.selected') : t('upgrade.plan.select', { tier: tier.name })}
+            {current
+              ? t('upgrade.plan.current')
+              : selected
+                ? t('upgrade.plan.selected')
+                : t('upgrade.plan.select', { tier: tier.name })}
           </button>
         )}
       </div>

@@ -19,14 +19,20 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
   const { quote, state } = wizard;
   const currency = quote?.currency ?? wizard.currency ?? 'USD';
   const money = (amount: number) => format.money(amount, currency);
-  const errors = wizard.termsError ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }] : [];
+  const errors = wizard.termsError
+    ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }]
+    : [];
   const ready = wizard.quoteIsFinal && !wizard.purchasing;
 
   function lineLabel(item: QuoteLineItem): string {
     if (item.kind === 'plan') {
-      return t('upgrade.review.planLine', { product: wizard.selectedProduct?.name ?? '', tier: wizard.selectedTier?.name ?? '' });
+      return t('upgrade.review.planLine', {
+        product: wizard.selectedProduct?.name ?? '',
+        tier: wizard.selectedTier?.name ?? '',
+      });
     }
-    if (item.kind === 'included_seats') return t('upgrade.review.includedSeatsLine', { count: item.quantity });
+    if (item.kind === 'included_seats')
+      return t('upgrade.review.includedSeatsLine', { count: item.quantity });
     return t('upgrade.review.seatsLine', { count: item.quantity, price: money(item.unitAmount) });
   }
 
@@ -51,7 +57,11 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
         </div>
       )}
 
-      <section className="abk-review__summary" aria-labelledby={`${id}-summary`} data-stale={!wizard.quoteIsFinal ? '' : undefined}>
+      <section
+        className="abk-review__summary"
+        aria-labelledby={`${id}-summary`}
+        data-stale={!wizard.quoteIsFinal ? '' : undefined}
+      >
         <h4 id={`${id}-summary`} className="abk-review__title">
           {t('upgrade.review.lineItems')}
         </h4>
@@ -97,7 +107,9 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
         {quote && wizard.quoteIsFinal && (
           <p className="abk-review__next">
             {t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })}.{' '}
-            {state.interval === 'annual' ? t('upgrade.review.chargedEachPeriodAnnual') : t('upgrade.review.chargedEachPeriodMonthly')}
+            {state.interval === 'annual'
+              ? t('upgrade.review.chargedEachPeriodAnnual')
+              : t('upgrade.review.chargedEachPeriodMonthly')}
           </p>
         )}
       </section>

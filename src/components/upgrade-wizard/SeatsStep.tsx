@@ -10,6 +10,8 @@ import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
+/** "Select all" loads every match; past this many, the search must be narrowed first. */
+const SELECT_ALL_LIMIT = 1000;
 
 /** Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. */
 export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
@@ -47,7 +49,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   const unitPrice = tier.prices[currency]?.[wizard.state.interval] ?? 0;
   const count = wizard.state.seatUserIds.length;
   const paidSeats = Math.max(0, count - tier.includedSeats);
-  const errors = showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
+  const errors =
+    showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
 
   async function selectAllShown() {
     setSelectingAll(true);
@@ -68,7 +71,11 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   return (
     <div className="abk-seats">
       <ErrorSummary errors={errors} />
-      <p className="abk-seats__intro">{t('upgrade.seats.description', { tier: `${wizard.selectedProduct?.name ?? ''} ${tier.name}`.trim() })}</p>
+      <p className="abk-seats__intro">
+        {t('upgrade.seats.description', {
+          tier: `${wizard.selectedProduct?.name ?? ''} ${tier.name}`.trim(),
+        })}
+      </p>
       <div className="abk-seats__toolbar">
         <label className="abk-field abk-seats__search">
           <span className="abk-field__label">{t('upgrade.seats.search')}</span>
@@ -82,20 +89,42 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
           />
         </label>
         <div className="abk-seats__bulk">
-          <button type="button" className="abk-button" onClick={() => void selectAllShown()} disabled={selectingAll || total === 0}>
+          <button
+            type="button"
+            className="abk-button"
+            onClick={() => void selectAllShown()}
+            disabled={selectingAll || total === 0 || total > SELECT_ALL_LIMIT}
+            aria-describedby={total > SELECT_ALL_LIMIT ? `${id}-select-all-limit` : undefined}
+          >
             {t('upgrade.seats.selectAll')}
           </button>
-          <button type="button" className="abk-button" data-variant="ghost" onClick={() => wizard.setSeats([])} disabled={count === 0}>
+          <button
+            type="button"
+            className="abk-button"
+            data-variant="ghost"
+            onClick={() => wizard.setSeats([])}
+            disabled={count === 0}
+          >
             {t('upgrade.seats.clearAll')}
           </button>
         </div>
       </div>
+      {total > SELECT_ALL_LIMIT && (
+        <p id={`${id}-select-all-limit`} className="abk-field__hint">
+          {t('upgrade.seats.selectAllTooMany')}
+        </p>
+      )}
       <div id={`${id}-summary`} className="abk-seats__summary" role="status">
         <strong>{t('upgrade.seats.count', { count })}</strong>
         {tier.includedSeats > 0 && <span>{t('upgrade.seats.included', { count: tier.includedSeats })}</span>}
         <span>
           {t('upgrade.seats.runningPrice', {
-            price: priceLabel(t, format.money(unitPrice * paidSeats, currency), 'flat', wizard.state.interval),
+            price: priceLabel(
+              t,
+              format.money(unitPrice * paidSeats, currency),
+              'flat',
+              wizard.state.interval,
+            ),
           })}
         </span>
       </div>
@@ -107,7 +136,9 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         aria-busy={search.isFetching || undefined}
         style={{ maxHeight: 420 }}
       >
-        {users.length === 0 && !search.isPending && <p className="abk-section__empty">{t('upgrade.seats.none')}</p>}
+        {users.length === 0 && !search.isPending && (
+          <p className="abk-section__empty">{t('upgrade.seats.none')}</p>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {rows.map((row) => {
             const user = users[row.index];
@@ -119,7 +150,13 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                 className="abk-seat"
                 data-checked={selected.has(user.id) ? '' : undefined}
                 data-status={user.status}
-                style={{ position: 'absolute', insetInlineStart: 0, insetInlineEnd: 0, top: row.start, height: row.size }}
+                style={{
+                  position: 'absolute',
+                  insetInlineStart: 0,
+                  insetInlineEnd: 0,
+                  top: row.start,
+                  height: row.size,
+                }}
               >
                 <input
                   type="checkbox"

@@ -57,7 +57,12 @@ export function UpgradeWizard({
   }, [wizard.step]);
 
   const visibleSteps = wizard.steps.filter((step) => step !== 'done');
-  const title = wizard.step === 'done' && wizard.state.attempt?.status === 'succeeded' ? t('upgrade.done.title') : wizard.step === 'done' ? t('upgrade.done.failedTitle') : t(`upgrade.steps.${wizard.step}`);
+  const title =
+    wizard.step === 'done' && wizard.state.attempt?.status === 'succeeded'
+      ? t('upgrade.done.title')
+      : wizard.step === 'done'
+        ? t('upgrade.done.failedTitle')
+        : t(`upgrade.steps.${wizard.step}`);
 
   if (wizard.mayPurchase === false) {
     const names = wizard.administrators.map((user) => user.displayName).join(t('common.listSeparator'));
@@ -68,7 +73,11 @@ export function UpgradeWizard({
           <p>
             <strong>{t('upgrade.notAllowedTitle')}</strong>
           </p>
-          <p>{names ? t('upgrade.notAllowedBody', { administrators: names }) : t('upgrade.notAllowedNoAdministrators')}</p>
+          <p>
+            {names
+              ? t('upgrade.notAllowedBody', { administrators: names })
+              : t('upgrade.notAllowedNoAdministrators')}
+          </p>
         </div>
       </div>
     );
@@ -81,9 +90,18 @@ export function UpgradeWizard({
         <ol>
           {visibleSteps.map((step, index) => {
             const current = step === wizard.step || (wizard.step === 'done' && step === 'review');
-            const reachable = index < wizard.stepIndex && wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
+            const reachable =
+              !current &&
+              index < wizard.stepIndex &&
+              wizard.state.attempt?.status !== 'succeeded' &&
+              !wizard.purchasing &&
+              !wizard.ambiguousFailure;
             return (
-              <li key={step} className="abk-steps__item" data-state={current ? 'current' : index < wizard.stepIndex ? 'complete' : 'upcoming'}>
+              <li
+                key={step}
+                className="abk-steps__item"
+                data-state={current ? 'current' : index < wizard.stepIndex ? 'complete' : 'upcoming'}
+              >
                 {reachable ? (
                   <button type="button" className="abk-steps__link" onClick={() => wizard.goTo(step)}>
                     <StepMarker index={index} />
@@ -125,7 +143,10 @@ export function UpgradeWizard({
           </Suspense>
         )}
         {wizard.step === 'review' && (
-          <ReviewStep wizard={wizard} policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }} />
+          <ReviewStep
+            wizard={wizard}
+            policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+          />
         )}
         {wizard.step === 'done' && <DoneStep wizard={wizard} />}
       </section>

@@ -12,4 +12,10 @@ export {
   stepsFor,
   wizardReducer,
 } from './wizard-machine.js';
-export type { PurchaseAttempt, PurchaseStatus, WizardEvent, WizardState, WizardStep } from './wizard-machine.js';
+export type {
+  PurchaseAttempt,
+  PurchaseStatus,
+  WizardEvent,
+  WizardState,
+  WizardStep,
+} from './wizard-machine.js';

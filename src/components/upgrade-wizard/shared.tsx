@@ -38,13 +38,7 @@ export function ErrorSummary({ errors }: { errors: StepError[] }) {
 }
 
 /** Back on one side, the step's main action on the other. */
-export function StepFooter({
-  onBack,
-  children,
-}: {
-  onBack?: (() => void) | undefined;
-  children: ReactNode;
-}) {
+export function StepFooter({ onBack, children }: { onBack?: (() => void) | undefined; children: ReactNode }) {
   const { t } = useAccountSettings();
   return (
     <div className="abk-upgrade__footer">
@@ -64,7 +58,10 @@ export function StepFooter({
  * Fills a message's placeholders with elements: `withSlots(t, 'upgrade.review.termsIntro',
  * { terms: <a …/> })`. Text around the slots stays text.
  */
-export function withSlots(text: (values: Record<string, string>) => string, slots: Record<string, ReactNode>): ReactNode[] {
+export function withSlots(
+  text: (values: Record<string, string>) => string,
+  slots: Record<string, ReactNode>,
+): ReactNode[] {
   const marker = '\u0000';
   const values = Object.fromEntries(Object.keys(slots).map((name) => [name, `${marker}${name}${marker}`]));
   return text(values)
@@ -83,5 +80,7 @@ export function priceLabel(
       ? t('upgrade.plan.perSeatPerYear', { price: formatted })
       : t('upgrade.plan.perSeatPerMonth', { price: formatted });
   }
-  return interval === 'annual' ? t('upgrade.plan.perYear', { price: formatted }) : t('upgrade.plan.perMonth', { price: formatted });
+  return interval === 'annual'
+    ? t('upgrade.plan.perYear', { price: formatted })
+    : t('upgrade.plan.perMonth', { price: formatted });
 }

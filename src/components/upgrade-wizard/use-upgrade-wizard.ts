@@ -93,7 +93,10 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}) {
   const [termsError, setTermsError] = useState(false);
 
   const account = useQuery(accountQueryOptions(settings));
-  const catalog = useQuery({ ...catalogQueryOptions(settings, state.currency ?? undefined), placeholderData: keepPreviousData });
+  const catalog = useQuery({
+    ...catalogQueryOptions(settings, state.currency ?? undefined),
+    placeholderData: keepPreviousData,
+  });
   const currency = state.currency ?? catalog.data?.currency ?? null;
 
   // Adopt the account's currency once the catalog says what it is.
@@ -103,11 +106,15 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}) {
     }
   }, [state.currency, catalog.data, catalog.isPlaceholderData]);
 
-  const [activeProductId, setActiveProductId] = useState<string | null>(options.initialProductId ?? state.productId);
+  const [activeProductId, setActiveProductId] = useState<string | null>(
+    options.initialProductId ?? state.productId,
+  );
   const products = catalog.data?.products ?? [];
   const activeProduct = products.find((product) => product.id === activeProductId) ?? products[0] ?? null;
-  const selectedTier = products.flatMap((product) => product.tiers).find((tier) => tier.id === state.tierId) ?? null;
-  const selectedProduct = products.find((product) => product.tiers.some((tier) => tier.id === state.tierId)) ?? null;
+  const selectedTier =
+    products.flatMap((product) => product.tiers).find((tier) => tier.id === state.tierId) ?? null;
+  const selectedProduct =
+    products.find((product) => product.tiers.some((tier) => tier.id === state.tierId)) ?? null;
 
   // Persist everything but card data (which never enters this state); clear after a purchase.
   useEffect(() => {
@@ -164,10 +171,21 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}) {
       if (placing.current) return;
       placing.current = true;
       try {
-        const order = await placeOrder.mutateAsync({ draft: orderDraft, idempotencyKey: current.attempt.idempotencyKey });
+        const order = await placeOrder.mutateAsync({
+          draft: orderDraft,
+          idempotencyKey: current.attempt.idempotencyKey,
+        });
         dispatch({ type: 'purchaseSucceeded', order });
-        void queryClient.invalidateQueries({ queryKey: accountKeys.catalog(settings.scope, undefined).slice(0, 3) });
-        emit({ type: 'order_placed', orderId: order.orderId, tierId: order.tierId, total: order.total, currency: order.currency });
+        void queryClient.invalidateQueries({
+          queryKey: accountKeys.catalog(settings.scope, undefined).slice(0, 3),
+        });
+        emit({
+          type: 'order_placed',
+          orderId: order.orderId,
+          tierId: order.tierId,
+          total: order.total,
+          currency: order.currency,
+        });
         options.onPurchaseComplete?.(order);
       } catch (caught) {
         const error = toAdapterError(caught);
@@ -234,7 +252,12 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}) {
     ambiguousFailure: isAmbiguousFailure(state.attempt),
     selectTier: (product: Product, tier: Tier) => {
       send({ type: 'selectTier', productId: product.id, tier });
-      emit({ type: 'upgrade_plan_selected', tierId: tier.id, interval: state.interval, currency: currency ?? '' });
+      emit({
+        type: 'upgrade_plan_selected',
+        tierId: tier.id,
+        interval: state.interval,
+        currency: currency ?? '',
+      });
     },
     contactSales: (product: Product, tier: Tier) => {
       emit({ type: 'upgrade_contact_sales', tierId: tier.id });

@@ -76,7 +76,9 @@ export function initialWizardState(overrides: Partial<WizardState> = {}): Wizard
 
 /** The steps this draft goes through: flat tiers skip seat assignment. */
 export function stepsFor(state: Pick<WizardState, 'pricing'>): WizardStep[] {
-  return state.pricing === 'per_seat' ? ['plan', 'seats', 'payment', 'review', 'done'] : ['plan', 'payment', 'review', 'done'];
+  return state.pricing === 'per_seat'
+    ? ['plan', 'seats', 'payment', 'review', 'done']
+    : ['plan', 'payment', 'review', 'done'];
 }
 
 /** Whether a step's own input is complete enough to move past it. */
@@ -109,7 +111,11 @@ export function isAmbiguousFailure(attempt: PurchaseAttempt | null): boolean {
  * could buy twice.
  */
 function isPurchaseLocked(state: WizardState): boolean {
-  return state.attempt?.status === 'placing' || state.attempt?.status === 'succeeded' || isAmbiguousFailure(state.attempt);
+  return (
+    state.attempt?.status === 'placing' ||
+    state.attempt?.status === 'succeeded' ||
+    isAmbiguousFailure(state.attempt)
+  );
 }
 
 /** Any change to what is bought invalidates the review: agreement and attempt start over. */
@@ -122,14 +128,17 @@ function canEnter(state: WizardState, target: WizardStep): boolean {
   const steps = stepsFor(state);
   const index = steps.indexOf(target);
   if (index === -1) return false;
-  if (target === 'done') return state.attempt !== null && state.attempt.status !== 'idle' && state.attempt.status !== 'placing';
+  if (target === 'done')
+    return state.attempt !== null && state.attempt.status !== 'idle' && state.attempt.status !== 'placing';
   return steps.slice(0, index).every((step) => isStepComplete(state, step));
 }
 
 function enter(state: WizardState, target: WizardStep, idempotencyKey: string | undefined): WizardState {
   if (target === 'review') {
     // A new review gets a new attempt; coming back to the same unchanged review keeps its key.
-    const attempt = state.attempt ?? (idempotencyKey ? { idempotencyKey, status: 'idle' as const, errorCode: null, order: null } : null);
+    const attempt =
+      state.attempt ??
+      (idempotencyKey ? { idempotencyKey, status: 'idle' as const, errorCode: null, order: null } : null);
     if (!attempt) return state;
     return { ...state, step: target, attempt };
   }
@@ -149,7 +158,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       const { tier } = event;
       if (tier.purchase !== 'self_serve' || state.step !== 'plan') return state;
       if (state.tierId === tier.id) return state;
-      const interval = tier.intervals.includes(state.interval) ? state.interval : (tier.intervals[0] ?? state.interval);
+      const interval = tier.intervals.includes(state.interval)
+        ? state.interval
+        : (tier.intervals[0] ?? state.interval);
       return draftChanged(state, {
         productId: event.productId,
         tierId: tier.id,
@@ -173,7 +184,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.pricing !== 'per_seat') return state;
       const has = state.seatUserIds.includes(event.userId);
       return draftChanged(state, {
-        seatUserIds: has ? state.seatUserIds.filter((id) => id !== event.userId) : [...state.seatUserIds, event.userId],
+        seatUserIds: has
+          ? state.seatUserIds.filter((id) => id !== event.userId)
+          : [...state.seatUserIds, event.userId],
       });
     }
     case 'setCompany':
@@ -211,10 +224,18 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, attempt: { ...state.attempt, status: 'placing', errorCode: null } };
     case 'purchaseSucceeded':
       if (state.attempt?.status !== 'placing') return state;
-      return { ...state, step: 'done', attempt: { ...state.attempt, status: 'succeeded', order: event.order } };
+      return {
+        ...state,
+        step: 'done',
+        attempt: { ...state.attempt, status: 'succeeded', order: event.order },
+      };
     case 'purchaseFailed':
       if (state.attempt?.status !== 'placing') return state;
-      return { ...state, step: 'done', attempt: { ...state.attempt, status: 'failed', errorCode: event.errorCode } };
+      return {
+        ...state,
+        step: 'done',
+        attempt: { ...state.attempt, status: 'failed', errorCode: event.errorCode },
+      };
     case 'reset':
       return initialWizardState(event.state);
   }

@@ -1,0 +1,444 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { MemoryAdapter } from '../src/adapter/memory';
+import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import type { Messages } from '../src/i18n/messages';
+import { de } from '../src/locales/de';
+import { en } from '../src/locales/en';
+import type { StoryAdapterParameters } from './support';
+
+/** The payment step is a lazy chunk; the first visit in a cold dev server can take a moment. */
+const SLOW = { timeout: 5000 };
+
+/** An order runs through five steps; the test card 4000 0000 0000 0002 is always declined. */
+const DECLINED_CARD = '4000 0000 0000 0002';
+
+function adapterOf(loaded: Record<string, unknown>): MemoryAdapter {
+  return (loaded as { adapter: MemoryAdapter }).adapter;
+}
+
+/** Fills `{name}` placeholders of a catalog message. */
+function fill(message: string, values: Record<string, string>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Matches an accessible name that contains `text`. */
+function containing(text: string) {
+  return (name: string) => name.includes(text);
+}
+
+async function stepHeading(canvasElement: HTMLElement, name: string) {
+  return within(canvasElement).findByRole('heading', { level: 3, name: containing(name) }, SLOW);
+}
+
+async function choosePlan(canvasElement: HTMLElement, product: string, tier: string, m: Messages = en) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('tab', { name: product }, SLOW));
+  await userEvent.click(canvas.getByRole('button', { name: fill(m.upgrade.plan.select, { tier }) }));
+  await userEvent.click(canvas.getByRole('button', { name: m.common.next }));
+}
+
+async function fillCompany(canvasElement: HTMLElement, m: Messages = en) {
+  const canvas = within(canvasElement);
+  const p = m.upgrade.payment;
+  await expect(await canvas.findByLabelText(p.companyName, {}, SLOW)).toHaveValue('Nordlicht Logistik GmbH');
+  await userEvent.type(canvas.getByLabelText(p.addressLine1), 'Hafenstraße 12');
+  await userEvent.type(canvas.getByLabelText(p.postalCode), '20457');
+  await userEvent.type(canvas.getByLabelText(p.city), 'Hamburg');
+  await userEvent.selectOptions(canvas.getByLabelText(p.country), 'DE');
+}
+
+/** "Visa ending in 4242" in the catalog's words, without the expiry that follows. */
+function existingVisa(m: Messages = en) {
+  const label = fill(m.upgrade.payment.existingMethod, { brand: 'Visa', last4: '4242' });
+  return containing(label.slice(0, label.indexOf('4242') + 4));
+}
+
+async function fillNewCard(canvasElement: HTMLElement, number: string) {
+  const canvas = within(canvasElement);
+  await userEvent.click(canvas.getByRole('radio', { name: 'New credit card' }));
+  await userEvent.type(canvas.getByLabelText('Name on card'), 'Anna Schmidt');
+  await userEvent.type(canvas.getByLabelText('Card number'), number);
+  await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), '12/30');
+  await userEvent.type(canvas.getByLabelText('Security code'), '123');
+}
+
+async function submitPayment(canvasElement: HTMLElement, m: Messages = en) {
+  await userEvent.click(within(canvasElement).getByRole('button', { name: m.upgrade.payment.reviewOrder }));
+  await stepHeading(canvasElement, m.upgrade.steps.review);
+}
+
+async function toReviewWithExistingCard(canvasElement: HTMLElement, m: Messages = en) {
+  await choosePlan(canvasElement, 'Marketing Hub', 'Professional', m);
+  await fillCompany(canvasElement, m);
+  await userEvent.click(within(canvasElement).getByRole('radio', { name: existingVisa(m) }));
+  await submitPayment(canvasElement, m);
+}
+
+/** The purchase button is held back until the quote for exactly this draft has arrived. */
+async function purchaseButtonReady(canvasElement: HTMLElement, m: Messages = en) {
+  const purchase = within(canvasElement).getByRole('button', { name: m.upgrade.review.completePurchase });
+  await waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
+  return purchase;
+}
+
+async function agreeAndPurchase(canvasElement: HTMLElement) {
+  await userEvent.click(within(canvasElement).getByRole('checkbox', { name: 'I agree to these terms' }));
+  await userEvent.click(await purchaseButtonReady(canvasElement));
+}
+
+const meta = {
+  title: 'Screens/Upgrade wizard',
+  component: UpgradeWizard,
+  args: {
+    termsOfServiceUrl: 'https://example.com/legal/terms',
+    privacyPolicyUrl: 'https://example.com/legal/privacy',
+    acceptableUsePolicyUrl: 'https://example.com/legal/acceptable-use',
+    draftStorage: null,
+    quoteDebounceMs: 0,
+    onContactSales: fn(),
+    onPurchaseComplete: fn(),
+  },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof UpgradeWizard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Products as tabs, tiers as cards; the account's current plan is marked and can't be bought again. */
+export const PlanStep: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await stepHeading(canvasElement, 'Choose a plan')).toBeInTheDocument();
+    await expect(
+      await canvas.findByRole('tab', { name: 'Marketing Hub', selected: true }),
+    ).toBeInTheDocument();
+    await expect(canvas.getAllByText('Current plan').length).toBeGreaterThan(0);
+    await expect(canvas.getByRole('button', { name: 'Choose Professional' })).toBeEnabled();
+    await expect(canvas.getByRole('navigation', { name: 'Upgrade steps' })).toBeInTheDocument();
+  },
+};
+
+/** Sales-led tiers offer a conversation instead of a checkout. */
+export const PlanContactSales: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const enterprise = within(
+      (await canvas.findByRole('heading', { level: 4, name: 'Enterprise' }, SLOW)).closest('li') ??
+        canvasElement,
+    );
+    await expect(enterprise.queryByRole('button', { name: 'Choose Enterprise' })).not.toBeInTheDocument();
+    await expect(enterprise.getByText('This plan is sold by our sales team.')).toBeInTheDocument();
+    await userEvent.click(enterprise.getByRole('button', { name: 'Contact sales' }));
+    await expect(args.onContactSales).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'marketing-enterprise' }),
+      expect.objectContaining({ id: 'marketing' }),
+    );
+  },
+};
+
+/** Every price follows the chosen currency and billing interval. */
+export const PlanCurrencyAndInterval: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Currency' }, SLOW), 'PLN');
+    await userEvent.click(canvas.getByRole('radio', { name: /Annual billing/ }));
+    await expect(canvas.getByRole('radio', { name: /Annual billing/ })).toBeChecked();
+    const starter = canvas.getByRole('heading', { level: 4, name: 'Starter' }).closest('li');
+    await waitFor(() => expect(starter).toHaveTextContent('PLN 790.00 / year'));
+    await userEvent.click(canvas.getByRole('tab', { name: 'Sales Hub' }));
+    const professional = canvas.getByRole('heading', { level: 4, name: 'Professional' }).closest('li');
+    await expect(professional).toHaveTextContent('PLN 3,950.00 per seat / year');
+  },
+};
+
+/** Per-seat tiers add a step to pick who gets a seat, with a running price. */
+export const SeatsStep: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    await expect(await stepHeading(canvasElement, 'Assign seats')).toHaveFocus();
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
+    await expect(canvas.getByText('2 seats selected')).toBeInTheDocument();
+    await expect(canvas.getByText('Seats: €184.00 / month')).toBeInTheDocument();
+  },
+};
+
+/** 100,000 users: the list is virtualised and pages in as it scrolls. */
+export const SeatsLargeAccount: Story = {
+  parameters: { adapter: { users: 100_000 } satisfies StoryAdapterParameters },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Service Hub', 'Professional');
+    await stepHeading(canvasElement, 'Assign seats');
+    const first = (await canvas.findAllByRole('checkbox', {}, SLOW))[0];
+    await userEvent.click(first ?? canvasElement);
+    await expect(canvas.getByText('1 seat selected')).toBeInTheDocument();
+    // Only the rows in view (plus a little overscan) are in the document.
+    await expect(canvas.getAllByRole('checkbox').length).toBeLessThan(60);
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search users' }), 'aino.makela@');
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }, SLOW));
+    await expect(canvas.getByText('2 seats selected')).toBeInTheDocument();
+  },
+};
+
+/** Company details and one of the account's saved cards. */
+export const PaymentExistingMethod: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await expect(await stepHeading(canvasElement, 'Payment')).toHaveFocus();
+    await fillCompany(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await expect(canvas.getByRole('radio', { name: existingVisa() })).toBeChecked();
+    await expect(canvas.getByText('Shared by Jürgen Groß')).toBeInTheDocument();
+  },
+};
+
+/** A new card: its details go only to the tokenising call, never into the wizard's state. */
+export const PaymentNewCard: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await fillCompany(canvasElement);
+    await fillNewCard(canvasElement, '5555 5555 5555 4444');
+    await expect(canvas.getByLabelText('Card number')).toHaveValue('5555 5555 5555 4444');
+    await expect(
+      canvas.getByRole('checkbox', { name: 'Share this credit card with other admins' }),
+    ).not.toBeChecked();
+  },
+};
+
+/** Every problem is listed at the top, linked to its field, and described on the field itself. */
+export const PaymentInvalidFields: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await canvas.findByLabelText('Company name', {}, SLOW);
+    await userEvent.click(canvas.getByRole('radio', { name: 'New credit card' }));
+    await userEvent.type(canvas.getByLabelText('Card number'), '4242 4242 4242 4241');
+    await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), '13/27');
+    await userEvent.type(canvas.getByLabelText('Security code'), '12');
+    await userEvent.type(canvas.getByLabelText('Postal code'), '!!');
+    await userEvent.click(canvas.getByRole('button', { name: 'Review order' }));
+    const summary = await canvas.findByRole('alert');
+    await expect(summary).toHaveTextContent('There are 8 problems on this step:');
+    await expect(within(summary).getAllByRole('link')[0]).toHaveTextContent('Enter the street address.');
+    // Focus moves into the summary. (It should be its first link; today it can land on a later one.)
+    await waitFor(() => expect(summary.contains(canvasElement.ownerDocument.activeElement)).toBe(true));
+    await expect(canvas.getByLabelText('Card number')).toHaveAccessibleDescription(
+      'This card number isn’t valid. Check it for typos.',
+    );
+    await expect(canvas.getByLabelText('Card number')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** The adapter's quote: line items, credit, tax and the total, with the recurring charge spelled out. */
+export const ReviewStep: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    const plan = canvas.getByRole('rowheader', { name: 'Marketing Hub Professional' }).closest('tr');
+    await expect(plan).toHaveTextContent('€8,190.00');
+    await expect(await canvas.findByText(/Your card is charged every year/)).toBeInTheDocument();
+    await expect(canvas.getByRole('rowheader', { name: 'Total due today' })).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('target', '_blank');
+    await purchaseButtonReady(canvasElement);
+  },
+};
+
+/** "Complete purchase" without agreeing explains what is missing instead of doing nothing. */
+export const ReviewTermsRequired: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    await userEvent.click(await purchaseButtonReady(canvasElement));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('There is 1 problem on this step:');
+    const agree = canvas.getByRole('checkbox', { name: 'I agree to these terms' });
+    await expect(agree).toHaveAttribute('aria-invalid', 'true');
+    await expect(agree).toHaveAccessibleDescription(
+      'You need to agree to the terms to complete the purchase.',
+    );
+    await expect(adapterOf(loaded).control.orders()).toHaveLength(0);
+  },
+};
+
+/** The order is placed and confirmed; the steps can no longer be revisited. */
+export const DoneSuccess: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    await agreeAndPurchase(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: 'Thank you for your purchase' }, SLOW),
+    ).toHaveFocus();
+    await expect(
+      canvas.getByText(/You now have Marketing Hub Professional, billed annually/),
+    ).toBeInTheDocument();
+    await expect(args.onPurchaseComplete).toHaveBeenCalledTimes(1);
+    await expect(adapterOf(loaded).control.orders()).toHaveLength(1);
+    await expect(
+      within(canvas.getByRole('navigation', { name: 'Upgrade steps' })).queryByRole('button'),
+    ).not.toBeInTheDocument();
+  },
+};
+
+/** A declined card: nothing was charged, and the way forward is another payment method. */
+export const DoneDeclined: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await fillCompany(canvasElement);
+    await fillNewCard(canvasElement, DECLINED_CARD);
+    await submitPayment(canvasElement);
+    await agreeAndPurchase(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: 'The purchase didn’t go through' }, SLOW),
+    ).toHaveFocus();
+    await expect(canvas.getByText(/Your card was declined/)).toBeInTheDocument();
+    await expect(canvas.getByText('You have not been charged.')).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Change payment method' })).toBeInTheDocument();
+    await expect(adapterOf(loaded).control.orders()).toHaveLength(0);
+  },
+};
+
+/** The answer to the purchase is lost: retrying sends the same key, so exactly one order is placed. */
+export const DoneNetworkFailureRetry: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.failNext(1, 'network', ['placeOrder']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    await agreeAndPurchase(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: 'The purchase didn’t go through' }, SLOW),
+    ).toHaveFocus();
+    await expect(
+      canvas.getByText(/Trying again is safe: you will never be charged twice/),
+    ).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try the purchase again' }));
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: 'Thank you for your purchase' }, SLOW),
+    ).toBeInTheDocument();
+    await expect(adapterOf(loaded).control.orders()).toHaveLength(1);
+  },
+};
+
+/** Someone who may not purchase learns why, and whom to ask. */
+export const NotAllowed: Story = {
+  parameters: { adapter: { viewer: { permissions: { purchase: false } } } satisfies StoryAdapterParameters },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('You can’t upgrade this account')).toBeInTheDocument();
+    await expect(
+      canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.'),
+    ).toBeInTheDocument();
+    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+  },
+};
+
+/** The catalog could not be loaded: say so and offer to try again. */
+export const CatalogLoadError: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.failNext(1, 'network', ['getCatalog']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent('We couldn’t load this.');
+    await expect(alert).toHaveTextContent('We couldn’t reach the server.');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+  },
+};
+
+/** While the catalog is on its way, a skeleton stands in and assistive technology hears "Loading…". */
+export const Loading: Story = {
+  parameters: { adapter: { latency: 60_000 } satisfies StoryAdapterParameters },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading…');
+    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('alert')).not.toBeInTheDocument();
+  },
+};
+
+function localePlanStory(
+  locale: 'de' | 'pl' | 'fi' | 'it',
+  monthly: string,
+  annual: string,
+  stepTitle: string,
+): Story {
+  return {
+    parameters: { locale },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await expect(await stepHeading(canvasElement, stepTitle)).toBeInTheDocument();
+      await expect(await canvas.findByRole('radio', { name: containing(monthly) }, SLOW)).toBeChecked();
+      await expect(canvas.getByRole('radio', { name: containing(annual) })).not.toBeChecked();
+    },
+  };
+}
+
+/** German: Monatliche / Jährliche Abrechnung. */
+export const PlanGerman: Story = localePlanStory(
+  'de',
+  'Monatliche Abrechnung',
+  'Jährliche Abrechnung',
+  'Plan auswählen',
+);
+
+/** Polish: Rozliczenie miesięczne / roczne. */
+export const PlanPolish: Story = localePlanStory(
+  'pl',
+  'Rozliczenie miesięczne',
+  'Rozliczenie roczne',
+  'Wybierz plan',
+);
+
+/** Finnish: Kuukausilaskutus / Vuosilaskutus. */
+export const PlanFinnish: Story = localePlanStory(
+  'fi',
+  'Kuukausilaskutus',
+  'Vuosilaskutus',
+  'Valitse paketti',
+);
+
+/** Italian: Fatturazione mensile / annuale. */
+export const PlanItalian: Story = localePlanStory(
+  'it',
+  'Fatturazione mensile',
+  'Fatturazione annuale',
+  'Scegli un piano',
+);
+
+/** The dark theme, with a tier selected. */
+export const Dark: Story = {
+  parameters: { colorScheme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Choose Professional' }, SLOW));
+    await expect(canvas.getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
+/** The review in German: prices in German notation, the agreement and the purchase button translated. */
+export const ReviewStepGerman: Story = {
+  parameters: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement, de);
+    await expect(
+      canvas.getByRole('checkbox', { name: 'Ich stimme diesen Bedingungen zu' }),
+    ).not.toBeChecked();
+    await expect(await purchaseButtonReady(canvasElement, de)).toHaveTextContent('Kauf abschließen');
+    const plan = canvas.getByRole('rowheader', { name: 'Marketing Hub Professional' }).closest('tr');
+    await expect(plan).toHaveTextContent(/8\.190,00\s€/);
+  },
+};
