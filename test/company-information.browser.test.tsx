@@ -308,7 +308,7 @@ describe('Company information has no axe violations', () => {
   it('for a read-only viewer', async () => {
     await renderScreen({ adapterOptions: { viewer: { permissions: { manageContacts: false } } } });
     await seedLoaded();
-    await expect.element(primary().getByText(/Only an administrator can change this/)).toBeVisible();
+    await expect.element(page.getByText(/Only an administrator can change this/)).toBeVisible();
     await expectNoAxeViolations();
   });
 

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
+import { accountQueryOptions } from '../../queries/index.js';
+import { readOnlyExplanation } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
 
 export interface CompanyInformationProps {
@@ -29,7 +32,11 @@ export function CompanyInformation({
   headingLevel = 2,
   className,
 }: CompanyInformationProps) {
-  const { t } = useAccountSettings();
+  const settings = useAccountSettings();
+  const { t } = settings;
+  const account = useQuery(accountQueryOptions(settings));
+  // Viewers who may not manage contacts are told once, not in every section.
+  const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
   const [dirtySections, setDirtySections] = useState<ReadonlySet<SectionName>>(new Set());
   const dirty = dirtySections.size > 0;
   const Heading = `h${headingLevel}` as const;
@@ -65,9 +72,26 @@ export function CompanyInformation({
         <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
         <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
       </header>
-      <PrimaryContactSection headingLevel={sectionLevel} onDirtyChange={onPrimaryDirty} />
-      <BillingContactsList headingLevel={sectionLevel} onDirtyChange={onBillingDirty} />
-      <RoleContactsTable headingLevel={sectionLevel} onDirtyChange={onRolesDirty} />
+      {readOnly && account.data && (
+        <p className="abk-notice" data-tone="info">
+          {readOnlyExplanation(t, account.data.administrators)}
+        </p>
+      )}
+      <PrimaryContactSection
+        headingLevel={sectionLevel}
+        onDirtyChange={onPrimaryDirty}
+        readOnlyNotice={!readOnly}
+      />
+      <BillingContactsList
+        headingLevel={sectionLevel}
+        onDirtyChange={onBillingDirty}
+        readOnlyNotice={!readOnly}
+      />
+      <RoleContactsTable
+        headingLevel={sectionLevel}
+        onDirtyChange={onRolesDirty}
+        readOnlyNotice={!readOnly}
+      />
     </div>
   );
 }

@@ -19,6 +19,8 @@ export interface SectionFrameProps {
   children: ReactNode;
   /** Extra content beside Save/Cancel (e.g. "Add another"). */
   actions?: ReactNode;
+  /** Explain a permission-based read-only state here. Off when the screen explains it once. */
+  readOnlyNotice?: boolean | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export function SectionFrame({
   className,
   children,
   actions,
+  readOnlyNotice = true,
 }: SectionFrameProps) {
   const { t } = useAccountSettings();
   const titleId = useId();
@@ -85,7 +88,7 @@ export function SectionFrame({
         </div>
       )}
 
-      {editable && state.readOnly && (
+      {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
         <p className="abk-notice" data-tone="info">
           {readOnlyExplanation(t, state.administrators)}
         </p>
@@ -151,7 +154,10 @@ export function SectionFrame({
   );
 }
 
-function readOnlyExplanation(t: ReturnType<typeof useAccountSettings>['t'], administrators: User[]): string {
+export function readOnlyExplanation(
+  t: ReturnType<typeof useAccountSettings>['t'],
+  administrators: User[],
+): string {
   if (administrators.length === 0) return t('common.readOnlyNoAdministrators');
   const names = administrators.map((user) => user.displayName).join(t('common.listSeparator'));
   return t('common.readOnlyExplanation', { administrators: names });

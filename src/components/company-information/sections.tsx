@@ -14,6 +14,8 @@ import { SectionFrame } from './SectionFrame.js';
 export interface ContactsSectionProps extends ContactsSectionOptions {
   /** Heading level of the section title, to fit the host page's outline. Default 3. */
   headingLevel?: 2 | 3 | 4;
+  /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
+  readOnlyNotice?: boolean;
   className?: string;
 }
 
@@ -32,7 +34,12 @@ function useDeactivatedWarning() {
  * @example
  * <PrimaryContactSection onDirtyChange={setUnsaved} />
  */
-export function PrimaryContactSection({ headingLevel, className, ...options }: ContactsSectionProps) {
+export function PrimaryContactSection({
+  headingLevel,
+  className,
+  readOnlyNotice,
+  ...options
+}: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = usePrimaryContact(options);
   const warning = useDeactivatedWarning();
@@ -42,6 +49,7 @@ export function PrimaryContactSection({ headingLevel, className, ...options }: C
       title={t('primaryContact.title')}
       description={t('primaryContact.description')}
       headingLevel={headingLevel}
+      readOnlyNotice={readOnlyNotice}
       className={className ? `abk-primary-contact ${className}` : 'abk-primary-contact'}
     >
       <Controller
@@ -74,7 +82,12 @@ export function PrimaryContactSection({ headingLevel, className, ...options }: C
  * @example
  * <BillingContactsList headingLevel={2} />
  */
-export function BillingContactsList({ headingLevel, className, ...options }: ContactsSectionProps) {
+export function BillingContactsList({
+  headingLevel,
+  className,
+  readOnlyNotice,
+  ...options
+}: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = useBillingContacts(options);
   const warning = useDeactivatedWarning();
@@ -99,6 +112,7 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
       title={t('billingContacts.title')}
       description={t('billingContacts.description')}
       headingLevel={headingLevel}
+      readOnlyNotice={readOnlyNotice}
       skeletonRows={2}
       className={className ? `abk-billing-contacts ${className}` : 'abk-billing-contacts'}
       actions={
@@ -196,7 +210,12 @@ export function BillingContactsList({ headingLevel, className, ...options }: Con
  * @example
  * <RoleContactsTable />
  */
-export function RoleContactsTable({ headingLevel, className, ...options }: ContactsSectionProps) {
+export function RoleContactsTable({
+  headingLevel,
+  className,
+  readOnlyNotice,
+  ...options
+}: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = useRoleContacts(options);
   const warning = useDeactivatedWarning();
@@ -206,6 +225,7 @@ export function RoleContactsTable({ headingLevel, className, ...options }: Conta
       title={t('roleContacts.title')}
       description={t('roleContacts.description')}
       headingLevel={headingLevel}
+      readOnlyNotice={readOnlyNotice}
       skeletonRows={4}
       className={className ? `abk-role-contacts ${className}` : 'abk-role-contacts'}
     >

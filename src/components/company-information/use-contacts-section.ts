@@ -212,6 +212,8 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
     contacts,
     status,
     readOnly,
+    /** Why the section is read-only: the viewer's permissions, or a refusal on save. */
+    readOnlyReason: forbidden ? ('forbidden' as const) : readOnly ? ('permission' as const) : null,
     administrators,
     conflict,
     saveError,
