@@ -31,6 +31,16 @@ describe('ContactPicker', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 user found.');
   });
 
+  it('searches at once, without claiming "no users match", when the loaded rows cannot match', async () => {
+    // Five users loaded, a long debounce: "zofia" matches none of the loaded rows.
+    renderWithProvider(<Picker pageSize={5} searchDebounceMs={10_000} />);
+    const { user, combobox } = await openAndType('');
+    await screen.findByRole('option', { name: /Agnieszka Dąbrowska/ });
+    await user.type(combobox, 'zofia');
+    expect(screen.getByRole('status')).not.toHaveTextContent('No users match');
+    expect(await screen.findByRole('option', { name: /Zofia Wójcik/ })).toBeInTheDocument();
+  });
+
   it('selects with the keyboard and reports the value', async () => {
     const onValueChange = vi.fn();
     renderWithProvider(<Picker onValueChange={onValueChange} />);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCombobox } from 'downshift';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -85,10 +85,30 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
   // the list below is derived in the same render as the keystroke.
   const [query, setQuery] = useState('');
   const [isOpenState, setOpenState] = useState(false);
-  const serverQuery = useDebouncedValue(query.trim(), searchDebounceMs);
   const excludeKey = exclude.join('\u0000');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the joined key is the identity of the list
   const stableExclude = useMemo(() => exclude, [excludeKey]);
+  const trimmedQuery = query.trim();
+  const terms = useMemo(() => searchTerms(query), [query]);
+  const debouncedQuery = useDebouncedValue(trimmedQuery, searchDebounceMs);
+
+  // The debounce saves requests while narrowing what is loaded still shows matches. When it
+  // would show nobody (the loaded page is a small, name-sorted slice of a large account), ask
+  // the server at once rather than flash "no users match" for the length of the debounce.
+  const queryClient = useQueryClient();
+  const debouncedOptions = userSearchQueryOptions(settings, debouncedQuery, {
+    pageSize,
+    excludeIds: stableExclude,
+  });
+  const debouncedPages = queryClient.getQueryData(debouncedOptions.queryKey)?.pages;
+  const narrowingFindsNobody =
+    debouncedQuery !== trimmedQuery &&
+    terms.length > 0 &&
+    debouncedPages !== undefined &&
+    !debouncedPages.some((page) =>
+      page.users.some((user) => matchesAllTerms(`${user.displayName} ${user.email}`, terms)),
+    );
+  const serverQuery = narrowingFindsNobody ? trimmedQuery : debouncedQuery;
 
   const search = useInfiniteQuery({
     ...userSearchQueryOptions(settings, serverQuery, { pageSize, excludeIds: stableExclude }),
@@ -98,8 +118,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
 
   const loadedUsers = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
   const total = search.data?.pages[0]?.total ?? 0;
-  const terms = useMemo(() => searchTerms(query), [query]);
-  const showingStale = search.isPlaceholderData || serverQuery !== query.trim();
+  const showingStale = search.isPlaceholderData || serverQuery !== trimmedQuery;
 
   // While the server catches up, narrow what is already on screen by the new query, so every
   // keystroke paints at once; the server's answer replaces it when it arrives.
@@ -108,7 +127,6 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
     return loadedUsers.filter((user) => matchesAllTerms(`${user.displayName} ${user.email}`, terms));
   }, [loadedUsers, showingStale, terms]);
 
-  const trimmedQuery = query.trim();
   const looksLikeEmail = allowExternalEmail && trimmedQuery.includes('@');
   const emailCheck = looksLikeEmail ? emailSchema.safeParse(trimmedQuery) : null;
   const externalEmail = emailCheck?.success ? emailCheck.data : null;
@@ -190,7 +208,8 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
     ? 'idle'
     : error && items.length === 0
       ? 'error'
-      : search.isPending || (showingStale && items.length === 0 && search.isFetching)
+      : // Nothing on screen yet for this text: it is on its way, not absent.
+        search.isPending || (showingStale && items.length === 0)
         ? 'loading'
         : items.length === 0
           ? 'empty'

@@ -1,0 +1,2 @@
+// Host entry for the size of the library's stylesheet.
+import '../../src/styles.css';
