@@ -58,6 +58,20 @@ describe('memory adapter: seed data', () => {
     expect(new Set([...first.users, ...second.users].map((u) => u.id)).size).toBe(20);
   });
 
+  it('answers a query typed letter by letter exactly as a fresh search would', async () => {
+    const typed = createMemoryAdapter({ users: 2000 });
+    const queries = ['a', 'an', 'ann', 'anna', 'anna ', 'anna s', 'anna', 'so', 'sofia 1', 'sofia 12', ''];
+    for (const query of queries) {
+      const fresh = createMemoryAdapter({ users: 2000 });
+      const [incremental, reference] = await Promise.all([
+        typed.searchUsers({ query, limit: 200 }),
+        fresh.searchUsers({ query, limit: 200 }),
+      ]);
+      expect(incremental.total).toBe(reference.total);
+      expect(incremental.users.map((user) => user.id)).toEqual(reference.users.map((user) => user.id));
+    }
+  });
+
   it('generates the same large account every time', () => {
     const a = generateUsers(100_000);
     const b = generateUsers(100_000);

@@ -153,11 +153,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const now = options.now ?? (() => new Date());
   const random = seededRandom(options.seed ?? 1);
   const users: User[] =
-    typeof options.users === 'number' ? generateUsers(options.users) : (options.users ?? seedUsers()).map((u) => ({ ...u }));
+    typeof options.users === 'number'
+      ? generateUsers(options.users)
+      : (options.users ?? seedUsers()).map((u) => ({ ...u }));
   const usersById = new Map(users.map((user) => [user.id, user]));
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
-  const searchText = new Map(sortedUsers.map((user) => [user.id, foldForSearch(`${user.displayName} ${user.email}`)]));
+  const searchText = new Map(
+    sortedUsers.map((user) => [user.id, foldForSearch(`${user.displayName} ${user.email}`)]),
+  );
   const roles: RoleDefinition[] = [
     ...builtInRoles(),
     ...(options.extraRoles ?? []).map((role) => roleDefinitionSchema.parse(role)),
@@ -197,9 +201,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const tokens = new Map<string, Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId'>>();
   const orders: OrderResult[] = [];
   const ordersByKey = new Map<string, { fingerprint: string; result: OrderResult }>();
-  const scheduledFaults: { remaining: number; code: AdapterErrorCode; operations?: AdapterOperation[] }[] = [];
+  const scheduledFaults: { remaining: number; code: AdapterErrorCode; operations?: AdapterOperation[] }[] =
+    [];
   const calls: Partial<Record<AdapterOperation, number>> = {};
-  let lastSearch: { key: string; matches: User[] } | null = null;
+  let lastSearch: { key: string; query: string; flags: string; matches: User[] } | null = null;
   let sequence = 0;
 
   let contacts: {
@@ -234,7 +239,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     const latency = options.latency ?? 0;
     const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
     await wait(ms, signal);
-    const scheduled = scheduledFaults.find((fault) => !fault.operations || fault.operations.includes(operation));
+    const scheduled = scheduledFaults.find(
+      (fault) => !fault.operations || fault.operations.includes(operation),
+    );
     if (scheduled) {
       scheduled.remaining -= 1;
       if (scheduled.remaining <= 0) scheduledFaults.splice(scheduledFaults.indexOf(scheduled), 1);
@@ -320,7 +327,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         continue;
       }
       if (assignee === null) {
-        next.roleContacts = Object.fromEntries(Object.entries(next.roleContacts).filter(([id]) => id !== roleId));
+        next.roleContacts = Object.fromEntries(
+          Object.entries(next.roleContacts).filter(([id]) => id !== roleId),
+        );
         continue;
       }
       if (assignee.kind === 'email') {
@@ -357,7 +366,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     const { tier, productId } = findTier(draft.tierId);
     const issues: FieldIssue[] = [];
     if (tier.purchase === 'contact_sales') issues.push({ path: ['tierId'], code: 'tierContactSales' });
-    if (!tier.intervals.includes(draft.interval)) issues.push({ path: ['interval'], code: 'intervalNotOffered' });
+    if (!tier.intervals.includes(draft.interval))
+      issues.push({ path: ['interval'], code: 'intervalNotOffered' });
     const unitPrice = tier.prices[draft.currency]?.[draft.interval];
     if (unitPrice === undefined) issues.push({ path: ['currency'], code: 'currencyNotOffered' });
     if (tier.pricing === 'per_seat') {
@@ -372,15 +382,33 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     const lineItems: QuoteLineItem[] = [];
     const seats = tier.pricing === 'per_seat' ? draft.seatUserIds.length : 0;
     if (tier.pricing === 'flat') {
-      lineItems.push({ kind: 'plan', tierId: tier.id, quantity: 1, unitAmount: unitPrice, amount: unitPrice });
+      lineItems.push({
+        kind: 'plan',
+        tierId: tier.id,
+        quantity: 1,
+        unitAmount: unitPrice,
+        amount: unitPrice,
+      });
     } else {
       const included = Math.min(seats, tier.includedSeats);
       if (included > 0) {
-        lineItems.push({ kind: 'included_seats', tierId: tier.id, quantity: included, unitAmount: 0, amount: 0 });
+        lineItems.push({
+          kind: 'included_seats',
+          tierId: tier.id,
+          quantity: included,
+          unitAmount: 0,
+          amount: 0,
+        });
       }
       const paid = seats - included;
       if (paid > 0) {
-        lineItems.push({ kind: 'seats', tierId: tier.id, quantity: paid, unitAmount: unitPrice, amount: unitPrice * paid });
+        lineItems.push({
+          kind: 'seats',
+          tierId: tier.id,
+          quantity: paid,
+          unitAmount: unitPrice,
+          amount: unitPrice * paid,
+        });
       }
     }
     const subtotal = lineItems.reduce((sum, item) => sum + item.amount, 0);
@@ -409,12 +437,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       taxRatePercent,
       tax,
       total: subtotal - credit + tax,
-      nextChargeDate: addMonths(now(), draft.interval === 'annual' ? 12 : 1).toISOString().slice(0, 10),
+      nextChargeDate: addMonths(now(), draft.interval === 'annual' ? 12 : 1)
+        .toISOString()
+        .slice(0, 10),
     };
   }
 
   function requirePermission(permission: keyof ViewerPermissions): void {
-    if (!permissions[permission]) throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
+    if (!permissions[permission])
+      throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
   }
 
   function visiblePaymentMethods(): PaymentMethod[] {
@@ -442,16 +473,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const query = foldForSearch(params.query.trim());
       const includeDeactivated = params.includeDeactivated ?? true;
       const excluded = new Set(params.excludeIds ?? []);
-      const key = JSON.stringify([query, includeDeactivated, [...excluded].sort()]);
+      const flags = JSON.stringify([includeDeactivated, [...excluded].sort()]);
+      const key = JSON.stringify([query, flags]);
       if (lastSearch?.key !== key) {
         const terms = query.split(/\s+/).filter(Boolean);
-        const matches = sortedUsers.filter((user) => {
+        // Typing extends the query, and a longer query only narrows: search within the last
+        // matches instead of the whole account, as a real search index would.
+        const candidates =
+          lastSearch && lastSearch.flags === flags && query.startsWith(lastSearch.query)
+            ? lastSearch.matches
+            : sortedUsers;
+        const matches = candidates.filter((user) => {
           if (!includeDeactivated && user.status === 'deactivated') return false;
           if (excluded.has(user.id)) return false;
           const text = searchText.get(user.id) ?? '';
           return terms.every((term) => text.includes(term));
         });
-        lastSearch = { key, matches };
+        lastSearch = { key, query, flags, matches };
       }
       const offset = params.cursor ? Number.parseInt(params.cursor, 10) || 0 : 0;
       const limit = params.limit ?? DEFAULT_PAGE_SIZE;
@@ -488,7 +526,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       }
       const next = applyContactsUpdate(contacts, update);
       const viewer = usersById.get(viewerUserId);
-      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy: viewer?.displayName ?? null };
+      contacts = {
+        ...next,
+        version: contacts.version + 1,
+        updatedAt: now().toISOString(),
+        updatedBy: viewer?.displayName ?? null,
+      };
       return readContacts();
     },
 
@@ -503,7 +546,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if (!CATALOG_CURRENCIES.includes(chosen)) {
         throw validationError([{ path: ['currency'], code: 'currencyNotOffered' }]);
       }
-      return { currency: chosen, currencies: [...CATALOG_CURRENCIES], products: copy(products), subscription: copy(subscription) };
+      return {
+        currency: chosen,
+        currencies: [...CATALOG_CURRENCIES],
+        products: copy(products),
+        subscription: copy(subscription),
+      };
     },
 
     async getPaymentMethods({ signal }: ReadOptions = {}) {
@@ -536,7 +584,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const card = tokens.get(token);
       if (!card) throw validationError([{ path: ['token'], code: 'cardTokenInvalid' }]);
       tokens.delete(token);
-      const method: PaymentMethod = { ...card, id: nextId('pm'), ownerUserId: viewerUserId, sharedWithAdmins };
+      const method: PaymentMethod = {
+        ...card,
+        id: nextId('pm'),
+        ownerUserId: viewerUserId,
+        sharedWithAdmins,
+      };
       paymentMethods.push(method);
       return copy(method);
     },
@@ -549,7 +602,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async placeOrder(draft: OrderDraft, { idempotencyKey }: { idempotencyKey: string }) {
       await begin('placeOrder');
       requirePermission('purchase');
-      if (!idempotencyKey) throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyRequired' }]);
+      if (!idempotencyKey)
+        throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyRequired' }]);
       const fingerprint = JSON.stringify(draft);
       const previous = ordersByKey.get(idempotencyKey);
       if (previous) {
@@ -563,7 +617,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
       if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
       // Test cards ending 0002 are declined, as with common payment providers' test numbers.
-      if (method.last4 === '0002') throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
+      if (method.last4 === '0002')
+        throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
       const { productId } = findTier(draft.tierId);
       const result: OrderResult = {
         orderId: nextId('order'),
@@ -598,7 +653,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
     simulateConcurrentChange(update, byDisplayName = 'Matteo Rossi') {
       const next = applyContactsUpdate(contacts, update);
-      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy: byDisplayName };
+      contacts = {
+        ...next,
+        version: contacts.version + 1,
+        updatedAt: now().toISOString(),
+        updatedBy: byDisplayName,
+      };
       return readContacts();
     },
     setPermissions(next) {
