@@ -125,7 +125,7 @@ export const SearchError: Story = {
     await waitFor(() => expect(canvas.queryByRole('alert')).not.toBeInTheDocument());
     await expect(combobox).toHaveFocus();
 
-    (loaded as { adapter: MemoryAdapter }).adapter.control.failNext(1, 'network', ['searchUsers']);
+    (loaded as { adapter: MemoryAdapter }).adapter.control.failNext(20, 'network', ['searchUsers']);
     await userEvent.type(combobox, 'Xavier');
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Users couldn’t be loaded.');
   },
