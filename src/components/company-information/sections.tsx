@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
-import { Controller } from 'react-hook-form';
 import { useAccountSettings } from '../../provider/context.js';
-import type { Assignee } from '../../schemas/contacts.js';
-import { ContactPicker } from '../contact-picker/ContactPicker.js';
+import { ContactPickerField } from '../contact-picker/ContactPickerField.js';
 import {
   useBillingContacts,
   usePrimaryContact,
@@ -17,14 +15,6 @@ export interface ContactsSectionProps extends ContactsSectionOptions {
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
   className?: string;
-}
-
-function useDeactivatedWarning() {
-  const { t } = useAccountSettings();
-  return (value: Assignee | null | undefined) =>
-    value?.kind === 'user' && value.user.status === 'deactivated'
-      ? t('companyInformation.deactivatedContact', { name: value.user.displayName })
-      : undefined;
 }
 
 /**
@@ -42,7 +32,6 @@ export function PrimaryContactSection({
 }: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = usePrimaryContact(options);
-  const warning = useDeactivatedWarning();
   return (
     <SectionFrame
       state={state}
@@ -52,24 +41,15 @@ export function PrimaryContactSection({
       readOnlyNotice={readOnlyNotice}
       className={className ? `abk-primary-contact ${className}` : 'abk-primary-contact'}
     >
-      <Controller
+      <ContactPickerField
         control={state.form.control}
         name="primaryContact"
-        render={({ field, fieldState }) => (
-          <ContactPicker
-            label={t('primaryContact.label')}
-            hideLabel
-            value={field.value ?? null}
-            onValueChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            readOnly={state.readOnly}
-            invalid={Boolean(fieldState.error)}
-            errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
-            warningMessage={warning(field.value)}
-            placeholder={state.readOnly && !field.value ? t('primaryContact.empty') : undefined}
-          />
-        )}
+        label={t('primaryContact.label')}
+        hideLabel
+        readOnly={state.readOnly}
+        placeholder={
+          state.readOnly && !state.contacts?.primaryContact ? t('primaryContact.empty') : undefined
+        }
       />
     </SectionFrame>
   );
@@ -90,7 +70,6 @@ export function BillingContactsList({
 }: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = useBillingContacts(options);
-  const warning = useDeactivatedWarning();
   const limitId = useId();
   const addButton = useRef<HTMLButtonElement | null>(null);
   // After a row is removed its button is gone: focus the row that took its place, else the
@@ -143,25 +122,12 @@ export function BillingContactsList({
         <ol className="abk-billing-contacts__rows">
           {state.rows.map((row, index) => (
             <li key={row.id} className="abk-billing-contacts__row">
-              <Controller
+              <ContactPickerField
                 control={state.form.control}
                 name={`billingContacts.${index}.contact`}
-                render={({ field, fieldState }) => (
-                  <ContactPicker
-                    label={t('billingContacts.contactLabel', { number: index + 1 })}
-                    value={field.value ?? null}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    exclude={state.chosenIds.filter(
-                      (id) => field.value?.kind !== 'user' || id !== field.value.user.id,
-                    )}
-                    readOnly={state.readOnly}
-                    invalid={Boolean(fieldState.error)}
-                    errorMessage={fieldState.error ? state.errorText(fieldState.error.message) : undefined}
-                    warningMessage={warning(field.value)}
-                  />
-                )}
+                label={t('billingContacts.contactLabel', { number: index + 1 })}
+                exclude={state.chosenIds}
+                readOnly={state.readOnly}
               />
               {!state.readOnly && (
                 <button
@@ -218,7 +184,6 @@ export function RoleContactsTable({
 }: ContactsSectionProps) {
   const { t } = useAccountSettings();
   const state = useRoleContacts(options);
-  const warning = useDeactivatedWarning();
   return (
     <SectionFrame
       state={state}
@@ -258,34 +223,23 @@ export function RoleContactsTable({
                   {purpose && <span className="abk-role-contacts__role-purpose">{purpose}</span>}
                 </th>
                 <td role="cell" className="abk-role-contacts__contact">
-                  <Controller
+                  <ContactPickerField
                     control={state.form.control}
                     name={`roles.${role.id}`}
-                    render={({ field, fieldState }) => (
-                      <ContactPicker
-                        label={label}
-                        hideLabel
-                        value={field.value ?? null}
-                        onValueChange={field.onChange}
-                        onBlur={field.onBlur}
-                        inputRef={field.ref}
-                        allowExternalEmail={role.acceptsExternalEmail}
-                        description={
-                          role.acceptsExternalEmail && !state.readOnly
-                            ? t('roleContacts.externalEmailAllowed')
-                            : undefined
-                        }
-                        readOnly={state.readOnly}
-                        placeholder={
-                          state.readOnly && !field.value ? t('roleContacts.unassigned') : undefined
-                        }
-                        invalid={Boolean(fieldState.error)}
-                        errorMessage={
-                          fieldState.error ? state.errorText(fieldState.error.message) : undefined
-                        }
-                        warningMessage={warning(field.value)}
-                      />
-                    )}
+                    label={label}
+                    hideLabel
+                    allowExternalEmail={role.acceptsExternalEmail}
+                    description={
+                      role.acceptsExternalEmail && !state.readOnly
+                        ? t('roleContacts.externalEmailAllowed')
+                        : undefined
+                    }
+                    readOnly={state.readOnly}
+                    placeholder={
+                      state.readOnly && !state.contacts?.roleContacts[role.id]
+                        ? t('roleContacts.unassigned')
+                        : undefined
+                    }
                   />
                 </td>
               </tr>

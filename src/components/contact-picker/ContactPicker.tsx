@@ -25,7 +25,7 @@ export interface ContactPickerProps extends UseContactPickerOptions {
   invalid?: boolean;
   /** An already translated error, shown under the field and announced with it. */
   errorMessage?: string;
-  /** An already translated warning about the current value (e.g. a deactivated contact). */
+  /** An already translated warning about the current value. Default: a deactivated user is flagged. */
   warningMessage?: string;
   /** Form field name; the value is also submitted as a hidden input for native forms. */
   name?: string;
@@ -83,7 +83,12 @@ export function ContactPicker({
 
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = invalid && errorMessage ? `${id}-error` : undefined;
-  const warningId = warningMessage ? `${id}-warning` : undefined;
+  const warning =
+    warningMessage ??
+    (value?.kind === 'user' && value.user.status === 'deactivated'
+      ? t('companyInformation.deactivatedContact', { name: value.user.displayName })
+      : undefined);
+  const warningId = warning ? `${id}-warning` : undefined;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
   const describedBy =
     [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
@@ -180,7 +185,7 @@ export function ContactPicker({
       data-disabled={disabled ? '' : undefined}
       data-readonly={readOnly ? '' : undefined}
       data-has-value={value ? '' : undefined}
-      data-warning={warningMessage ? '' : undefined}
+      data-warning={warning ? '' : undefined}
     >
       <label
         {...combobox.getLabelProps()}
@@ -249,7 +254,7 @@ export function ContactPicker({
       )}
       {warningId && (
         <p id={warningId} className="abk-contact-picker__warning">
-          {warningMessage}
+          {warning}
         </p>
       )}
       {errorId && (

@@ -21,7 +21,7 @@ export interface UseContactPickerOptions {
   value?: ContactPickerValue | null;
   defaultValue?: ContactPickerValue | null;
   onValueChange?: (value: ContactPickerValue | null) => void;
-  /** User ids not to offer, e.g. people already chosen in another row. */
+  /** User ids not to offer, e.g. people already chosen in other rows (the picker's own value stays). */
   exclude?: string[];
   /** Offer "Use <email>" when the query is a valid address of someone who is not a user. */
   allowExternalEmail?: boolean;
@@ -85,9 +85,10 @@ export function useContactPicker(options: UseContactPickerOptions = {}) {
   // the list below is derived in the same render as the keystroke.
   const [query, setQuery] = useState('');
   const [isOpenState, setOpenState] = useState(false);
-  const excludeKey = exclude.join('\u0000');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the joined key is the identity of the list
-  const stableExclude = useMemo(() => exclude, [excludeKey]);
+  // The picker's own value is never hidden from it, so a row can be given `exclude={allChosenIds}`.
+  const ownUserId = value?.kind === 'user' ? value.user.id : null;
+  const excludeKey = exclude.filter((userId) => userId !== ownUserId).join('\u0000');
+  const stableExclude = useMemo(() => (excludeKey ? excludeKey.split('\u0000') : []), [excludeKey]);
   const trimmedQuery = query.trim();
   const terms = useMemo(() => searchTerms(query), [query]);
   const debouncedQuery = useDebouncedValue(trimmedQuery, searchDebounceMs);

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Product, Tier } from '../../schemas/catalog.js';
-import { ErrorSummary, priceLabel, StepFooter } from './shared.js';
+import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
 /** Step 1: products as tabs, tiers inside, currency and billing interval. */
@@ -162,21 +162,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
       </div>
 
       <StepFooter>
-        <button
-          type="button"
-          className="abk-button"
-          data-variant="primary"
-          aria-disabled={!wizard.canContinue || undefined}
-          onClick={() => {
-            if (!wizard.canContinue) {
-              setShowErrors(true);
-              return;
-            }
-            wizard.next();
-          }}
-        >
-          {t('common.next')} <span aria-hidden="true">→</span>
-        </button>
+        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );

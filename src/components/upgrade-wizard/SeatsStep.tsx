@@ -5,7 +5,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { userSearchQueryOptions } from '../../queries/index.js';
 import { UserAvatar } from '../contact-picker/ContactPicker.js';
-import { ErrorSummary, priceLabel, StepFooter } from './shared.js';
+import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
 const ROW_HEIGHT = 52;
@@ -182,21 +182,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         {isFetchingNextPage && <p className="abk-contact-picker__state">{t('upgrade.seats.loadingMore')}</p>}
       </div>
       <StepFooter onBack={wizard.back}>
-        <button
-          type="button"
-          className="abk-button"
-          data-variant="primary"
-          aria-disabled={!wizard.canContinue || undefined}
-          onClick={() => {
-            if (!wizard.canContinue) {
-              setShowErrors(true);
-              return;
-            }
-            wizard.next();
-          }}
-        >
-          {t('common.next')} <span aria-hidden="true">→</span>
-        </button>
+        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
+import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
 /** An error listed at the top of a step, linked to the field it is about. */
 export interface StepError {
@@ -51,6 +52,31 @@ export function StepFooter({ onBack, children }: { onBack?: (() => void) | undef
       )}
       <div className="abk-upgrade__footer-main">{children}</div>
     </div>
+  );
+}
+
+/**
+ * "Next": moves on when the step is complete; otherwise stays, and `onBlocked` shows why. It is
+ * aria-disabled rather than disabled, so it stays focusable and its refusal can be explained.
+ */
+export function NextButton({
+  wizard,
+  onBlocked,
+}: {
+  wizard: Pick<UpgradeWizardState, 'canContinue' | 'next'>;
+  onBlocked: () => void;
+}) {
+  const { t } = useAccountSettings();
+  return (
+    <button
+      type="button"
+      className="abk-button"
+      data-variant="primary"
+      aria-disabled={!wizard.canContinue || undefined}
+      onClick={() => (wizard.canContinue ? wizard.next() : onBlocked())}
+    >
+      {t('common.next')} <span aria-hidden="true">→</span>
+    </button>
   );
 }
 
