@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import Select, { createFilter } from 'react-select';
 import { createMemoryAdapter, generateUsers, type MemoryAdapter } from '../src/adapter/memory.js';
 import { AccountSettingsProvider, ContactPicker } from '../src/index.js';
-import { matchesAllTerms, searchTerms } from '../src/lib/search-text.js';
+import { foldText as fold, matchesAllTerms, searchTerms } from '../src/lib/search-text.js';
 import '../src/styles.css';
 
 type Lib = 'contact-picker' | 'react-select';
@@ -236,17 +236,6 @@ function visibleOptionCount(): number {
 // keystroke filters the previous keystroke's matches; computed before the keystroke is timed.
 
 type Matcher = (query: string) => (candidate: number) => boolean;
-
-/** Accent-free lower case, as the memory adapter folds the text it searches. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
-}
 
 function buildMatcher(): {
   count: number;

@@ -9,7 +9,13 @@ export type { AccountSettingsProviderProps } from './provider/AccountSettingsPro
 export { useAccountSettings } from './provider/context.js';
 export type { AccountSettingsContextValue, AccountSettingsEvent, ErrorContext } from './provider/context.js';
 export type { Appearance } from './theme/appearance.js';
-export type { LocaleCatalogs, MessageKey, MessageOverrides, Messages, PluralMessage } from './i18n/messages.js';
+export type {
+  LocaleCatalogs,
+  MessageKey,
+  MessageOverrides,
+  Messages,
+  PluralMessage,
+} from './i18n/messages.js';
 export { createTranslate, resolveMessages } from './i18n/translate.js';
 export type { MessageValues, Translate } from './i18n/translate.js';
 export { createFormatters } from './i18n/format.js';

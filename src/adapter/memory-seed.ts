@@ -1,4 +1,5 @@
 import type { Catalog, Product, RoleDefinition, Tier, User } from '../schemas/index.js';
+import { foldText } from '../lib/search-text.js';
 import { BUILT_IN_ROLE_IDS } from '../schemas/contacts.js';
 
 /** Forty users of a European company, names and addresses in all five product languages. */
@@ -57,24 +58,65 @@ export function seedUsers(): User[] {
 }
 
 const FIRST_NAMES = [
-  'Anna', 'Jürgen', 'Zofia', 'Aino', 'Matteo', 'Emily', 'Łukasz', 'Giulia', 'Mikko', 'Sophie',
-  'Oliver', 'Małgorzata', 'Francesco', 'Päivi', 'Lukas', 'Chloe', 'Paweł', 'Chiara', 'Eero',
-  'Hannah', 'Katarzyna', 'Lorenzo', 'Sanna', 'Felix', 'Grace', 'Tomasz', 'Sofia', 'Juha', 'Marie',
+  'Anna',
+  'Jürgen',
+  'Zofia',
+  'Aino',
+  'Matteo',
+  'Emily',
+  'Łukasz',
+  'Giulia',
+  'Mikko',
+  'Sophie',
+  'Oliver',
+  'Małgorzata',
+  'Francesco',
+  'Päivi',
+  'Lukas',
+  'Chloe',
+  'Paweł',
+  'Chiara',
+  'Eero',
+  'Hannah',
+  'Katarzyna',
+  'Lorenzo',
+  'Sanna',
+  'Felix',
+  'Grace',
+  'Tomasz',
+  'Sofia',
+  'Juha',
+  'Marie',
 ];
 const LAST_NAMES = [
-  'Schmidt', 'Groß', 'Wójcik', 'Mäkelä', 'Rossi', 'Carter', 'Kowalczyk', 'Bianchi', 'Virtanen',
-  'Müller', 'Bennett', 'Nowak', 'Esposito', 'Järvinen', 'Weiß', 'Adams', 'Zieliński', 'Ricci',
-  'Heikkinen', 'Becker', 'Lewandowska', 'Romano', 'Lehtonen', 'Schäfer', 'Liu', 'Colombo', 'Köhler',
+  'Schmidt',
+  'Groß',
+  'Wójcik',
+  'Mäkelä',
+  'Rossi',
+  'Carter',
+  'Kowalczyk',
+  'Bianchi',
+  'Virtanen',
+  'Müller',
+  'Bennett',
+  'Nowak',
+  'Esposito',
+  'Järvinen',
+  'Weiß',
+  'Adams',
+  'Zieliński',
+  'Ricci',
+  'Heikkinen',
+  'Becker',
+  'Lewandowska',
+  'Romano',
+  'Lehtonen',
+  'Schäfer',
+  'Liu',
+  'Colombo',
+  'Köhler',
 ];
-
-function asciiFold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
-}
 
 /**
  * A deterministic large account: `count` users (the forty seed users first), about 2% invited
@@ -89,7 +131,7 @@ export function generateUsers(count: number): User[] {
     users.push({
       id,
       displayName: `${first} ${last} ${index + 1}`,
-      email: `${asciiFold(first)}.${asciiFold(last)}.${index + 1}@nordlicht.example`,
+      email: `${foldText(first)}.${foldText(last)}.${index + 1}@nordlicht.example`,
       status: index % 100 === 7 ? 'deactivated' : index % 50 === 3 ? 'invited' : 'active',
     });
   }

@@ -21,6 +21,7 @@ import {
   type UserSearchParams,
   type ViewerPermissions,
 } from '../schemas/index.js';
+import { foldText } from '../lib/search-text.js';
 import { AdapterError, type AdapterErrorCode, type FieldIssue } from './errors.js';
 import {
   builtInRoles,
@@ -79,16 +80,6 @@ export interface MemoryAdapterControl {
 export type MemoryAdapter = AccountAdapter & { control: MemoryAdapterControl };
 
 const DEFAULT_PAGE_SIZE = 50;
-
-function foldForSearch(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
-}
 
 /** mulberry32: tiny, seeded, good enough for jitter and fault draws. */
 function seededRandom(seed: number): () => number {
@@ -160,7 +151,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
   const searchText = new Map(
-    sortedUsers.map((user) => [user.id, foldForSearch(`${user.displayName} ${user.email}`)]),
+    sortedUsers.map((user) => [user.id, foldText(`${user.displayName} ${user.email}`)]),
   );
   const roles: RoleDefinition[] = [
     ...builtInRoles(),
@@ -470,7 +461,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async searchUsers(params: UserSearchParams, { signal }: ReadOptions = {}) {
       await begin('searchUsers', signal);
-      const query = foldForSearch(params.query.trim());
+      const query = foldText(params.query.trim());
       const includeDeactivated = params.includeDeactivated ?? true;
       const excluded = new Set(params.excludeIds ?? []);
       const flags = JSON.stringify([includeDeactivated, [...excluded].sort()]);

@@ -14,7 +14,10 @@ export interface Formatters {
 const cache = new Map<string, Formatters>();
 
 function minorUnitDigits(locale: string, currency: string): number {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+    2
+  );
 }
 
 export function createFormatters(locale: string): Formatters {
@@ -37,7 +40,10 @@ export function createFormatters(locale: string): Formatters {
     },
     number: (value) => numberFormat.format(value),
     date(value) {
-      const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+      const date =
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? new Date(`${value}T00:00:00Z`)
+          : new Date(value);
       return dateFormat.format(date);
     },
     list: (items) => listFormat.format(items),

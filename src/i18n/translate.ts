@@ -22,7 +22,8 @@ function isPlural(value: unknown): value is PluralMessage {
 function mergeMessages(base: unknown, overrides: unknown): unknown {
   if (overrides === undefined) return base;
   if (typeof overrides === 'string' || isPlural(overrides)) return overrides;
-  if (typeof base !== 'object' || base === null || typeof overrides !== 'object' || overrides === null) return base;
+  if (typeof base !== 'object' || base === null || typeof overrides !== 'object' || overrides === null)
+    return base;
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(overrides)) merged[key] = mergeMessages(merged[key], value);
   return merged;
@@ -35,7 +36,11 @@ function mergeMessages(base: unknown, overrides: unknown): unknown {
  * @example
  * resolveMessages('de-AT', { de }) // the German catalog
  */
-export function resolveMessages(locale: string, catalogs: LocaleCatalogs = {}, overrides?: MessageOverrides): Messages {
+export function resolveMessages(
+  locale: string,
+  catalogs: LocaleCatalogs = {},
+  overrides?: MessageOverrides,
+): Messages {
   const language = locale.split('-')[0] ?? locale;
   const exactKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === locale.toLowerCase());
   const languageKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === language.toLowerCase());
@@ -84,7 +89,10 @@ export function translateValidation(t: Translate, messages: Messages, code: stri
 }
 
 /** The user-facing sentence for an adapter failure, in the current locale. */
-export function describeAdapterError(t: Translate, error: { code: string; retryAfterSeconds?: number | undefined }): string {
+export function describeAdapterError(
+  t: Translate,
+  error: { code: string; retryAfterSeconds?: number | undefined },
+): string {
   switch (error.code) {
     case 'conflict':
     case 'forbidden':

@@ -8,11 +8,17 @@ function foldCharacter(character: string): string {
     .toLowerCase();
 }
 
-/** Folds text for matching: accents removed, lower case. "Wójcik" → "wojcik". */
+/**
+ * Folds text for matching: accents removed, lower case. "Wójcik" → "wojcik". The same result as
+ * folding each character with `foldCharacter`, in one pass over the whole string.
+ */
 export function foldText(text: string): string {
-  let folded = '';
-  for (const character of text) folded += foldCharacter(character);
-  return folded;
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
 }
 
 /** The search terms of a query: folded, split on whitespace. */
@@ -66,7 +72,10 @@ export function highlightMatches(text: string, terms: string[]): TextSegment[] {
 
 /** Up to two initials for an avatar: "Zofia Wójcik" → "ZW". */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   const first = words[0]?.[0] ?? '';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toLocaleUpperCase();

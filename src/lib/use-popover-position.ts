@@ -45,7 +45,9 @@ export function usePopoverPosition(
           left,
           width,
           maxHeight,
-          ...(placement === 'bottom' ? { top: rect.bottom + GAP } : { bottom: viewportHeight - rect.top + GAP }),
+          ...(placement === 'bottom'
+            ? { top: rect.bottom + GAP }
+            : { bottom: viewportHeight - rect.top + GAP }),
         },
       });
     }

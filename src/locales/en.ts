@@ -103,7 +103,8 @@ export const en = {
     loadFailed: 'Company information couldn’t be loaded.',
     conflictTitle: 'These contacts were changed by someone else',
     conflictBody: '{name} saved a change while you were editing. Your changes haven’t been saved yet.',
-    conflictBodyAnonymous: 'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
+    conflictBodyAnonymous:
+      'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
     deactivatedContact: '{name} is deactivated and no longer receives messages. Choose another user.',
@@ -175,7 +176,8 @@ export const en = {
     },
     notAllowedTitle: 'You can’t upgrade this account',
     notAllowedBody: 'Only a billing administrator can purchase. Ask {administrators}.',
-    notAllowedNoAdministrators: 'Only a billing administrator can purchase. Ask your account’s administrator.',
+    notAllowedNoAdministrators:
+      'Only a billing administrator can purchase. Ask your account’s administrator.',
     plan: {
       productsLabel: 'Products',
       currency: 'Currency',

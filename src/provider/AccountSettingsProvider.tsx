@@ -46,7 +46,9 @@ function createDefaultQueryClient(): QueryClient {
       queries: {
         // Retry only what may succeed on a second try; a 403 or 409 will not.
         retry: (failureCount, error) =>
-          failureCount < 2 && isAdapterError(error) && (error.code === 'network' || error.code === 'rate_limited'),
+          failureCount < 2 &&
+          isAdapterError(error) &&
+          (error.code === 'network' || error.code === 'rate_limited'),
         refetchOnWindowFocus: false,
       },
     },
@@ -111,7 +113,18 @@ export function AccountSettingsProvider({
       reportError,
       emit,
     }),
-    [adapter, locale, resolvedDir, messages, colorScheme, portalContainer, rootPortal, themeStyle, reportError, emit],
+    [
+      adapter,
+      locale,
+      resolvedDir,
+      messages,
+      colorScheme,
+      portalContainer,
+      rootPortal,
+      themeStyle,
+      reportError,
+      emit,
+    ],
   );
 
   return (

@@ -9,7 +9,11 @@ import type { QueryContext } from '../queries/index.js';
 /** What happened, for the host's analytics. Never contains card data or free text. */
 export type AccountSettingsEvent =
   | { type: 'contacts_saved'; section: 'primary' | 'billing' | 'roles'; version: number }
-  | { type: 'contacts_conflict'; section: 'primary' | 'billing' | 'roles'; resolution?: 'reload' | 'apply_mine' }
+  | {
+      type: 'contacts_conflict';
+      section: 'primary' | 'billing' | 'roles';
+      resolution?: 'reload' | 'apply_mine';
+    }
   | { type: 'upgrade_step_viewed'; step: string }
   | { type: 'upgrade_plan_selected'; tierId: string; interval: string; currency: string }
   | { type: 'upgrade_contact_sales'; tierId: string }
@@ -30,7 +34,12 @@ export interface AccountSettingsContextValue extends QueryContext {
   /** The element popovers render into (inside a themed root). */
   portalContainer: HTMLElement | null;
   /** Extra classes/styles a portal needs to carry the theme when it renders outside the root. */
-  themeRootProps: { 'data-color-scheme': string; style: React.CSSProperties; dir: 'ltr' | 'rtl'; lang: string };
+  themeRootProps: {
+    'data-color-scheme': string;
+    style: React.CSSProperties;
+    dir: 'ltr' | 'rtl';
+    lang: string;
+  };
   reportError(error: AdapterError, context: ErrorContext): void;
   emit(event: AccountSettingsEvent): void;
 }

@@ -32,11 +32,18 @@ export const accountKeys = {
   all: (scope: string) => ['account-billing-kit', scope] as const,
   account: (scope: string) => [...accountKeys.all(scope), 'account'] as const,
   userSearch: (scope: string, query: string, pageSize: number, excludeIds: string[] = []) =>
-    [...accountKeys.all(scope), 'users', 'search', { query, pageSize, excludeIds: [...excludeIds].sort() }] as const,
-  usersByIds: (scope: string, ids: string[]) => [...accountKeys.all(scope), 'users', 'by-id', [...ids].sort()] as const,
+    [
+      ...accountKeys.all(scope),
+      'users',
+      'search',
+      { query, pageSize, excludeIds: [...excludeIds].sort() },
+    ] as const,
+  usersByIds: (scope: string, ids: string[]) =>
+    [...accountKeys.all(scope), 'users', 'by-id', [...ids].sort()] as const,
   contacts: (scope: string) => [...accountKeys.all(scope), 'contacts'] as const,
   roleDefinitions: (scope: string) => [...accountKeys.all(scope), 'role-definitions'] as const,
-  catalog: (scope: string, currency: string | undefined) => [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
+  catalog: (scope: string, currency: string | undefined) =>
+    [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
   quote: (scope: string, draft: OrderDraft) => [...accountKeys.all(scope), 'quote', draft] as const,
 };

@@ -108,4 +108,3 @@ export const orderResultSchema = z.object({
   placedAt: z.iso.datetime(),
 });
 export type OrderResult = z.infer<typeof orderResultSchema>;
-

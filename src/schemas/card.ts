@@ -57,7 +57,11 @@ export function parseCardExpiry(value: string): { month: number; year: number } 
 export function createCardInputSchema(now: () => Date = () => new Date()) {
   return z
     .object({
-      cardholderName: z.string().trim().min(1, { error: 'cardholderRequired' }).max(200, { error: 'textTooLong' }),
+      cardholderName: z
+        .string()
+        .trim()
+        .min(1, { error: 'cardholderRequired' })
+        .max(200, { error: 'textTooLong' }),
       number: z.string(),
       expiry: z.string(),
       securityCode: z.string(),
@@ -70,9 +74,12 @@ export function createCardInputSchema(now: () => Date = () => new Date()) {
         ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
       } else {
         const rule = rulesFor(digits);
-        const lengthOk = rule ? rule.lengths.includes(digits.length) : digits.length >= 12 && digits.length <= 19;
+        const lengthOk = rule
+          ? rule.lengths.includes(digits.length)
+          : digits.length >= 12 && digits.length <= 19;
         if (!lengthOk) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberLength' });
-        else if (!passesLuhn(digits)) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
+        else if (!passesLuhn(digits))
+          ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
       }
 
       if (card.expiry.trim() === '') {
@@ -95,7 +102,10 @@ export function createCardInputSchema(now: () => Date = () => new Date()) {
       const code = card.securityCode.trim();
       if (code === '') {
         ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeRequired' });
-      } else if (!/^\d+$/.test(code) || (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)) {
+      } else if (
+        !/^\d+$/.test(code) ||
+        (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)
+      ) {
         ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeInvalid' });
       }
     });

@@ -130,11 +130,8 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}) {
   // Controlled step: follow the host's `step`, report our own moves.
   const { step: controlledStep, onStepChange } = options;
   useEffect(() => {
-    if (controlledStep && controlledStep !== state.step) {
-      dispatch({ type: 'goTo', step: controlledStep, idempotencyKey: newIdempotencyKey() });
-    }
-    // Only a change of the host's value should move the wizard.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a change of the host's value moves the wizard; the reducer ignores the current step.
+    if (controlledStep) dispatch({ type: 'goTo', step: controlledStep, idempotencyKey: newIdempotencyKey() });
   }, [controlledStep]);
   const reportedStep = useRef(state.step);
   useEffect(() => {
