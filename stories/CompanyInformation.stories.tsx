@@ -273,7 +273,7 @@ export const ReadOnly: Story = {
     await seedLoaded(canvasElement);
     await waitFor(() =>
       expect(
-        canvas.getAllByText('Only an administrator can change this. Ask Anna Schmidt, Jürgen Groß.'),
+        canvas.getAllByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
       ).toHaveLength(1),
     );
     for (const combobox of canvas.getAllByRole('combobox'))

@@ -145,7 +145,7 @@ export const PrimaryContactReadOnlyEmpty: Story = {
     await expect(combobox).toHaveAttribute('readonly');
     await expect(combobox).toHaveAttribute('placeholder', 'No primary account contact is set.');
     await expect(
-      await canvas.findByText('Only an administrator can change this. Ask Anna Schmidt, Jürgen Groß.'),
+      await canvas.findByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   },

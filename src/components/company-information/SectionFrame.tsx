@@ -1,8 +1,9 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode, type Ref } from 'react';
 import type { AdapterError } from '../../adapter/errors.js';
 import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { User } from '../../schemas/user.js';
+import { rootClassName, type RootElementProps } from './root-props.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
 /** Everything the frame reads; the form itself stays with the section. */
@@ -10,6 +11,9 @@ type SectionFrameState = Omit<ContactsSectionState, 'form'>;
 
 export interface SectionFrameProps {
   state: SectionFrameState;
+  /** The host's `id`, `style`, `aria-*`, `data-*` and class for the root `<section>`. */
+  rootProps: RootElementProps;
+  rootRef: Ref<HTMLElement>;
   title: string;
   description: string;
   headingLevel?: 2 | 3 | 4;
@@ -34,6 +38,8 @@ export function SectionFrame({
   headingLevel = 3,
   skeletonRows = 1,
   className,
+  rootProps: { className: hostClassName, ...rootProps },
+  rootRef,
   children,
   actions,
   readOnlyNotice = true,
@@ -51,8 +57,10 @@ export function SectionFrame({
 
   return (
     <section
-      className={`abk-section ${className}`}
       aria-labelledby={titleId}
+      {...rootProps}
+      ref={rootRef}
+      className={rootClassName(`abk-section ${className}`, hostClassName)}
       aria-busy={state.status === 'loading' || undefined}
       data-status={state.status}
       data-dirty={state.isDirty ? '' : undefined}
@@ -89,9 +97,7 @@ export function SectionFrame({
       )}
 
       {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
-        <p className="abk-notice" data-tone="info">
-          {readOnlyExplanation(t, state.administrators)}
-        </p>
+        <ReadOnlyNotice administrators={state.administrators} />
       )}
 
       {state.conflict && (
@@ -154,13 +160,18 @@ export function SectionFrame({
   );
 }
 
-export function readOnlyExplanation(
-  t: ReturnType<typeof useAccountSettings>['t'],
-  administrators: User[],
-): string {
-  if (administrators.length === 0) return t('common.readOnlyNoAdministrators');
-  const names = administrators.map((user) => user.displayName).join(t('common.listSeparator'));
-  return t('common.readOnlyExplanation', { administrators: names });
+/** Tells a viewer who may not change the contacts whom to ask, naming the administrators. */
+export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
+  const { t, format } = useAccountSettings();
+  return (
+    <p className="abk-notice" data-tone="info">
+      {administrators.length === 0
+        ? t('common.readOnlyNoAdministrators')
+        : t('common.readOnlyExplanation', {
+            administrators: format.list(administrators.map((user) => user.displayName)),
+          })}
+    </p>
+  );
 }
 
 function ConflictNotice({

@@ -1,5 +1,6 @@
 // The upgrade wizard's step logic: a pure reducer with no React, so every transition is tested
 // without rendering. Card data never enters this state.
+import type { AdapterErrorCode } from '../../adapter/errors.js';
 import type { BillingInterval, Catalog, Tier } from '../../schemas/catalog.js';
 import type { CompanyDetailsInput, OrderDraft, OrderResult } from '../../schemas/billing.js';
 
@@ -12,7 +13,7 @@ export interface PurchaseAttempt {
   idempotencyKey: string;
   status: PurchaseStatus;
   /** The error code of a failed attempt (`network`, `payment_declined`, …). */
-  errorCode: string | null;
+  errorCode: AdapterErrorCode | null;
   order: OrderResult | null;
 }
 
@@ -54,7 +55,7 @@ export type WizardEvent =
   | { type: 'goTo'; step: WizardStep; idempotencyKey?: string }
   | { type: 'purchaseStarted' }
   | { type: 'purchaseSucceeded'; order: OrderResult }
-  | { type: 'purchaseFailed'; errorCode: string }
+  | { type: 'purchaseFailed'; errorCode: AdapterErrorCode }
   | { type: 'reset'; state?: Partial<WizardState> };
 
 export function initialWizardState(overrides: Partial<WizardState> = {}): WizardState {
