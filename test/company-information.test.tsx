@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   BillingContactsList,
@@ -379,5 +380,52 @@ describe('CompanyInformation', () => {
     expect(screen.getByRole('region', { name: 'Primärer Account-Kontakt' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Abrechnungskontakte' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Weiteren hinzufügen' })).toBeInTheDocument();
+  });
+});
+
+describe('embedding', () => {
+  const host = {
+    id: 'contacts-root',
+    className: 'host-card',
+    style: { maxWidth: '640px' },
+    'data-analytics': 'contacts',
+    'aria-describedby': 'host-help',
+  };
+
+  function expectHostProps(root: HTMLElement | null, ownClass: string) {
+    expect(root).toHaveAttribute('id', 'contacts-root');
+    expect(root).toHaveClass(ownClass, 'host-card');
+    expect(root).toHaveStyle({ maxWidth: '640px' });
+    expect(root).toHaveAttribute('data-analytics', 'contacts');
+    expect(root).toHaveAttribute('aria-describedby', 'host-help');
+  }
+
+  it.each([
+    ['PrimaryContactSection', PrimaryContactSection, 'Primary account contact', 'abk-primary-contact'],
+    ['BillingContactsList', BillingContactsList, 'Billing contacts', 'abk-billing-contacts'],
+    ['RoleContactsTable', RoleContactsTable, 'Other contacts', 'abk-role-contacts'],
+  ] as const)(
+    '%s forwards its ref and the host’s attributes to its region',
+    async (_, Section, name, ownClass) => {
+      const ref = createRef<HTMLElement>();
+      renderWithProvider(<Section ref={ref} {...host} />);
+      await loaded();
+      const region = section(name);
+      expect(ref.current).toBe(region);
+      expectHostProps(region, ownClass);
+      // The host's attributes sit beside the section's own state, not instead of it.
+      expect(region).toHaveAttribute('data-status', 'editing');
+    },
+  );
+
+  it('CompanyInformation forwards its ref and the host’s attributes to its root', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWithProvider(<CompanyInformation ref={ref} {...host} />);
+    await loaded();
+    expect(ref.current).toContainElement(
+      screen.getByRole('heading', { level: 2, name: 'Company information' }),
+    );
+    expectHostProps(ref.current, 'abk-company-information');
+    expect(ref.current).not.toHaveAttribute('data-dirty');
   });
 });
