@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
 import { accountQueryOptions } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
+import { Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
 import { rootClassName, type RootElementProps } from './root-props.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
@@ -22,7 +23,10 @@ export interface CompanyInformationProps extends RootElementProps {
   onDirtyChange?: (dirty: boolean) => void;
   /** Ask the browser to confirm leaving the page while edits are unsaved. Default true. */
   warnBeforeUnload?: boolean;
-  /** Heading level of the screen title; sections use the next level. Default 2. */
+  /**
+   * Heading level of the screen title; sections use the next level. Default: the level of the
+   * surrounding `HeadingLevelProvider`, 2 without one.
+   */
   headingLevel?: 2 | 3;
 }
 
@@ -37,7 +41,7 @@ export interface CompanyInformationProps extends RootElementProps {
  */
 export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationProps>(
   function CompanyInformation(
-    { onDirtyChange, warnBeforeUnload = true, headingLevel = 2, className, ...rootProps },
+    { onDirtyChange, warnBeforeUnload = true, headingLevel, className, ...rootProps },
     ref,
   ) {
     const settings = useAccountSettings();
@@ -47,8 +51,6 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
     const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
     const [dirtySections, setDirtySections] = useState<ReadonlySet<ContactsSection>>(new Set());
     const dirty = dirtySections.size > 0;
-    const Heading = `h${headingLevel}` as const;
-    const sectionLevel = (headingLevel + 1) as 3 | 4;
 
     const track = useCallback(
       (section: ContactsSection) => (sectionDirty: boolean) =>
@@ -71,7 +73,7 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
 
     useUnsavedChangesWarning(warnBeforeUnload && dirty);
 
-    return (
+    const screen = (
       <div
         {...rootProps}
         ref={ref}
@@ -84,23 +86,15 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
           <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
         </header>
         {readOnly && account.data && <ReadOnlyNotice administrators={account.data.administrators} />}
-        <PrimaryContactSection
-          headingLevel={sectionLevel}
-          onDirtyChange={onPrimaryDirty}
-          readOnlyNotice={!readOnly}
-        />
-        <BillingContactsList
-          headingLevel={sectionLevel}
-          onDirtyChange={onBillingDirty}
-          readOnlyNotice={!readOnly}
-        />
-        <RoleContactsTable
-          headingLevel={sectionLevel}
-          onDirtyChange={onRolesDirty}
-          readOnlyNotice={!readOnly}
-        />
+        <SubheadingScope>
+          <PrimaryContactSection onDirtyChange={onPrimaryDirty} readOnlyNotice={!readOnly} />
+          <BillingContactsList onDirtyChange={onBillingDirty} readOnlyNotice={!readOnly} />
+          <RoleContactsTable onDirtyChange={onRolesDirty} readOnlyNotice={!readOnly} />
+        </SubheadingScope>
       </div>
     );
+    // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).
+    return headingLevel ? <HeadingLevelProvider level={headingLevel}>{screen}</HeadingLevelProvider> : screen;
   },
 );
 

@@ -1,8 +1,7 @@
 import { useId, useRef, type ReactNode, type Ref } from 'react';
-import type { AdapterError } from '../../adapter/errors.js';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { User } from '../../schemas/user.js';
+import { ErrorNotice, Heading, HeadingLevelProvider, LoadingState, Notice } from '../../ui/index.js';
 import { rootClassName, type RootElementProps } from './root-props.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
@@ -16,7 +15,8 @@ export interface SectionFrameProps {
   rootRef: Ref<HTMLElement>;
   title: string;
   description: string;
-  headingLevel?: 2 | 3 | 4;
+  /** The title's level; without it, the level of the surrounding `HeadingLevelProvider`. */
+  headingLevel?: 2 | 3 | 4 | undefined;
   /** Rows shown as skeletons while loading. */
   skeletonRows?: number;
   className: string;
@@ -35,7 +35,7 @@ export function SectionFrame({
   state,
   title,
   description,
-  headingLevel = 3,
+  headingLevel,
   skeletonRows = 1,
   className,
   rootProps: { className: hostClassName, ...rootProps },
@@ -52,10 +52,9 @@ export function SectionFrame({
     action();
     heading.current?.focus();
   };
-  const Heading = `h${headingLevel}` as const;
   const editable = state.status === 'editing' || state.status === 'conflict';
 
-  return (
+  const section = (
     <section
       aria-labelledby={titleId}
       {...rootProps}
@@ -73,27 +72,14 @@ export function SectionFrame({
         <p className="abk-section__description">{description}</p>
       </header>
 
-      {state.status === 'loading' && (
-        <div className="abk-section__skeleton" role="status">
-          <span className="abk-visually-hidden">{t('common.loading')}</span>
-          {Array.from({ length: skeletonRows }, (_, index) => (
-            <span key={index} className="abk-skeleton" aria-hidden="true" />
-          ))}
-        </div>
-      )}
+      {state.status === 'loading' && <LoadingState rows={skeletonRows} />}
 
-      {state.status === 'load-error' && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>
-            <strong>{t('errors.loadFailed')}</strong>{' '}
-            {state.loadError ? describeAdapterError(t, state.loadError) : null}
-          </p>
-          <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={thenFocusSection(state.retryLoad)}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
+      {state.status === 'load-error' && state.loadError && (
+        <ErrorNotice
+          error={state.loadError}
+          title={t('errors.loadFailed')}
+          onRetry={thenFocusSection(state.retryLoad)}
+        />
       )}
 
       {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
@@ -101,16 +87,32 @@ export function SectionFrame({
       )}
 
       {state.conflict && (
-        <ConflictNotice
-          onReload={thenFocusSection(state.reloadTheirs)}
-          onApplyMine={thenFocusSection(state.applyMine)}
-          updatedBy={state.conflict.updatedBy}
-        />
+        <Notice
+          tone="warning"
+          title={t('companyInformation.conflictTitle')}
+          actions={
+            <>
+              <button type="button" className="abk-button" onClick={thenFocusSection(state.reloadTheirs)}>
+                {t('companyInformation.conflictReload')}
+              </button>
+              <button
+                type="button"
+                className="abk-button"
+                data-variant="primary"
+                onClick={thenFocusSection(state.applyMine)}
+              >
+                {t('companyInformation.conflictApplyMine')}
+              </button>
+            </>
+          }
+        >
+          {state.conflict.updatedBy
+            ? t('companyInformation.conflictBody', { name: state.conflict.updatedBy })
+            : t('companyInformation.conflictBodyAnonymous')}
+        </Notice>
       )}
 
-      {state.saveError && (
-        <SaveErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />
-      )}
+      {state.saveError && <ErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />}
 
       {editable && (
         <form
@@ -158,66 +160,21 @@ export function SectionFrame({
       )}
     </section>
   );
+
+  // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).
+  return headingLevel ? <HeadingLevelProvider level={headingLevel}>{section}</HeadingLevelProvider> : section;
 }
 
 /** Tells a viewer who may not change the contacts whom to ask, naming the administrators. */
 export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
   const { t, format } = useAccountSettings();
   return (
-    <p className="abk-notice" data-tone="info">
+    <Notice tone="info">
       {administrators.length === 0
         ? t('common.readOnlyNoAdministrators')
         : t('common.readOnlyExplanation', {
             administrators: format.list(administrators.map((user) => user.displayName)),
           })}
-    </p>
-  );
-}
-
-function ConflictNotice({
-  updatedBy: name,
-  onReload,
-  onApplyMine,
-}: {
-  updatedBy: string | null;
-  onReload: () => void;
-  onApplyMine: () => void;
-}) {
-  const { t } = useAccountSettings();
-  return (
-    <div className="abk-notice" data-tone="warning" role="alert">
-      <p>
-        <strong>{t('companyInformation.conflictTitle')}</strong>
-      </p>
-      <p>
-        {name
-          ? t('companyInformation.conflictBody', { name })
-          : t('companyInformation.conflictBodyAnonymous')}
-      </p>
-      <div className="abk-notice__actions">
-        <button type="button" className="abk-button" onClick={onReload}>
-          {t('companyInformation.conflictReload')}
-        </button>
-        <button type="button" className="abk-button" data-variant="primary" onClick={onApplyMine}>
-          {t('companyInformation.conflictApplyMine')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function SaveErrorNotice({ error, onRetry }: { error: AdapterError; onRetry: () => void }) {
-  const { t } = useAccountSettings();
-  return (
-    <div className="abk-notice" data-tone="danger" role="alert">
-      <p>{describeAdapterError(t, error)}</p>
-      {error.code !== 'forbidden' && (
-        <div className="abk-notice__actions">
-          <button type="button" className="abk-button" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-    </div>
+    </Notice>
   );
 }

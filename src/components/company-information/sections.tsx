@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useId, useRef } from 'react';
 import type { Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
+import { Icon } from '../../ui/index.js';
 import { ContactPickerField } from '../contact-picker/ContactPickerField.js';
 import {
   useBillingContacts,
@@ -27,7 +28,11 @@ import { SectionFrame } from './SectionFrame.js';
  * `abk-role-contacts`.
  */
 export interface ContactsSectionProps extends ContactsSectionOptions, RootElementProps {
-  /** Heading level of the section title, to fit the host page's outline. Default 3. */
+  /**
+   * Heading level of the section title, to fit the host page's outline. Default: the level of
+   * the surrounding `HeadingLevelProvider` (one below the title inside `CompanyInformation`),
+   * 2 without one.
+   */
   headingLevel?: 2 | 3 | 4;
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
@@ -155,21 +160,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
                     focusAfterRemoval.current = index;
                   }}
                 >
-                  <svg
-                    width="16"
-                    height="16"
-                    viewBox="0 0 16 16"
-                    aria-hidden="true"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                  >
-                    <path
-                      d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <Icon name="remove" />
                 </button>
               )}
             </li>
