@@ -13,18 +13,14 @@ export const de = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     retry: 'Erneut versuchen',
-    close: 'Schließen',
     back: 'Zurück',
     next: 'Weiter',
-    remove: 'Entfernen',
     loading: 'Wird geladen…',
     saving: 'Wird gespeichert…',
     saved: 'Änderungen gespeichert.',
     optional: 'optional',
-    required: 'erforderlich',
     readOnlyExplanation: 'Nur ein Administrator kann dies ändern. Wenden Sie sich an {administrators}.',
     readOnlyNoAdministrators: 'Nur ein Administrator dieses Accounts kann dies ändern.',
-    unsavedChanges: 'Sie haben nicht gespeicherte Änderungen.',
     listSeparator: ', ',
   },
   errors: {
@@ -108,7 +104,6 @@ export const de = {
     title: 'Unternehmensinformationen',
     intro:
       'Ihr primärer Account-Kontakt und Ihre Abrechnungskontakte erhalten wichtige Updates zu Ihrem Account. Halten Sie diese Informationen aktuell, damit Sie keine wichtigen Mitteilungen verpassen.',
-    loadFailed: 'Unternehmensinformationen konnten nicht geladen werden.',
     conflictTitle: 'Diese Kontakte wurden von jemand anderem geändert',
     conflictBody:
       '{name} hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
@@ -118,7 +113,6 @@ export const de = {
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
     deactivatedContact:
       '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
-    lastUpdated: 'Zuletzt aktualisiert am {date} von {name}',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',
@@ -147,7 +141,6 @@ export const de = {
       'Rollenspezifische Ansprechpartner erhalten Mitteilungen zum Account, die ihre Rolle betreffen.',
     roleColumn: 'Rolle',
     contactColumn: 'Kontakt',
-    clear: '{role} entfernen',
     unassigned: 'Nicht zugewiesen',
     externalEmailAllowed: 'Ein Benutzer oder die E-Mail-Adresse einer Person, die kein Benutzer ist.',
     roles: {

@@ -14,18 +14,14 @@ export const en = {
     save: 'Save',
     cancel: 'Cancel',
     retry: 'Try again',
-    close: 'Close',
     back: 'Back',
     next: 'Next',
-    remove: 'Remove',
     loading: 'Loading…',
     saving: 'Saving…',
     saved: 'Changes saved.',
     optional: 'optional',
-    required: 'required',
     readOnlyExplanation: 'Only an administrator can change this. Ask {administrators}.',
     readOnlyNoAdministrators: 'Only an administrator of this account can change this.',
-    unsavedChanges: 'You have unsaved changes.',
     listSeparator: ', ',
   },
   errors: {
@@ -107,7 +103,6 @@ export const en = {
     title: 'Company information',
     intro:
       'Your primary account contact and billing contacts receive important updates about your account. Keep this information up to date so you don’t miss critical messages.',
-    loadFailed: 'Company information couldn’t be loaded.',
     conflictTitle: 'These contacts were changed by someone else',
     conflictBody: '{name} saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictBodyAnonymous:
@@ -115,7 +110,6 @@ export const en = {
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
     deactivatedContact: '{name} is deactivated and no longer receives messages. Choose another user.',
-    lastUpdated: 'Last updated {date} by {name}',
   },
   primaryContact: {
     title: 'Primary account contact',
@@ -144,7 +138,6 @@ export const en = {
       'Role-specific points of contact receive messages about the account that concern their role.',
     roleColumn: 'Role',
     contactColumn: 'Contact',
-    clear: 'Clear {role}',
     unassigned: 'Not assigned',
     externalEmailAllowed: 'A user, or the email address of someone who isn’t a user.',
     roles: {

@@ -13,18 +13,14 @@ export const fi = {
     save: 'Tallenna',
     cancel: 'Peruuta',
     retry: 'Yritä uudelleen',
-    close: 'Sulje',
     back: 'Takaisin',
     next: 'Seuraava',
-    remove: 'Poista',
     loading: 'Ladataan…',
     saving: 'Tallennetaan…',
     saved: 'Muutokset tallennettu.',
     optional: 'valinnainen',
-    required: 'pakollinen',
     readOnlyExplanation: 'Vain ylläpitäjä voi muuttaa tätä. Ota yhteyttä: {administrators}.',
     readOnlyNoAdministrators: 'Vain tämän tilin ylläpitäjä voi muuttaa tätä.',
-    unsavedChanges: 'Sinulla on tallentamattomia muutoksia.',
     listSeparator: ', ',
   },
   errors: {
@@ -106,7 +102,6 @@ export const fi = {
     title: 'Yritystiedot',
     intro:
       'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat tärkeät päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
-    loadFailed: 'Yritystietoja ei voitu ladata.',
     conflictTitle: 'Joku muu on muuttanut näitä yhteyshenkilöitä',
     conflictBody: '{name} tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictBodyAnonymous:
@@ -114,7 +109,6 @@ export const fi = {
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
     deactivatedContact: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
-    lastUpdated: 'Viimeksi päivitetty {date}, päivittäjä: {name}',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',
@@ -143,7 +137,6 @@ export const fi = {
       'Roolikohtaiset yhteyshenkilöt saavat tiliä koskevia viestejä, jotka liittyvät heidän rooliinsa.',
     roleColumn: 'Rooli',
     contactColumn: 'Yhteyshenkilö',
-    clear: 'Tyhjennä: {role}',
     unassigned: 'Ei määritetty',
     externalEmailAllowed: 'Käyttäjä tai sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
     roles: {

@@ -13,19 +13,15 @@ export const it = {
     save: 'Salva',
     cancel: 'Annulla',
     retry: 'Riprova',
-    close: 'Chiudi',
     back: 'Indietro',
     next: 'Avanti',
-    remove: 'Rimuovi',
     loading: 'Caricamento…',
     saving: 'Salvataggio…',
     saved: 'Modifiche salvate.',
     optional: 'facoltativo',
-    required: 'obbligatorio',
     readOnlyExplanation:
       'Solo un amministratore può modificare questa impostazione. Rivolgiti a {administrators}.',
     readOnlyNoAdministrators: 'Solo un amministratore di questo account può modificare questa impostazione.',
-    unsavedChanges: 'Hai modifiche non salvate.',
     listSeparator: ', ',
   },
   errors: {
@@ -110,7 +106,6 @@ export const it = {
     title: 'Informazioni sull’azienda',
     intro:
       'Il contatto principale dell’account e i contatti di fatturazione ricevono aggiornamenti importanti sul tuo account. Mantieni aggiornate queste informazioni per non perdere comunicazioni essenziali.',
-    loadFailed: 'Impossibile caricare le informazioni sull’azienda.',
     conflictTitle: 'Questi contatti sono stati modificati da qualcun altro',
     conflictBody:
       '{name} ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
@@ -119,7 +114,6 @@ export const it = {
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
     deactivatedContact: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
-    lastUpdated: 'Ultimo aggiornamento: {date} da {name}',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',
@@ -149,7 +143,6 @@ export const it = {
       'I punti di contatto specifici per ruolo ricevono i messaggi sull’account che riguardano il loro ruolo.',
     roleColumn: 'Ruolo',
     contactColumn: 'Contatto',
-    clear: 'Rimuovi {role}',
     unassigned: 'Non assegnato',
     externalEmailAllowed: 'Un utente o l’indirizzo email di una persona che non è un utente.',
     roles: {

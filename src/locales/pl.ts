@@ -13,18 +13,14 @@ export const pl = {
     save: 'Zapisz',
     cancel: 'Anuluj',
     retry: 'Spróbuj ponownie',
-    close: 'Zamknij',
     back: 'Wstecz',
     next: 'Dalej',
-    remove: 'Usuń',
     loading: 'Wczytywanie…',
     saving: 'Zapisywanie…',
     saved: 'Zmiany zostały zapisane.',
     optional: 'opcjonalnie',
-    required: 'wymagane',
     readOnlyExplanation: 'Tylko administrator może to zmienić. Zwróć się do: {administrators}.',
     readOnlyNoAdministrators: 'Tylko administrator tego konta może to zmienić.',
-    unsavedChanges: 'Masz niezapisane zmiany.',
     listSeparator: ', ',
   },
   errors: {
@@ -109,7 +105,6 @@ export const pl = {
     title: 'Informacje o firmie',
     intro:
       'Główny kontakt konta i kontakty rozliczeniowe otrzymują ważne informacje dotyczące Twojego konta. Dbaj o aktualność tych danych, aby nie przegapić żadnych krytycznych komunikatów.',
-    loadFailed: 'Nie udało się wczytać informacji o firmie.',
     conflictTitle: 'Ktoś inny zmienił te kontakty',
     conflictBody:
       'Użytkownik {name} zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
@@ -119,7 +114,6 @@ export const pl = {
     conflictApplyMine: 'Nadpisz moimi zmianami',
     deactivatedContact:
       'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
-    lastUpdated: 'Ostatnia aktualizacja: {date}, autor: {name}',
   },
   primaryContact: {
     title: 'Główny kontakt konta',
@@ -149,7 +143,6 @@ export const pl = {
     description: 'Osoby kontaktowe dla poszczególnych ról otrzymują wiadomości o koncie związane z ich rolą.',
     roleColumn: 'Rola',
     contactColumn: 'Kontakt',
-    clear: 'Wyczyść: {role}',
     unassigned: 'Nie przypisano',
     externalEmailAllowed: 'Użytkownik lub adres e-mail osoby, która nie jest użytkownikiem.',
     roles: {
