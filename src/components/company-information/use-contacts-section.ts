@@ -65,8 +65,8 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   errorText: (code: string | undefined) => string;
 }
 
-/** What a section's host may add to its config. */
-export interface ContactsSectionHooks {
+/** What the section hook adds to its config: the host's dirty callback, and reasons to wait. */
+export interface SectionEngineOptions {
   onDirtyChange?: ((dirty: boolean) => void) | undefined;
   /** Extra reason to wait (e.g. role definitions still loading). */
   extraLoading?: boolean | undefined;
@@ -93,7 +93,7 @@ function ownSteps(queryClient: QueryClient): Map<number, number> {
  */
 export function useContactsSection<S extends ContactsFormSchema>(
   config: ContactsSectionConfig<S>,
-  { onDirtyChange, extraLoading }: ContactsSectionHooks = {},
+  { onDirtyChange, extraLoading }: SectionEngineOptions = {},
 ): ContactsSectionState<z.input<S>, z.output<S>> {
   const settings = useAccountSettings();
   const { t, messages, emit, reportError } = settings;
