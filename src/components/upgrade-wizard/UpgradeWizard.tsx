@@ -1,25 +1,47 @@
-import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import {
+  forwardRef,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  type AriaAttributes,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import { useAccountSettings } from '../../provider/context.js';
-import { DoneStep } from './DoneStep.js';
-import type { PaymentFormSlotProps } from './PaymentStep.js';
-import { PlanStep } from './PlanStep.js';
-import { ReviewStep, type PolicyLinks } from './ReviewStep.js';
-import { SeatsStep } from './SeatsStep.js';
+import { stepViews } from './step-views.js';
+import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
+import { UpgradeWizardProvider } from './wizard-context.js';
+import { stepDefinition, type WizardState, type WizardStep } from './wizard-machine.js';
 
-// Card handling is only downloaded when someone reaches the payment step.
-const PaymentStep = lazy(() => import('./PaymentStep.js'));
-
-export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks {
+/**
+ * Props of `UpgradeWizard`. Besides these, `data-*` and `aria-*` attributes are passed to the
+ * root element.
+ *
+ * The root (`.abk-upgrade`) exposes its state to CSS:
+ * - `data-step="plan" | "seats" | "payment" | "review" | "done"`: the step shown; absent while
+ *   the viewer may not purchase.
+ * - `data-state="not-allowed"`: the viewer may not purchase, so only the explanation is shown.
+ *
+ * Inside, `.abk-steps__item[data-state="current" | "complete" | "upcoming"]` marks each entry of
+ * the step navigation, and `.abk-tier[data-selected][data-current][data-purchase]` each tier.
+ */
+export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, AriaAttributes {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
-  /** Heading level of the wizard title; step titles use the next level. Default 2. */
+  /** Heading level of the wizard title; the step title is one below, headings in a step two below. Default 2. */
   headingLevel?: 2 | 3;
+  /** Added to the root's `abk-upgrade` class. */
   className?: string;
+  id?: string;
+  style?: CSSProperties;
+  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
 
 /**
  * The upgrade wizard: choose a plan, assign seats, pay, review and purchase — exactly once.
+ * The ref is the root element.
  *
  * @example
  * <UpgradeWizard
@@ -30,22 +52,45 @@ export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks
  *   onPurchaseComplete={(order) => router.push(`/billing/orders/${order.orderId}`)}
  * />
  */
-export function UpgradeWizard({
-  termsOfServiceUrl,
-  privacyPolicyUrl,
-  acceptableUsePolicyUrl,
-  renderPaymentForm,
-  headingLevel = 2,
-  className,
-  ...options
-}: UpgradeWizardProps) {
-  const { t } = useAccountSettings();
-  const wizard = useUpgradeWizard(options);
+export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(function UpgradeWizard(
+  {
+    termsOfServiceUrl,
+    privacyPolicyUrl,
+    acceptableUsePolicyUrl,
+    renderPaymentForm,
+    headingLevel = 2,
+    className,
+    step,
+    defaultStep,
+    onStepChange,
+    draftStorage,
+    draftStorageKey,
+    defaultProductId,
+    onPurchaseComplete,
+    onContactSales,
+    quoteDebounceMs,
+    ...rootProps
+  },
+  ref,
+) {
+  const { t, format } = useAccountSettings();
+  const wizard = useUpgradeWizard({
+    step,
+    defaultStep,
+    onStepChange,
+    draftStorage,
+    draftStorageKey,
+    defaultProductId,
+    onPurchaseComplete,
+    onContactSales,
+    quoteDebounceMs,
+  });
   const id = useId();
   const Heading = `h${headingLevel}` as const;
   const StepHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
   const firstRender = useRef(true);
+  const rootClassName = className ? `abk-upgrade ${className}` : 'abk-upgrade';
 
   // Move focus to the new step's heading, so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -56,18 +101,10 @@ export function UpgradeWizard({
     stepHeading.current?.focus();
   }, [wizard.step]);
 
-  const visibleSteps = wizard.steps.filter((step) => step !== 'done');
-  const title =
-    wizard.step === 'done' && wizard.state.attempt?.status === 'succeeded'
-      ? t('upgrade.done.title')
-      : wizard.step === 'done'
-        ? t('upgrade.done.failedTitle')
-        : t(`upgrade.steps.${wizard.step}`);
-
   if (wizard.mayPurchase === false) {
-    const names = wizard.administrators.map((user) => user.displayName).join(t('common.listSeparator'));
+    const names = format.list(wizard.administrators.map((user) => user.displayName));
     return (
-      <div className={className ? `abk-upgrade ${className}` : 'abk-upgrade'} data-state="not-allowed">
+      <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
         <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
         <div className="abk-notice" data-tone="info">
           <p>
@@ -83,54 +120,47 @@ export function UpgradeWizard({
     );
   }
 
+  const listedSteps = wizard.steps.filter((candidate) => stepDefinition(candidate).phase !== 'outcome');
+  const outcome = stepDefinition(wizard.step).phase === 'outcome';
+  // Completed steps can be revisited until a purchase is under way or may have happened.
+  const revisitable =
+    wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
+  const StepView = stepViews[wizard.step];
+
   return (
-    <div className={className ? `abk-upgrade ${className}` : 'abk-upgrade'} data-step={wizard.step}>
+    <div {...rootProps} ref={ref} className={rootClassName} data-step={wizard.step}>
       <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
       <nav aria-label={t('upgrade.stepsLabel')} className="abk-steps">
         <ol>
-          {visibleSteps.map((step, index) => {
-            const current = step === wizard.step || (wizard.step === 'done' && step === 'review');
-            const reachable =
-              !current &&
-              index < wizard.stepIndex &&
-              wizard.state.attempt?.status !== 'succeeded' &&
-              !wizard.purchasing &&
-              !wizard.ambiguousFailure;
-            return (
-              <li
-                key={step}
-                className="abk-steps__item"
-                data-state={current ? 'current' : index < wizard.stepIndex ? 'complete' : 'upcoming'}
-              >
-                {reachable ? (
-                  <button type="button" className="abk-steps__link" onClick={() => wizard.goTo(step)}>
-                    <StepMarker index={index} />
-                    {t(`upgrade.steps.${step}`)}
-                  </button>
-                ) : (
-                  <span className="abk-steps__label" aria-current={current ? 'step' : undefined}>
-                    <StepMarker index={index} />
-                    {t(`upgrade.steps.${step}`)}
-                  </span>
-                )}
-              </li>
-            );
-          })}
+          {listedSteps.map((listed, index) => (
+            <StepNavigationItem
+              key={listed}
+              index={index}
+              label={t(stepTitleKey(listed, wizard.state))}
+              // The outcome is shown as the end of the last listed step, the review.
+              state={
+                listed === wizard.step || (outcome && index === listedSteps.length - 1)
+                  ? 'current'
+                  : index < wizard.stepIndex
+                    ? 'complete'
+                    : 'upcoming'
+              }
+              onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
+            />
+          ))}
         </ol>
       </nav>
 
       <section className="abk-upgrade__step" aria-labelledby={`${id}-step`}>
         <StepHeading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
-          {wizard.step !== 'done' && (
+          {!outcome && (
             <span className="abk-upgrade__step-count">
-              {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: visibleSteps.length })}
+              {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
             </span>
           )}
-          {title}
+          {t(stepTitleKey(wizard.step, wizard.state))}
         </StepHeading>
-        {wizard.step === 'plan' && <PlanStep wizard={wizard} />}
-        {wizard.step === 'seats' && <SeatsStep wizard={wizard} />}
-        {wizard.step === 'payment' && (
+        <UpgradeWizardProvider value={wizard}>
           <Suspense
             fallback={
               <div role="status" className="abk-section__skeleton">
@@ -139,18 +169,49 @@ export function UpgradeWizard({
               </div>
             }
           >
-            <PaymentStep wizard={wizard} renderPaymentForm={renderPaymentForm} />
+            <StepView
+              policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+              renderPaymentForm={renderPaymentForm}
+            />
           </Suspense>
-        )}
-        {wizard.step === 'review' && (
-          <ReviewStep
-            wizard={wizard}
-            policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
-          />
-        )}
-        {wizard.step === 'done' && <DoneStep wizard={wizard} />}
+        </UpgradeWizardProvider>
       </section>
     </div>
+  );
+});
+
+/** The title of a step; the outcome's title depends on how the purchase went. */
+function stepTitleKey(step: WizardStep, state: WizardState) {
+  const { titleKey } = stepDefinition(step);
+  return typeof titleKey === 'function' ? titleKey(state) : titleKey;
+}
+
+/** One entry of the step navigation: a button back to a completed step, otherwise text. */
+function StepNavigationItem({
+  index,
+  label,
+  state,
+  onSelect,
+}: {
+  index: number;
+  label: string;
+  state: 'current' | 'complete' | 'upcoming';
+  onSelect: (() => void) | undefined;
+}) {
+  return (
+    <li className="abk-steps__item" data-state={state}>
+      {state === 'complete' && onSelect ? (
+        <button type="button" className="abk-steps__link" onClick={onSelect}>
+          <StepMarker index={index} />
+          {label}
+        </button>
+      ) : (
+        <span className="abk-steps__label" aria-current={state === 'current' ? 'step' : undefined}>
+          <StepMarker index={index} />
+          {label}
+        </span>
+      )}
+    </li>
   );
 }
 

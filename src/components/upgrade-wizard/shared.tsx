@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { useWizardActions, useWizardNavigation } from './wizard-context.js';
 
 /** An error listed at the top of a step, linked to the field it is about. */
 export interface StepError {
@@ -59,21 +59,17 @@ export function StepFooter({ onBack, children }: { onBack?: (() => void) | undef
  * "Next": moves on when the step is complete; otherwise stays, and `onBlocked` shows why. It is
  * aria-disabled rather than disabled, so it stays focusable and its refusal can be explained.
  */
-export function NextButton({
-  wizard,
-  onBlocked,
-}: {
-  wizard: Pick<UpgradeWizardState, 'canContinue' | 'next'>;
-  onBlocked: () => void;
-}) {
+export function NextButton({ onBlocked }: { onBlocked: () => void }) {
   const { t } = useAccountSettings();
+  const { canContinue } = useWizardNavigation();
+  const { next } = useWizardActions();
   return (
     <button
       type="button"
       className="abk-button"
       data-variant="primary"
-      aria-disabled={!wizard.canContinue || undefined}
-      onClick={() => (wizard.canContinue ? wizard.next() : onBlocked())}
+      aria-disabled={!canContinue || undefined}
+      onClick={() => (canContinue ? next() : onBlocked())}
     >
       {t('common.next')} <span aria-hidden="true">→</span>
     </button>
