@@ -171,7 +171,6 @@ export const de = {
       seats: 'Lizenzen zuweisen',
       payment: 'Zahlung',
       review: 'Bestellung überprüfen',
-      done: 'Fertig',
     },
     errorSummary: {
       one: 'In diesem Schritt gibt es {count} Problem:',
@@ -205,8 +204,6 @@ export const de = {
       selected: 'Ausgewählt',
       features: 'Funktionen von {tier}',
       notAvailable: 'In dieser Währung nicht verfügbar',
-      buyMonthly: 'Monatlichen Plan kaufen',
-      buyAnnual: 'Jährlichen Plan kaufen',
       required: 'Wählen Sie ein Abonnement aus, um fortzufahren.',
     },
     seats: {
@@ -277,7 +274,6 @@ export const de = {
       nextCharge: 'Nächste Abbuchung am {date}',
       chargedEachPeriodMonthly: 'Ihre Karte wird monatlich belastet, solange das Abonnement läuft.',
       chargedEachPeriodAnnual: 'Ihre Karte wird jährlich belastet, solange das Abonnement läuft.',
-      quoteUpdating: 'Preis wird aktualisiert…',
       quoteStale:
         'Der Preis wird neu berechnet. Warten Sie auf den neuen Gesamtbetrag, bevor Sie den Kauf abschließen.',
       termsIntro: 'Bitte lesen Sie die {terms}, die {privacy} und die {acceptableUse}.',
