@@ -1,9 +1,17 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
-import { UpgradeWizard, type UpgradeWizardProps } from '../src/components/upgrade-wizard';
+import {
+  initialWizardState,
+  UpgradeWizard,
+  useUpgradeWizard,
+  type WizardState,
+  type WizardStep,
+} from '../src/components/upgrade-wizard';
+import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { renderWithProvider } from './support';
 
 const policies = {
@@ -13,7 +21,7 @@ const policies = {
 };
 
 function renderWizard(
-  props: Partial<UpgradeWizardProps> = {},
+  props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
   adapter: MemoryAdapter = createMemoryAdapter(),
 ) {
   const result = renderWithProvider(
@@ -52,6 +60,25 @@ async function agreeAndPurchase(user: UserEvent) {
   await waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
   await user.click(purchase);
 }
+
+/** Draft storage holding `state`, as a reload would find it. */
+function storageWith(state: WizardState) {
+  const store = new Map([['account-billing-kit:upgrade-draft', JSON.stringify(state)]]);
+  return {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+    removeItem: (key: string) => void store.delete(key),
+  };
+}
+
+/** A draft with Marketing Hub Professional chosen, so the payment step is reachable. */
+const planChosen = initialWizardState({
+  productId: 'marketing',
+  tierId: 'marketing-professional',
+  pricing: 'flat',
+  currency: 'EUR',
+  interval: 'annual',
+});
 
 function tierCard(name: string) {
   return screen.getByRole('heading', { level: 4, name }).closest('li') as HTMLElement;
@@ -331,5 +358,108 @@ describe('UpgradeWizard', () => {
     await user.click(within(steps).getByRole('button', { name: /Choose a plan/ }));
     expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Selected' })).toBeInTheDocument();
+  });
+
+  it('opens on defaultStep when the draft reaches it, else on the nearest step it does', async () => {
+    const first = renderWizard({ defaultStep: 'payment', draftStorage: storageWith(planChosen) });
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
+    expect(await screen.findByLabelText('Company name')).toBeInTheDocument();
+    first.unmount();
+
+    // The review needs company details and a payment method first.
+    const second = renderWizard({ defaultStep: 'review', draftStorage: storageWith(planChosen) });
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
+    second.unmount();
+
+    renderWizard({ defaultStep: 'payment' });
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+  });
+
+  it('with a controlled step, proposes moves through onStepChange and stays when the host refuses', async () => {
+    const onStepChange = vi.fn();
+    const { user } = renderWizard({ step: 'plan', onStepChange });
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    expect(onStepChange).toHaveBeenCalledTimes(1);
+    expect(onStepChange).toHaveBeenCalledWith('payment');
+    expect(screen.getByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Payment/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('with a controlled step, moves when the host accepts and follows the host back', async () => {
+    const seen: WizardStep[] = [];
+    function Host() {
+      const [step, setStep] = useState<WizardStep>('plan');
+      return (
+        <>
+          <button type="button" onClick={() => setStep('plan')}>
+            Host: back to plans
+          </button>
+          <UpgradeWizard
+            {...policies}
+            draftStorage={null}
+            quoteDebounceMs={0}
+            step={step}
+            onStepChange={(next) => {
+              seen.push(next);
+              setStep(next);
+            }}
+          />
+        </>
+      );
+    }
+    renderWithProvider(<Host />);
+    const user = userEvent.setup();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Host: back to plans' }));
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Selected' })).toBeInTheDocument();
+    expect(seen).toEqual(['payment']);
+  });
+
+  it('shows the nearest reachable step for a controlled step the draft does not reach, and reports it', async () => {
+    const onStepChange = vi.fn();
+    renderWizard({ step: 'review', onStepChange });
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(onStepChange).toHaveBeenCalledWith('plan');
+  });
+
+  it('forwards its ref to the root and passes id, style, data-* and aria-* through', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWizard({
+      ref,
+      id: 'upgrade',
+      className: 'host-upgrade',
+      style: { marginBlock: '8px' },
+      'data-analytics': 'upgrade-wizard',
+      'aria-describedby': 'upgrade-help',
+    });
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    const root = ref.current;
+    expect(root).toBeInstanceOf(HTMLDivElement);
+    expect(root).toHaveAttribute('id', 'upgrade');
+    expect(root).toHaveClass('abk-upgrade', 'host-upgrade');
+    expect(root).toHaveStyle({ marginBlock: '8px' });
+    expect(root).toHaveAttribute('data-analytics', 'upgrade-wizard');
+    expect(root).toHaveAttribute('aria-describedby', 'upgrade-help');
+    expect(root).toHaveAttribute('data-step', 'plan');
+    expect(within(root as HTMLElement).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Upgrade your subscription',
+    );
+  });
+});
+
+describe('useUpgradeWizard', () => {
+  it('returns the same actions object on every render', async () => {
+    const adapter = createMemoryAdapter();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <AccountSettingsProvider adapter={adapter}>{children}</AccountSettingsProvider>
+    );
+    const { result, rerender } = renderHook(() => useUpgradeWizard({ draftStorage: null }), { wrapper });
+    const first = result.current.actions;
+    await waitFor(() => expect(result.current.catalogStatus).toBe('ready'));
+    rerender();
+    expect(result.current.actions).toBe(first);
   });
 });

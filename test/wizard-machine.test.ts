@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canEnter,
   draftFromState,
   initialWizardState,
+  reachableStep,
   stepsFor,
   wizardReducer,
   type WizardEvent,
@@ -252,5 +254,47 @@ describe('wizardReducer: purchasing', () => {
       review,
     );
     expect(wizardReducer(done, { type: 'reset' })).toEqual(initialWizardState());
+  });
+});
+
+describe('reachableStep: the step shown for a requested one', () => {
+  it('shows a requested step whose earlier steps are complete', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(canEnter(planned, 'payment')).toBe(true);
+    expect(reachableStep(planned, 'payment')).toBe('payment');
+  });
+
+  it('falls back to the nearest earlier step that can be shown', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(reachableStep(planned, 'review')).toBe('payment');
+    expect(reachableStep(initialWizardState({ currency: 'EUR' }), 'review')).toBe('plan');
+  });
+
+  it('skips steps that do not apply to the draft', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(canEnter(planned, 'seats')).toBe(false);
+    expect(reachableStep(planned, 'seats')).toBe('plan');
+  });
+
+  it('shows only the review or its outcome while the purchase is locked', () => {
+    const placing = run([{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }], run(toReview));
+    expect(reachableStep(placing, 'plan')).toBe('review');
+    const done = wizardReducer(placing, { type: 'purchaseSucceeded', order });
+    expect(reachableStep(done, 'payment')).toBe('done');
+    expect(reachableStep(done, 'done')).toBe('done');
+  });
+});
+
+describe('wizardReducer: a review shown without an attempt', () => {
+  it('starts the attempt with the key the purchase brings', () => {
+    const review = { ...run(toReview), attempt: null, agreed: true };
+    expect(wizardReducer(review, { type: 'purchaseStarted' })).toBe(review);
+    const started = wizardReducer(review, { type: 'purchaseStarted', idempotencyKey: 'key-7' });
+    expect(started.attempt).toEqual({
+      idempotencyKey: 'key-7',
+      status: 'placing',
+      errorCode: null,
+      order: null,
+    });
   });
 });

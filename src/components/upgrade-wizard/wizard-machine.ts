@@ -141,11 +141,13 @@ export function canEnter(state: WizardState, target: WizardStep): boolean {
 
 /**
  * The step the wizard shows when `requested` is asked for (a host's `step` or `defaultStep`):
- * `requested` itself when it can be shown, otherwise the nearest step before it that can,
- * otherwise the nearest after it.
+ * `requested` itself when it can be shown; while the purchase is locked, the current step;
+ * otherwise the nearest step before it that can be shown, or else the nearest after it.
  */
 export function reachableStep(state: WizardState, requested: WizardStep): WizardStep {
   if (requested === state.step || canEnter(state, requested)) return requested;
+  // A purchase under way or made: stay where it is shown.
+  if (isPurchaseLocked(state)) return state.step;
   const ids = wizardSteps.map((step) => step.id);
   const index = ids.indexOf(requested);
   const earlier = ids.slice(0, index).reverse();
