@@ -425,6 +425,21 @@ describe('UpgradeWizard', () => {
     expect(onStepChange).toHaveBeenCalledWith('plan');
   });
 
+  it('continues the host page outline from headingLevel: title, step, then headings inside the step', async () => {
+    const { user } = renderWizard({ headingLevel: 3 });
+    expect(
+      await screen.findByRole('heading', { level: 3, name: 'Upgrade your subscription' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: /Choose a plan/ })).toBeInTheDocument();
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    expect(screen.getByRole('heading', { level: 5, name: 'Professional' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 4, name: 'Professional' })).not.toBeInTheDocument();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await toReviewWithExistingCard(user);
+    expect(screen.getByRole('heading', { level: 4, name: /Review order/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 5, name: 'Order summary' })).toBeInTheDocument();
+  });
+
   it('forwards its ref to the root and passes id, style, data-* and aria-* through', async () => {
     const ref = createRef<HTMLDivElement>();
     renderWizard({

@@ -1,5 +1,6 @@
 import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
+import { Notice } from '../../ui/index.js';
 import { useWizardActions, useWizardPurchase, useWizardSelection, useWizardState } from './wizard-context.js';
 
 /** Step 5: the confirmation, or a clear failure with the one safe way forward. */
@@ -11,31 +12,29 @@ export function DoneStep() {
   const actions = useWizardActions();
   const order = attempt?.order;
 
+  // Focus moves to the step's heading, which says how it went: the notice is not announced again.
   if (attempt?.status === 'succeeded' && order) {
     return (
-      <div className="abk-notice abk-done" data-tone="success">
-        <p>
-          {t('upgrade.done.body', {
-            product: selectedProduct?.name ?? '',
-            tier: selectedTier?.name ?? order.tierId,
-            interval: order.interval === 'annual' ? t('upgrade.done.annual') : t('upgrade.done.monthly'),
-            orderId: order.orderId,
-          })}
-        </p>
-      </div>
+      <Notice tone="success" live={false} className="abk-done">
+        {t('upgrade.done.body', {
+          product: selectedProduct?.name ?? '',
+          tier: selectedTier?.name ?? order.tierId,
+          interval: order.interval === 'annual' ? t('upgrade.done.annual') : t('upgrade.done.monthly'),
+          orderId: order.orderId,
+        })}
+      </Notice>
     );
   }
 
   const code = attempt?.errorCode ?? 'unknown';
   const declined = code === 'payment_declined';
   return (
-    <div className="abk-notice abk-done" data-tone="danger">
-      <p>{describeAdapterError(t, { code })}</p>
-      <p>
-        {declined || !ambiguousFailure ? t('upgrade.done.notCharged') : t('upgrade.done.mayHaveBeenPlaced')}
-      </p>
-      <div className="abk-notice__actions">
-        {ambiguousFailure ? (
+    <Notice
+      tone="danger"
+      live={false}
+      className="abk-done"
+      actions={
+        ambiguousFailure ? (
           <button
             type="button"
             className="abk-button"
@@ -58,8 +57,13 @@ export function DoneStep() {
           <button type="button" className="abk-button" onClick={actions.back}>
             {t('common.back')}
           </button>
-        )}
-      </div>
-    </div>
+        )
+      }
+    >
+      <p>{describeAdapterError(t, { code })}</p>
+      <p>
+        {declined || !ambiguousFailure ? t('upgrade.done.notCharged') : t('upgrade.done.mayHaveBeenPlaced')}
+      </p>
+    </Notice>
   );
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { paymentMethodsQueryOptions } from '../../queries/index.js';
+import { ErrorNotice, Icon } from '../../ui/index.js';
 import { CardForm } from './payment/CardForm.js';
 import { CompanyDetailsFieldset } from './payment/CompanyDetailsFieldset.js';
 import { PaymentMethodChoice } from './payment/PaymentMethodChoice.js';
@@ -48,11 +48,8 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
       <div id={`${id}-summary`}>
         <ErrorSummary errors={errors} />
       </div>
-      {submitError && submitError.code !== 'validation' && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>{describeAdapterError(t, submitError)}</p>
-        </div>
-      )}
+      {/* Validation problems are shown on the fields they are about. */}
+      {submitError && submitError.code !== 'validation' && <ErrorNotice error={submitError} />}
 
       <CompanyDetailsFieldset form={company} idPrefix={`${id}-company`} />
 
@@ -86,8 +83,7 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
           data-variant="primary"
           aria-disabled={submitting || undefined}
         >
-          {submitting ? t('common.saving') : t('upgrade.payment.reviewOrder')}{' '}
-          <span aria-hidden="true">→</span>
+          {submitting ? t('common.saving') : t('upgrade.payment.reviewOrder')} <Icon name="arrow-right" />
         </button>
       </StepFooter>
     </form>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Product, Tier } from '../../schemas/catalog.js';
+import { ErrorNotice, Heading, LoadingState, Notice } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import { useWizardActions, useWizardCatalog, useWizardState } from './wizard-context.js';
 
@@ -23,27 +23,13 @@ export function PlanStep() {
   const actions = useWizardActions();
 
   if (catalogStatus === 'loading') {
-    return (
-      <div className="abk-section__skeleton" role="status">
-        <span className="abk-visually-hidden">{t('common.loading')}</span>
-        <span className="abk-skeleton" aria-hidden="true" />
-        <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
-      </div>
-    );
+    return <LoadingState rows={2} />;
   }
   if (!catalog || !activeProduct) {
-    return (
-      <div className="abk-notice" data-tone="danger" role="alert">
-        <p>
-          <strong>{t('errors.loadFailed')}</strong>{' '}
-          {catalogError ? describeAdapterError(t, catalogError) : null}
-        </p>
-        <div className="abk-notice__actions">
-          <button type="button" className="abk-button" onClick={actions.retryCatalog}>
-            {t('common.retry')}
-          </button>
-        </div>
-      </div>
+    return catalogError ? (
+      <ErrorNotice error={catalogError} title={t('errors.loadFailed')} onRetry={actions.retryCatalog} />
+    ) : (
+      <Notice tone="danger" title={t('errors.loadFailed')} onRetry={actions.retryCatalog} />
     );
   }
 
@@ -211,9 +197,9 @@ function TierCard({
       data-purchase={tier.purchase}
     >
       <div className="abk-tier__head">
-        <h4 id={headingId} className="abk-tier__name">
+        <Heading id={headingId} className="abk-tier__name">
           {tier.name}
-        </h4>
+        </Heading>
         {current && (
           <span className="abk-badge" data-tone="info">
             {t('upgrade.plan.current')}

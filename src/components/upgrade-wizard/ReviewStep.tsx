@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { QuoteLineItem } from '../../schemas/billing.js';
+import { ErrorNotice, Heading } from '../../ui/index.js';
 import { ErrorSummary, StepFooter, withSlots } from './shared.js';
 import type { WizardStepViewProps } from './types.js';
 import {
@@ -49,25 +49,16 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   return (
     <div className="abk-review">
       <ErrorSummary errors={errors} />
-      {quoteError && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>{describeAdapterError(t, quoteError)}</p>
-          <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={actions.retryQuote}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
-      )}
+      {quoteError && <ErrorNotice error={quoteError} onRetry={actions.retryQuote} />}
 
       <section
         className="abk-review__summary"
         aria-labelledby={`${id}-summary`}
         data-stale={!quoteIsFinal ? '' : undefined}
       >
-        <h4 id={`${id}-summary`} className="abk-review__title">
+        <Heading id={`${id}-summary`} className="abk-review__title">
           {t('upgrade.review.lineItems')}
-        </h4>
+        </Heading>
         {quote ? (
           <table className="abk-review__table">
             <tbody>
@@ -102,7 +93,7 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
             </tbody>
           </table>
         ) : (
-          !quoteError && <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
+          !quoteError && <span className="abk-skeleton" data-tall="" aria-hidden="true" />
         )}
         <p className="abk-review__status" role="status">
           {!quoteIsFinal && !quoteError ? t('upgrade.review.quoteStale') : ''}

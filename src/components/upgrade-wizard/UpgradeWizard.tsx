@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
+import { Heading, HeadingLevelProvider, LoadingState, Notice, SubheadingScope } from '../../ui/index.js';
 import { stepViews } from './step-views.js';
 import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
@@ -86,8 +87,6 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
     quoteDebounceMs,
   });
   const id = useId();
-  const Heading = `h${headingLevel}` as const;
-  const StepHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
   const firstRender = useRef(true);
   const rootClassName = className ? `abk-upgrade ${className}` : 'abk-upgrade';
@@ -105,17 +104,14 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
     const names = format.list(wizard.administrators.map((user) => user.displayName));
     return (
       <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
-        <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
-        <div className="abk-notice" data-tone="info">
-          <p>
-            <strong>{t('upgrade.notAllowedTitle')}</strong>
-          </p>
-          <p>
-            {names
-              ? t('upgrade.notAllowedBody', { administrators: names })
-              : t('upgrade.notAllowedNoAdministrators')}
-          </p>
-        </div>
+        <HeadingLevelProvider level={headingLevel}>
+          <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
+        </HeadingLevelProvider>
+        <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
+          {names
+            ? t('upgrade.notAllowedBody', { administrators: names })
+            : t('upgrade.notAllowedNoAdministrators')}
+        </Notice>
       </div>
     );
   }
@@ -129,53 +125,53 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
 
   return (
     <div {...rootProps} ref={ref} className={rootClassName} data-step={wizard.step}>
-      <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
-      <nav aria-label={t('upgrade.stepsLabel')} className="abk-steps">
-        <ol>
-          {listedSteps.map((listed, index) => (
-            <StepNavigationItem
-              key={listed}
-              index={index}
-              label={t(stepTitleKey(listed, wizard.state))}
-              // The outcome is shown as the end of the last listed step, the review.
-              state={
-                listed === wizard.step || (outcome && index === listedSteps.length - 1)
-                  ? 'current'
-                  : index < wizard.stepIndex
-                    ? 'complete'
-                    : 'upcoming'
-              }
-              onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
-            />
-          ))}
-        </ol>
-      </nav>
+      <HeadingLevelProvider level={headingLevel}>
+        <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
+        <nav aria-label={t('upgrade.stepsLabel')} className="abk-steps">
+          <ol>
+            {listedSteps.map((listed, index) => (
+              <StepNavigationItem
+                key={listed}
+                index={index}
+                label={t(stepTitleKey(listed, wizard.state))}
+                // The outcome is shown as the end of the last listed step, the review.
+                state={
+                  listed === wizard.step || (outcome && index === listedSteps.length - 1)
+                    ? 'current'
+                    : index < wizard.stepIndex
+                      ? 'complete'
+                      : 'upcoming'
+                }
+                onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
+              />
+            ))}
+          </ol>
+        </nav>
 
-      <section className="abk-upgrade__step" aria-labelledby={`${id}-step`}>
-        <StepHeading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
-          {!outcome && (
-            <span className="abk-upgrade__step-count">
-              {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
-            </span>
-          )}
-          {t(stepTitleKey(wizard.step, wizard.state))}
-        </StepHeading>
-        <UpgradeWizardProvider value={wizard}>
-          <Suspense
-            fallback={
-              <div role="status" className="abk-section__skeleton">
-                <span className="abk-visually-hidden">{t('common.loading')}</span>
-                <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
-              </div>
-            }
-          >
-            <StepView
-              policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
-              renderPaymentForm={renderPaymentForm}
-            />
-          </Suspense>
-        </UpgradeWizardProvider>
-      </section>
+        <SubheadingScope>
+          <section className="abk-upgrade__step" aria-labelledby={`${id}-step`}>
+            <Heading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
+              {!outcome && (
+                <span className="abk-upgrade__step-count">
+                  {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
+                </span>
+              )}
+              {t(stepTitleKey(wizard.step, wizard.state))}
+            </Heading>
+            {/* Headings inside a step (tier names, the order summary) are one level below its title. */}
+            <SubheadingScope>
+              <UpgradeWizardProvider value={wizard}>
+                <Suspense fallback={<LoadingState tall />}>
+                  <StepView
+                    policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+                    renderPaymentForm={renderPaymentForm}
+                  />
+                </Suspense>
+              </UpgradeWizardProvider>
+            </SubheadingScope>
+          </section>
+        </SubheadingScope>
+      </HeadingLevelProvider>
     </div>
   );
 });

@@ -1,7 +1,7 @@
 // The upgrade wizard's step logic: a pure reducer with no React, so every transition is tested
 // without rendering. Card data never enters this state. Which steps exist, when they apply and
 // when they are complete comes from the step registry in `wizard-steps.ts`.
-import type { AdapterErrorCode } from '../../adapter/errors.js';
+import { isAmbiguousError, type AdapterErrorCode } from '../../adapter/errors.js';
 import type { BillingInterval, Catalog, Tier } from '../../schemas/catalog.js';
 import type { CompanyDetailsInput, OrderDraft, OrderResult } from '../../schemas/billing.js';
 import { wizardSteps, type WizardStepDefinition } from './wizard-steps.js';
@@ -96,12 +96,12 @@ export function isStepComplete(state: WizardState, step: WizardStep): boolean {
   return stepDefinition(step).isComplete(state);
 }
 
-/** Failures after which the order may still have been placed: only a retry with the same key is safe. */
-const AMBIGUOUS_FAILURES: ReadonlySet<AdapterErrorCode> = new Set(['network', 'unknown', 'rate_limited']);
-
-/** Whether the failed attempt may have reached the billing system. */
+/**
+ * Whether the failed attempt may have reached the billing system, so only a retry with the
+ * same key is safe. Which failures are ambiguous is the adapter's error policy.
+ */
 export function isAmbiguousFailure(attempt: PurchaseAttempt | null): boolean {
-  return attempt?.status === 'failed' && AMBIGUOUS_FAILURES.has(attempt.errorCode ?? 'unknown');
+  return attempt?.status === 'failed' && isAmbiguousError(attempt.errorCode ?? 'unknown');
 }
 
 /**

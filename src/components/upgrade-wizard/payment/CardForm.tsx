@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import { translateValidation } from '../../../i18n/translate.js';
 import { useAccountSettings } from '../../../provider/context.js';
+import { TextField } from '../../../ui/index.js';
 import type { PaymentFormSlotProps } from '../types.js';
-import { TextField } from './fields.js';
 import type { CardFormControl, Tokenizer } from './use-payment-submit.js';
 
 /**
@@ -25,8 +26,9 @@ export function CardForm({
   shareCard: boolean;
   onShareCardChange: (shareCard: boolean) => void;
 }) {
-  const { t } = useAccountSettings();
+  const { t, messages } = useAccountSettings();
   const { errors } = form.formState;
+  const errorText = (code: string | undefined) => (code ? translateValidation(t, messages, code) : undefined);
   return (
     <div className="abk-card-form">
       {renderPaymentForm ? (
@@ -39,7 +41,7 @@ export function CardForm({
             wide
             id={`${idPrefix}-cardholderName`}
             registration={form.register('cardholderName')}
-            error={errors.cardholderName?.message}
+            error={errorText(errors.cardholderName?.message)}
           />
           <TextField
             label={t('upgrade.payment.cardNumber')}
@@ -48,7 +50,7 @@ export function CardForm({
             wide
             id={`${idPrefix}-number`}
             registration={form.register('number')}
-            error={errors.number?.message}
+            error={errorText(errors.number?.message)}
           />
           <TextField
             label={t('upgrade.payment.expiry')}
@@ -56,7 +58,7 @@ export function CardForm({
             inputMode="numeric"
             id={`${idPrefix}-expiry`}
             registration={form.register('expiry')}
-            error={errors.expiry?.message}
+            error={errorText(errors.expiry?.message)}
           />
           <TextField
             label={t('upgrade.payment.securityCode')}
@@ -64,7 +66,7 @@ export function CardForm({
             inputMode="numeric"
             id={`${idPrefix}-securityCode`}
             registration={form.register('securityCode')}
-            error={errors.securityCode?.message}
+            error={errorText(errors.securityCode?.message)}
           />
         </div>
       )}

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { translateValidation } from '../../../i18n/translate.js';
 import { useAccountSettings } from '../../../provider/context.js';
 import type { CompanyDetailsInput } from '../../../schemas/billing.js';
-import { Field, TextField } from './fields.js';
+import { Field, TextField } from '../../../ui/index.js';
 import type { CompanyFormControl } from './use-payment-submit.js';
 
 /** Countries offered in the company details; names come from `Intl.DisplayNames`. */
@@ -46,8 +47,9 @@ const COUNTRIES = [
 
 /** The company the subscription is invoiced to: name, address, country and tax id. */
 export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormControl; idPrefix: string }) {
-  const { t, format, locale } = useAccountSettings();
+  const { t, messages, format, locale } = useAccountSettings();
   const { errors } = form.formState;
+  const errorText = (code: string | undefined) => (code ? translateValidation(t, messages, code) : undefined);
   const countryNames = useMemo(
     () =>
       COUNTRIES.map((code) => ({ code, name: format.region(code) })).sort((a, b) =>
@@ -58,7 +60,7 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
   const fieldProps = (name: keyof CompanyDetailsInput) => ({
     id: `${idPrefix}-${name}`,
     registration: form.register(name),
-    error: errors[name]?.message,
+    error: errorText(errors[name]?.message),
   });
 
   return (
@@ -79,7 +81,7 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
         />
         <TextField
           label={t('upgrade.payment.addressLine2')}
-          optional={t('common.optional')}
+          optional
           autoComplete="address-line2"
           wide
           {...fieldProps('addressLine2')}
@@ -93,17 +95,10 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
         <Field
           label={t('upgrade.payment.country')}
           id={`${idPrefix}-country`}
-          error={errors.country?.message}
+          error={errorText(errors.country?.message)}
         >
-          {(describedBy) => (
-            <select
-              id={`${idPrefix}-country`}
-              className="abk-select"
-              autoComplete="country"
-              aria-invalid={Boolean(errors.country) || undefined}
-              aria-describedby={describedBy}
-              {...form.register('country')}
-            >
+          {(control) => (
+            <select {...control} className="abk-select" autoComplete="country" {...form.register('country')}>
               <option value="">{t('upgrade.payment.chooseCountry')}</option>
               {countryNames.map((country) => (
                 <option key={country.code} value={country.code}>
@@ -113,11 +108,7 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
             </select>
           )}
         </Field>
-        <TextField
-          label={t('upgrade.payment.taxId')}
-          optional={t('common.optional')}
-          {...fieldProps('taxId')}
-        />
+        <TextField label={t('upgrade.payment.taxId')} optional {...fieldProps('taxId')} />
       </div>
     </fieldset>
   );
