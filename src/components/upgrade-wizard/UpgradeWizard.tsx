@@ -17,25 +17,36 @@ import { UpgradeWizardProvider } from './wizard-context.js';
 import { stepDefinition, type WizardState, type WizardStep } from './wizard-machine.js';
 
 /**
- * Props of `UpgradeWizard`. Besides these, `data-*` and `aria-*` attributes are passed to the
- * root element.
+ * Props of `UpgradeWizard`. Besides these, `id`, `style`, `data-*` and `aria-*` attributes are
+ * passed to the root element, and the ref is the root element.
  *
- * The root (`.abk-upgrade`) exposes its state to CSS:
- * - `data-step="plan" | "seats" | "payment" | "review" | "done"`: the step shown; absent while
- *   the viewer may not purchase.
- * - `data-state="not-allowed"`: the viewer may not purchase, so only the explanation is shown.
- *
- * Inside, `.abk-steps__item[data-state="current" | "complete" | "upcoming"]` marks each entry of
- * the step navigation, and `.abk-tier[data-selected][data-current][data-purchase]` each tier.
+ * State exposed to CSS (present or absent, React Aria style):
+ * - root `.abk-upgrade[data-step]`: the step shown, `plan` | `seats` | `payment` | `review` |
+ *   `done`; absent while the viewer may not purchase.
+ * - root `.abk-upgrade[data-state="not-allowed"]`: the viewer may not purchase; only the
+ *   explanation is shown.
+ * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming`, per entry of the step
+ *   navigation.
+ * - `.abk-tier[data-selected]` the chosen tier, `[data-current]` the account's current plan,
+ *   `[data-purchase]` `self_serve` | `contact_sales`.
+ * - `.abk-segmented__option[data-checked]`, `.abk-method[data-checked]`, `.abk-seat[data-checked]`:
+ *   the chosen billing interval, payment method and seats; `.abk-seat[data-status]` a user's
+ *   `active` | `invited` | `deactivated` state.
+ * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
  */
 export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, AriaAttributes {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
-  /** Heading level of the wizard title; the step title is one below, headings in a step two below. Default 2. */
+  /**
+   * Heading level of the wizard title, to fit the host page's outline. The step title is one
+   * level below it, headings inside a step (tier names, the order summary) two. Default 2.
+   */
   headingLevel?: 2 | 3;
   /** Added to the root's `abk-upgrade` class. */
   className?: string;
+  /** The root element's id. */
   id?: string;
+  /** Inline styles of the root element. */
   style?: CSSProperties;
   [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
