@@ -234,11 +234,13 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   const draft = useMemo(() => draftFromState({ ...state, currency }), [state, currency]);
   const quotable = draft !== null && (state.pricing !== 'per_seat' || draft.seatUserIds.length > 0);
   const debouncedDraft = useDebouncedValue(draft, options.quoteDebounceMs ?? 300);
+  // Pricing starts once the plan step is left, so the review usually opens with its price.
+  const quoteWanted = quotable && state.step !== 'plan';
   const quote = useQuery({
-    ...quoteQueryOptions(settings, quotable && state.step !== 'plan' ? debouncedDraft : null),
+    ...quoteQueryOptions(settings, quoteWanted ? debouncedDraft : null),
     placeholderData: keepPreviousData,
   });
-  const quoteStatus = quoteStatusOf(quote, quotable && state.step !== 'plan', debouncedDraft, draft);
+  const quoteStatus = quoteStatusOf(quote, quoteWanted, debouncedDraft, draft);
 
   const placeOrder = useMutation(placeOrderMutationOptions(settings));
 
