@@ -335,7 +335,7 @@ export const NotAllowed: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('You can’t upgrade this account')).toBeInTheDocument();
     await expect(
-      canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.'),
+      canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeInTheDocument();
     await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
   },

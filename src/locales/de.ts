@@ -21,7 +21,6 @@ export const de = {
     optional: 'optional',
     readOnlyExplanation: 'Nur ein Administrator kann dies ändern. Wenden Sie sich an {administrators}.',
     readOnlyNoAdministrators: 'Nur ein Administrator dieses Accounts kann dies ändern.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Jemand anderes hat dies in der Zwischenzeit geändert.',
@@ -171,7 +170,6 @@ export const de = {
       seats: 'Lizenzen zuweisen',
       payment: 'Zahlung',
       review: 'Bestellung überprüfen',
-      done: 'Fertig',
     },
     errorSummary: {
       one: 'In diesem Schritt gibt es {count} Problem:',
@@ -205,8 +203,6 @@ export const de = {
       selected: 'Ausgewählt',
       features: 'Funktionen von {tier}',
       notAvailable: 'In dieser Währung nicht verfügbar',
-      buyMonthly: 'Monatlichen Plan kaufen',
-      buyAnnual: 'Jährlichen Plan kaufen',
       required: 'Wählen Sie ein Abonnement aus, um fortzufahren.',
     },
     seats: {
@@ -277,7 +273,6 @@ export const de = {
       nextCharge: 'Nächste Abbuchung am {date}',
       chargedEachPeriodMonthly: 'Ihre Karte wird monatlich belastet, solange das Abonnement läuft.',
       chargedEachPeriodAnnual: 'Ihre Karte wird jährlich belastet, solange das Abonnement läuft.',
-      quoteUpdating: 'Preis wird aktualisiert…',
       quoteStale:
         'Der Preis wird neu berechnet. Warten Sie auf den neuen Gesamtbetrag, bevor Sie den Kauf abschließen.',
       termsIntro: 'Bitte lesen Sie die {terms}, die {privacy} und die {acceptableUse}.',

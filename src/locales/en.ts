@@ -22,7 +22,6 @@ export const en = {
     optional: 'optional',
     readOnlyExplanation: 'Only an administrator can change this. Ask {administrators}.',
     readOnlyNoAdministrators: 'Only an administrator of this account can change this.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Someone else changed this in the meantime.',
@@ -168,7 +167,6 @@ export const en = {
       seats: 'Assign seats',
       payment: 'Payment',
       review: 'Review order',
-      done: 'Done',
     },
     errorSummary: {
       one: 'There is {count} problem on this step:',
@@ -201,8 +199,6 @@ export const en = {
       selected: 'Selected',
       features: 'Features of {tier}',
       notAvailable: 'Not available in this currency',
-      buyMonthly: 'Buy monthly plan',
-      buyAnnual: 'Buy annual plan',
       required: 'Choose a plan to continue.',
     },
     seats: {
@@ -272,7 +268,6 @@ export const en = {
       nextCharge: 'Next charge on {date}',
       chargedEachPeriodMonthly: 'Your card is charged every month for as long as the subscription runs.',
       chargedEachPeriodAnnual: 'Your card is charged every year for as long as the subscription runs.',
-      quoteUpdating: 'Updating the price…',
       quoteStale: 'The price is being recalculated. Wait for the new total before you purchase.',
       termsIntro: 'Please read the {terms}, the {privacy} and the {acceptableUse}.',
       terms: 'Terms of Service',

@@ -21,7 +21,6 @@ export const fi = {
     optional: 'valinnainen',
     readOnlyExplanation: 'Vain ylläpitäjä voi muuttaa tätä. Ota yhteyttä: {administrators}.',
     readOnlyNoAdministrators: 'Vain tämän tilin ylläpitäjä voi muuttaa tätä.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Joku muu muutti tätä sillä välin.',
@@ -167,7 +166,6 @@ export const fi = {
       seats: 'Määritä lisenssit',
       payment: 'Maksu',
       review: 'Tarkista tilaus',
-      done: 'Valmis',
     },
     errorSummary: {
       one: 'Tässä vaiheessa on {count} ongelma:',
@@ -200,8 +198,6 @@ export const fi = {
       selected: 'Valittu',
       features: '{tier} – ominaisuudet',
       notAvailable: 'Ei saatavilla tässä valuutassa',
-      buyMonthly: 'Osta kuukausipaketti',
-      buyAnnual: 'Osta vuosipaketti',
       required: 'Valitse paketti jatkaaksesi.',
     },
     seats: {
@@ -272,7 +268,6 @@ export const fi = {
       nextCharge: 'Seuraava veloitus {date}',
       chargedEachPeriodMonthly: 'Korttiasi veloitetaan kuukausittain niin kauan kuin tilaus on voimassa.',
       chargedEachPeriodAnnual: 'Korttiasi veloitetaan vuosittain niin kauan kuin tilaus on voimassa.',
-      quoteUpdating: 'Päivitetään hintaa…',
       quoteStale: 'Hintaa lasketaan uudelleen. Odota uutta kokonaissummaa ennen ostamista.',
       termsIntro: 'Lue {terms}, {privacy} ja {acceptableUse}.',
       terms: 'Käyttöehdot',

@@ -22,7 +22,6 @@ export const it = {
     readOnlyExplanation:
       'Solo un amministratore può modificare questa impostazione. Rivolgiti a {administrators}.',
     readOnlyNoAdministrators: 'Solo un amministratore di questo account può modificare questa impostazione.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Nel frattempo qualcun altro ha apportato delle modifiche.',
@@ -173,7 +172,6 @@ export const it = {
       seats: 'Assegna le licenze',
       payment: 'Pagamento',
       review: 'Controlla l’ordine',
-      done: 'Fatto',
     },
     errorSummary: {
       one: 'In questo passaggio c’è {count} problema:',
@@ -209,8 +207,6 @@ export const it = {
       selected: 'Selezionato',
       features: 'Funzionalità di {tier}',
       notAvailable: 'Non disponibile in questa valuta',
-      buyMonthly: 'Acquista il piano mensile',
-      buyAnnual: 'Acquista il piano annuale',
       required: 'Scegli un piano per continuare.',
     },
     seats: {
@@ -287,7 +283,6 @@ export const it = {
         'L’importo viene addebitato sulla tua carta ogni mese per tutta la durata dell’abbonamento.',
       chargedEachPeriodAnnual:
         'L’importo viene addebitato sulla tua carta ogni anno per tutta la durata dell’abbonamento.',
-      quoteUpdating: 'Aggiornamento del prezzo…',
       quoteStale:
         'Il prezzo è in fase di ricalcolo. Attendi il nuovo totale prima di procedere con l’acquisto.',
       termsIntro: 'Leggi i seguenti documenti: {terms}, {privacy} e {acceptableUse}.',

@@ -21,7 +21,6 @@ export const pl = {
     optional: 'opcjonalnie',
     readOnlyExplanation: 'Tylko administrator może to zmienić. Zwróć się do: {administrators}.',
     readOnlyNoAdministrators: 'Tylko administrator tego konta może to zmienić.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'W międzyczasie ktoś inny wprowadził tu zmiany.',
@@ -173,7 +172,6 @@ export const pl = {
       seats: 'Przypisz licencje',
       payment: 'Płatność',
       review: 'Przejrzyj zamówienie',
-      done: 'Gotowe',
     },
     errorSummary: {
       one: 'W tym kroku występuje {count} problem:',
@@ -210,8 +208,6 @@ export const pl = {
       selected: 'Wybrano',
       features: 'Funkcje planu {tier}',
       notAvailable: 'Niedostępny w tej walucie',
-      buyMonthly: 'Kup plan miesięczny',
-      buyAnnual: 'Kup plan roczny',
       required: 'Wybierz plan, aby kontynuować.',
     },
     seats: {
@@ -291,7 +287,6 @@ export const pl = {
       chargedEachPeriodMonthly:
         'Twoja karta będzie obciążana co miesiąc przez cały okres trwania subskrypcji.',
       chargedEachPeriodAnnual: 'Twoja karta będzie obciążana co rok przez cały okres trwania subskrypcji.',
-      quoteUpdating: 'Aktualizowanie ceny…',
       quoteStale: 'Cena jest przeliczana. Przed zakupem poczekaj na nową kwotę łączną.',
       termsIntro: 'Zapoznaj się z dokumentami: {terms}, {privacy} i {acceptableUse}.',
       terms: 'Warunki świadczenia usług',

@@ -6,7 +6,7 @@ import { useAccountSettings } from '../../provider/context.js';
 import { userSearchQueryOptions } from '../../queries/index.js';
 import { UserAvatar } from '../contact-picker/ContactPicker.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { useWizardActions, useWizardSelection, useWizardState } from './wizard-context.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
@@ -14,8 +14,11 @@ const PAGE_SIZE = 100;
 const SELECT_ALL_LIMIT = 1000;
 
 /** Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. */
-export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
+export function SeatsStep() {
   const settings = useAccountSettings();
+  const { seatUserIds, interval } = useWizardState();
+  const { selectedProduct, selectedTier: tier, currency: chosenCurrency } = useWizardSelection();
+  const actions = useWizardActions();
   const { t, format } = settings;
   const id = useId();
   const [query, setQuery] = useState('');
@@ -28,8 +31,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   });
   const users = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
   const total = search.data?.pages[0]?.total ?? 0;
-  const selected = useMemo(() => new Set(wizard.state.seatUserIds), [wizard.state.seatUserIds]);
-  const tier = wizard.selectedTier;
+  const selected = useMemo(() => new Set(seatUserIds), [seatUserIds]);
   const listRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({
     count: users.length,
@@ -45,9 +47,9 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   }, [hasNextPage, isFetchingNextPage, lastIndex, users.length, fetchNextPage]);
 
   if (!tier) return null;
-  const currency = wizard.currency ?? 'USD';
-  const unitPrice = tier.prices[currency]?.[wizard.state.interval] ?? 0;
-  const count = wizard.state.seatUserIds.length;
+  const currency = chosenCurrency ?? 'USD';
+  const unitPrice = tier.prices[currency]?.[interval] ?? 0;
+  const count = seatUserIds.length;
   const paidSeats = Math.max(0, count - tier.includedSeats);
   const errors =
     showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
@@ -59,8 +61,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
       let result = search;
       while (result.hasNextPage) result = await result.fetchNextPage();
       const everyone = result.data?.pages.flatMap((page) => page.users) ?? users;
-      wizard.setSeats([
-        ...wizard.state.seatUserIds,
+      actions.setSeats([
+        ...seatUserIds,
         ...everyone.filter((user) => user.status !== 'deactivated').map((user) => user.id),
       ]);
     } finally {
@@ -73,7 +75,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
       <ErrorSummary errors={errors} />
       <p className="abk-seats__intro">
         {t('upgrade.seats.description', {
-          tier: `${wizard.selectedProduct?.name ?? ''} ${tier.name}`.trim(),
+          tier: `${selectedProduct?.name ?? ''} ${tier.name}`.trim(),
         })}
       </p>
       <div className="abk-seats__toolbar">
@@ -102,7 +104,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
             type="button"
             className="abk-button"
             data-variant="ghost"
-            onClick={() => wizard.setSeats([])}
+            onClick={() => actions.setSeats([])}
             disabled={count === 0}
           >
             {t('upgrade.seats.clearAll')}
@@ -119,12 +121,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         {tier.includedSeats > 0 && <span>{t('upgrade.seats.included', { count: tier.includedSeats })}</span>}
         <span>
           {t('upgrade.seats.runningPrice', {
-            price: priceLabel(
-              t,
-              format.money(unitPrice * paidSeats, currency),
-              'flat',
-              wizard.state.interval,
-            ),
+            price: priceLabel(t, format.money(unitPrice * paidSeats, currency), 'flat', interval),
           })}
         </span>
       </div>
@@ -162,7 +159,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                   type="checkbox"
                   checked={selected.has(user.id)}
                   disabled={deactivated}
-                  onChange={() => wizard.toggleSeat(user.id)}
+                  onChange={() => actions.toggleSeat(user.id)}
                   aria-label={t('upgrade.seats.seatFor', { name: user.displayName })}
                 />
                 <UserAvatar user={user} />
@@ -181,8 +178,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         </div>
         {isFetchingNextPage && <p className="abk-contact-picker__state">{t('upgrade.seats.loadingMore')}</p>}
       </div>
-      <StepFooter onBack={wizard.back}>
-        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
+      <StepFooter onBack={actions.back}>
+        <NextButton onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );
