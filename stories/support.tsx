@@ -38,7 +38,8 @@ export const adapterLoader: Loader = (context) => {
     ...options,
     viewer: { ...options.viewer, permissions: { ...permissions, ...options.viewer?.permissions } },
   });
-  if (globals.faults === 'writes') adapter.control.failNext(1000, 'network', ['updateContacts', 'placeOrder']);
+  if (globals.faults === 'writes')
+    adapter.control.failNext(1000, 'network', ['updateContacts', 'placeOrder']);
   setup?.(adapter);
   return { adapter, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) };
 };
@@ -48,7 +49,9 @@ export const withAccountSettings: Decorator = (Story, context) => {
   const { adapter, queryClient } = context.loaded as { adapter: MemoryAdapter; queryClient: QueryClient };
   const globals = context.globals as Record<string, string | undefined>;
   const locale = (context.parameters.locale as string | undefined) ?? globals.locale ?? 'en';
-  const colorScheme = (context.parameters.colorScheme as 'light' | 'dark' | undefined) ?? (globals.theme === 'dark' ? 'dark' : 'light');
+  const colorScheme =
+    (context.parameters.colorScheme as 'light' | 'dark' | undefined) ??
+    (globals.theme === 'dark' ? 'dark' : 'light');
   const dir = context.parameters.dir as 'ltr' | 'rtl' | undefined;
   return (
     <AccountSettingsProvider

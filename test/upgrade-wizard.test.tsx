@@ -12,10 +12,16 @@ const policies = {
   acceptableUsePolicyUrl: 'https://example.com/aup',
 };
 
-function renderWizard(props: Partial<UpgradeWizardProps> = {}, adapter: MemoryAdapter = createMemoryAdapter()) {
-  const result = renderWithProvider(<UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />, {
-    adapter,
-  });
+function renderWizard(
+  props: Partial<UpgradeWizardProps> = {},
+  adapter: MemoryAdapter = createMemoryAdapter(),
+) {
+  const result = renderWithProvider(
+    <UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />,
+    {
+      adapter,
+    },
+  );
   return { ...result, user: userEvent.setup() };
 }
 
@@ -69,12 +75,17 @@ describe('UpgradeWizard', () => {
 
     expect(within(row('Marketing Hub Professional')).getByRole('cell')).toHaveTextContent('€8,190.00');
     expect(screen.getByText(/Your card is charged every year/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('href', policies.termsOfServiceUrl);
+    expect(screen.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute(
+      'href',
+      policies.termsOfServiceUrl,
+    );
     await agreeAndPurchase(user);
 
     expect(await screen.findByRole('heading', { name: 'Thank you for your purchase' })).toHaveFocus();
     expect(adapter.control.orders()).toHaveLength(1);
-    expect(onPurchaseComplete).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'marketing-professional' }));
+    expect(onPurchaseComplete).toHaveBeenCalledWith(
+      expect.objectContaining({ tierId: 'marketing-professional' }),
+    );
     expect(screen.getByText(/You now have Marketing Hub Professional, billed annually/)).toBeInTheDocument();
   });
 
@@ -133,7 +144,10 @@ describe('UpgradeWizard', () => {
     const enterprise = within(tierCard('Enterprise'));
     expect(enterprise.queryByRole('button', { name: 'Choose Enterprise' })).not.toBeInTheDocument();
     await user.click(enterprise.getByRole('button', { name: 'Contact sales' }));
-    expect(onContactSales).toHaveBeenCalledWith(expect.objectContaining({ id: 'marketing-enterprise' }), expect.objectContaining({ id: 'marketing' }));
+    expect(onContactSales).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'marketing-enterprise' }),
+      expect.objectContaining({ id: 'marketing' }),
+    );
   });
 
   it('explains each invalid card field and company field, linked from a summary', async () => {
@@ -149,9 +163,15 @@ describe('UpgradeWizard', () => {
 
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('There are 8 problems on this step:');
-    expect(screen.getByLabelText('Card number')).toHaveAccessibleDescription('This card number isn’t valid. Check it for typos.');
-    expect(screen.getByLabelText('Expiry date (MM/YY)')).toHaveAccessibleDescription('Enter the expiry date as MM/YY.');
-    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription('Enter the 3 or 4 digit security code from your card.');
+    expect(screen.getByLabelText('Card number')).toHaveAccessibleDescription(
+      'This card number isn’t valid. Check it for typos.',
+    );
+    expect(screen.getByLabelText('Expiry date (MM/YY)')).toHaveAccessibleDescription(
+      'Enter the expiry date as MM/YY.',
+    );
+    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription(
+      'Enter the 3 or 4 digit security code from your card.',
+    );
     expect(screen.getByLabelText('Name on card')).toHaveAccessibleDescription('Enter the name on the card.');
     expect(screen.getByLabelText('Postal code')).toHaveAccessibleDescription('Enter a valid postal code.');
     await user.click(within(summary).getByRole('link', { name: 'Enter the street address.' }));
@@ -179,7 +199,15 @@ describe('UpgradeWizard', () => {
     expect(tokenizeCard).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(placeOrder.mock.calls)).not.toContain('5555');
     const methods = await adapter.getPaymentMethods();
-    expect(methods.find((method) => method.last4 === '4444' && method.brand === 'mastercard' && method.sharedWithAdmins && method.ownerUserId === 'u001')).toBeDefined();
+    expect(
+      methods.find(
+        (method) =>
+          method.last4 === '4444' &&
+          method.brand === 'mastercard' &&
+          method.sharedWithAdmins &&
+          method.ownerUserId === 'u001',
+      ),
+    ).toBeDefined();
   });
 
   it('reports a declined card and lets the admin choose another payment method', async () => {
@@ -195,7 +223,9 @@ describe('UpgradeWizard', () => {
     await screen.findByRole('heading', { name: /Review order/ });
     await agreeAndPurchase(user);
 
-    expect(await screen.findByRole('heading', { name: 'The purchase didn’t go through' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'The purchase didn’t go through' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Your card was declined/)).toBeInTheDocument();
     expect(screen.getByText('You have not been charged.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Change payment method' }));
@@ -220,7 +250,9 @@ describe('UpgradeWizard', () => {
     await choosePlan(user, 'Marketing Hub', 'Professional');
     await toReviewWithExistingCard(user);
     await agreeAndPurchase(user);
-    expect(await screen.findByText(/Trying again is safe: you will never be charged twice/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Trying again is safe: you will never be charged twice/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try the purchase again' }));
     await screen.findByRole('heading', { name: 'Thank you for your purchase' });
     const keys = placeOrder.mock.calls.map(([, options]) => options.idempotencyKey);
@@ -280,7 +312,9 @@ describe('UpgradeWizard', () => {
   it('tells a viewer who may not purchase why, and who can', async () => {
     renderWizard({}, createMemoryAdapter({ viewer: { permissions: { purchase: false } } }));
     expect(await screen.findByText('You can’t upgrade this account')).toBeInTheDocument();
-    expect(screen.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });
 
@@ -289,7 +323,10 @@ describe('UpgradeWizard', () => {
     const { user } = renderWizard({ onStepChange });
     await choosePlan(user, 'Marketing Hub', 'Professional');
     const steps = screen.getByRole('navigation', { name: 'Upgrade steps' });
-    expect(within(steps).getByText('Payment').closest('[aria-current]')).toHaveAttribute('aria-current', 'step');
+    expect(within(steps).getByText('Payment').closest('[aria-current]')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     expect(onStepChange).toHaveBeenLastCalledWith('payment');
     await user.click(within(steps).getByRole('button', { name: /Choose a plan/ }));
     expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toHaveFocus();

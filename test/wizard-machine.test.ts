@@ -9,10 +9,30 @@ import {
 } from '../src/components/upgrade-wizard/wizard-machine';
 import type { OrderResult } from '../src/schemas';
 
-const flatTier = { id: 'marketing-starter', pricing: 'flat', purchase: 'self_serve', intervals: ['monthly', 'annual'] } as const;
-const seatTier = { id: 'sales-professional', pricing: 'per_seat', purchase: 'self_serve', intervals: ['monthly', 'annual'] } as const;
-const annualOnly = { id: 'marketing-professional', pricing: 'flat', purchase: 'self_serve', intervals: ['annual'] } as const;
-const salesTier = { id: 'sales-enterprise', pricing: 'per_seat', purchase: 'contact_sales', intervals: ['monthly'] } as const;
+const flatTier = {
+  id: 'marketing-starter',
+  pricing: 'flat',
+  purchase: 'self_serve',
+  intervals: ['monthly', 'annual'],
+} as const;
+const seatTier = {
+  id: 'sales-professional',
+  pricing: 'per_seat',
+  purchase: 'self_serve',
+  intervals: ['monthly', 'annual'],
+} as const;
+const annualOnly = {
+  id: 'marketing-professional',
+  pricing: 'flat',
+  purchase: 'self_serve',
+  intervals: ['annual'],
+} as const;
+const salesTier = {
+  id: 'sales-enterprise',
+  pricing: 'per_seat',
+  purchase: 'contact_sales',
+  intervals: ['monthly'],
+} as const;
 const company = {
   name: 'Nordlicht',
   addressLine1: 'Hafenstraße 12',
@@ -33,7 +53,10 @@ const order: OrderResult = {
   placedAt: '2026-11-22T10:00:00.000Z',
 };
 
-function run(events: WizardEvent[], from: WizardState = initialWizardState({ currency: 'EUR' })): WizardState {
+function run(
+  events: WizardEvent[],
+  from: WizardState = initialWizardState({ currency: 'EUR' }),
+): WizardState {
   return events.reduce(wizardReducer, from);
 }
 
@@ -57,7 +80,10 @@ describe('wizardReducer: moving between steps', () => {
     let state = run([{ type: 'selectTier', productId: 'sales', tier: seatTier }, { type: 'next' }]);
     expect(state.step).toBe('seats');
     expect(wizardReducer(state, { type: 'next' })).toBe(state);
-    state = run([{ type: 'toggleSeat', userId: 'u1' }, { type: 'toggleSeat', userId: 'u2' }, { type: 'next' }], state);
+    state = run(
+      [{ type: 'toggleSeat', userId: 'u1' }, { type: 'toggleSeat', userId: 'u2' }, { type: 'next' }],
+      state,
+    );
     expect(state.step).toBe('payment');
     expect(state.seatUserIds).toEqual(['u1', 'u2']);
   });
@@ -70,9 +96,12 @@ describe('wizardReducer: moving between steps', () => {
   it('refuses to leave payment without company details and a payment method', () => {
     const state = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }, { type: 'next' }]);
     expect(wizardReducer(state, { type: 'next', idempotencyKey: 'k' })).toBe(state);
-    expect(wizardReducer(wizardReducer(state, { type: 'setCompany', company }), { type: 'next', idempotencyKey: 'k' }).step).toBe(
-      'payment',
-    );
+    expect(
+      wizardReducer(wizardReducer(state, { type: 'setCompany', company }), {
+        type: 'next',
+        idempotencyKey: 'k',
+      }).step,
+    ).toBe('payment');
   });
 
   it('keeps every input going back and forth', () => {
@@ -114,7 +143,10 @@ describe('wizardReducer: the draft', () => {
   });
 
   it('drops seats when switching to a flat tier and ignores seat events there', () => {
-    let state = run([{ type: 'selectTier', productId: 'sales', tier: seatTier }, { type: 'setSeats', userIds: ['u1', 'u1', 'u2'] }]);
+    let state = run([
+      { type: 'selectTier', productId: 'sales', tier: seatTier },
+      { type: 'setSeats', userIds: ['u1', 'u1', 'u2'] },
+    ]);
     expect(state.seatUserIds).toEqual(['u1', 'u2']);
     state = wizardReducer(state, { type: 'selectTier', productId: 'marketing', tier: flatTier });
     expect(state.seatUserIds).toEqual([]);
@@ -124,7 +156,10 @@ describe('wizardReducer: the draft', () => {
   it('starts a new attempt with a new key when the draft changes after review', () => {
     const review = run([{ type: 'setAgreed', agreed: true }], run(toReview));
     expect(review.agreed).toBe(true);
-    const changed = run([{ type: 'back' }, { type: 'back' }, { type: 'setInterval', interval: 'annual' }], review);
+    const changed = run(
+      [{ type: 'back' }, { type: 'back' }, { type: 'setInterval', interval: 'annual' }],
+      review,
+    );
     expect(changed.attempt).toBeNull();
     expect(changed.agreed).toBe(false);
     const again = run([{ type: 'next' }, { type: 'next', idempotencyKey: 'key-2' }], changed);
@@ -170,7 +205,11 @@ describe('wizardReducer: purchasing', () => {
 
   it('retries a network failure with the same key and allows no changes in between', () => {
     const failed = run(
-      [{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseFailed', errorCode: 'network' }],
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseFailed', errorCode: 'network' },
+      ],
       review,
     );
     expect(failed.step).toBe('done');
@@ -182,14 +221,20 @@ describe('wizardReducer: purchasing', () => {
 
   it('lets a declined card be replaced, which starts a new attempt', () => {
     const declined = run(
-      [{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseFailed', errorCode: 'payment_declined' }],
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseFailed', errorCode: 'payment_declined' },
+      ],
       review,
     );
     const payment = wizardReducer(declined, { type: 'goTo', step: 'payment' });
     expect(payment.step).toBe('payment');
     const replaced = wizardReducer(payment, { type: 'setPaymentMethod', paymentMethodId: 'pm_2' });
     expect(replaced.attempt).toBeNull();
-    expect(wizardReducer(replaced, { type: 'next', idempotencyKey: 'key-9' }).attempt?.idempotencyKey).toBe('key-9');
+    expect(wizardReducer(replaced, { type: 'next', idempotencyKey: 'key-9' }).attempt?.idempotencyKey).toBe(
+      'key-9',
+    );
   });
 
   it('ignores outcomes that arrive when nothing is being placed', () => {
@@ -198,7 +243,14 @@ describe('wizardReducer: purchasing', () => {
   });
 
   it('resets to a fresh wizard', () => {
-    const done = run([{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseSucceeded', order }], review);
+    const done = run(
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseSucceeded', order },
+      ],
+      review,
+    );
     expect(wizardReducer(done, { type: 'reset' })).toEqual(initialWizardState());
   });
 });
