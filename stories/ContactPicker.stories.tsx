@@ -7,7 +7,7 @@ import { seedUsers, type MemoryAdapter } from '../src/adapter/memory';
 import { ContactPicker, ContactPickerField, type ContactPickerProps } from '../src/components/contact-picker';
 import { useAccountSettings } from '../src/provider/context';
 import { assigneeSchema, type User } from '../src/schemas';
-import { storyLocales, type StoryAdapterParameters } from './support';
+import { screenOf, storyLocales, type StoryAdapterParameters } from './support';
 
 const LABEL = 'Primary account contact';
 
@@ -15,11 +15,6 @@ function seedUser(displayName: string): User {
   const user = seedUsers().find((candidate) => candidate.displayName === displayName);
   if (!user) throw new Error(`No seed user called ${displayName}`);
   return user;
-}
-
-/** The page the story renders in: the popover is portalled, so options are looked up from here. */
-function screenOf(canvasElement: HTMLElement) {
-  return within(canvasElement.ownerDocument.body);
 }
 
 /** The picker's text input. */

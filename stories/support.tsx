@@ -1,5 +1,6 @@
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
+import { userEvent, within } from 'storybook/test';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { de } from '../src/locales/de';
@@ -13,6 +14,33 @@ export const storyLocales = { de, pl, fi, it };
 export interface StoryAdapterParameters extends MemoryAdapterOptions {
   /** Runs after creation, e.g. to schedule faults or deactivate a contact. */
   setup?: (adapter: MemoryAdapter) => void;
+}
+
+/** Typed `parameters.adapter` for the story loader. */
+export function adapterParameters(parameters: StoryAdapterParameters): StoryAdapterParameters {
+  return parameters;
+}
+
+/** The memory adapter the loader built for this render. */
+export function adapterOf(loaded: Record<string, unknown>): MemoryAdapter {
+  return (loaded as { adapter: MemoryAdapter }).adapter;
+}
+
+/** The whole page: the picker's list is portalled into the provider root, outside the canvas queries' reach. */
+export function screenOf(canvasElement: HTMLElement) {
+  return within(canvasElement.ownerDocument.body);
+}
+
+/** Types into a picker and clicks the option, as a mouse user would. */
+export async function pick(
+  canvasElement: HTMLElement,
+  combobox: HTMLElement,
+  query: string,
+  option: RegExp | string,
+) {
+  await userEvent.clear(combobox);
+  await userEvent.type(combobox, query);
+  await userEvent.click(await screenOf(canvasElement).findByRole('option', { name: option }));
 }
 
 const LATENCIES: Record<string, MemoryAdapterOptions['latency']> = {

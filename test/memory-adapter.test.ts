@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, generateUsers } from '../src/adapter/memory';
 import type { OrderDraft } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -13,15 +14,7 @@ async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   throw new Error('expected the call to fail');
 }
 
-const company = {
-  name: 'Nordlicht Logistik GmbH',
-  addressLine1: 'Hafenstraße 12',
-  addressLine2: '',
-  city: 'Hamburg',
-  postalCode: '20457',
-  country: 'DE',
-  taxId: '',
-};
+const company = nordlichtCompany;
 
 function draft(change: Partial<OrderDraft> = {}): OrderDraft {
   return {

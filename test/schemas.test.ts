@@ -13,6 +13,7 @@ import {
   taxIdSchema,
   tierSchema,
 } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
   return result.success ? [] : (result.error?.issues.map((issue) => issue.message) ?? []);
@@ -79,15 +80,7 @@ describe('assignees', () => {
 });
 
 describe('company details', () => {
-  const valid = {
-    name: 'Nordlicht Logistik GmbH',
-    addressLine1: 'Hafenstraße 12',
-    addressLine2: '',
-    city: 'Hamburg',
-    postalCode: '20457',
-    country: 'DE',
-    taxId: 'de 123.456.789',
-  };
+  const valid = { ...nordlichtCompany, taxId: 'de 123.456.789' };
 
   it('normalises the VAT id', () => {
     expect(companyDetailsSchema.parse(valid).taxId).toBe('DE123456789');
