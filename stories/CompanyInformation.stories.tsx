@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MemoryAdapter } from '../src/adapter/memory';
 import { CompanyInformation } from '../src/components/company-information';
-import { adapterOf, adapterParameters, pick } from './support';
+import guide from './guides/company-information.md?raw';
+import { adapterOf, adapterParameters, componentDocsPage, pick } from './support';
 
 function sectionOf(canvasElement: HTMLElement, name: string) {
   return within(within(canvasElement).getByRole('region', { name }));
@@ -28,7 +29,11 @@ const FULL_CONTACTS = {
 const meta = {
   title: 'Screens/Company information',
   component: CompanyInformation,
-  parameters: { adapter: adapterParameters({ latency: 0 }) },
+  tags: ['autodocs'],
+  parameters: {
+    adapter: adapterParameters({ latency: 0 }),
+    docs: { page: componentDocsPage(guide) },
+  },
 } satisfies Meta<typeof CompanyInformation>;
 
 export default meta;

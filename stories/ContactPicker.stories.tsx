@@ -1,13 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useForm } from 'react-hook-form';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import * as z from 'zod';
 import { seedUsers, type MemoryAdapter } from '../src/adapter/memory';
-import { ContactPicker, ContactPickerField, type ContactPickerProps } from '../src/components/contact-picker';
+import { ContactPicker, type ContactPickerProps } from '../src/components/contact-picker';
 import { useAccountSettings } from '../src/provider/context';
-import { assigneeSchema, type User } from '../src/schemas';
-import { screenOf, storyLocales, type StoryAdapterParameters } from './support';
+import type { User } from '../src/schemas';
+import guide from './guides/contact-picker.md?raw';
+import {
+  ContactForm,
+  componentDocsPage,
+  screenOf,
+  storyLocales,
+  type StoryAdapterParameters,
+} from './support';
 
 const LABEL = 'Primary account contact';
 
@@ -31,7 +35,9 @@ function TranslatedPicker(props: Omit<ContactPickerProps, 'label'>) {
 const meta = {
   title: 'Components/ContactPicker',
   component: ContactPicker,
+  tags: ['autodocs'],
   args: { label: LABEL },
+  parameters: { docs: { page: componentDocsPage(guide) } },
   decorators: [
     (Story) => (
       <div style={{ maxInlineSize: 420, minBlockSize: 420, padding: 16 }}>
@@ -325,40 +331,9 @@ export const RightToLeft: Story = {
   },
 };
 
-const contactFormSchema = z.object({
-  primaryContact: assigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
-});
-
-function ContactForm() {
-  const { control, handleSubmit, formState } = useForm<
-    z.input<typeof contactFormSchema>,
-    unknown,
-    z.infer<typeof contactFormSchema>
-  >({
-    resolver: zodResolver(contactFormSchema),
-    defaultValues: { primaryContact: null },
-  });
-  return (
-    // noValidate: the schema's translated message, not the browser's own bubble for `required`.
-    <form
-      noValidate
-      onSubmit={(event) => void handleSubmit(() => undefined)(event)}
-      style={{ display: 'grid', gap: 16 }}
-    >
-      <ContactPickerField control={control} name="primaryContact" label={LABEL} required />
-      <div>
-        <button type="submit" className="abk-button" data-variant="primary">
-          Save
-        </button>
-      </div>
-      {formState.isSubmitSuccessful && <p role="status">Saved.</p>}
-    </form>
-  );
-}
-
 /** Bound to react-hook-form with a zod schema: the schema's error is translated and shown. */
 export const InsideReactHookForm: Story = {
-  render: () => <ContactForm />,
+  render: () => <ContactForm label={LABEL} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }));

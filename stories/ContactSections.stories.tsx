@@ -5,7 +5,8 @@ import {
   PrimaryContactSection,
   RoleContactsTable,
 } from '../src/components/company-information';
-import { adapterOf, adapterParameters, pick, screenOf } from './support';
+import guide from './guides/contact-sections.md?raw';
+import { adapterOf, adapterParameters, componentDocsPage, pick, screenOf } from './support';
 
 /** Waits until the section has loaded (its first picker is on screen). */
 async function firstCombobox(canvasElement: HTMLElement): Promise<HTMLElement> {
@@ -30,8 +31,12 @@ const meta = {
   title: 'Components/Contact sections',
   component: PrimaryContactSection,
   subcomponents: { BillingContactsList, RoleContactsTable },
+  tags: ['autodocs'],
   args: { headingLevel: 2 },
-  parameters: { adapter: adapterParameters({ latency: 0 }) },
+  parameters: {
+    adapter: adapterParameters({ latency: 0 }),
+    docs: { page: componentDocsPage(guide) },
+  },
 } satisfies Meta<typeof PrimaryContactSection>;
 
 export default meta;

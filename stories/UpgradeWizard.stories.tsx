@@ -6,7 +6,8 @@ import type { Messages } from '../src/i18n/messages';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
 import { nordlichtCompany, policyLinks } from './fixtures';
-import { adapterOf, type StoryAdapterParameters } from './support';
+import guide from './guides/upgrade-wizard.md?raw';
+import { adapterOf, componentDocsPage, type StoryAdapterParameters } from './support';
 
 /** The payment step is a lazy chunk; the first visit in a cold dev server can take a moment. */
 const SLOW = { timeout: 5000 };
@@ -87,6 +88,7 @@ async function agreeAndPurchase(canvasElement: HTMLElement) {
 const meta = {
   title: 'Screens/Upgrade wizard',
   component: UpgradeWizard,
+  tags: ['autodocs'],
   args: {
     ...policyLinks,
     draftStorage: null,
@@ -94,7 +96,7 @@ const meta = {
     onContactSales: fn(),
     onPurchaseComplete: fn(),
   },
-  parameters: { layout: 'padded' },
+  parameters: { layout: 'padded', docs: { page: componentDocsPage(guide) } },
 } satisfies Meta<typeof UpgradeWizard>;
 
 export default meta;
