@@ -175,28 +175,46 @@ for (const entry of entries) {
   });
 }
 
-/** Imports of forbidden modules in a report, as "name from module (why)". */
+/** Imports of forbidden modules in a report, as "name from module (why), used by …". */
 function dependencyTypes(report) {
   const found = [];
-  for (const match of report.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm)) {
-    const [, names = '', module = ''] = match;
-    const rule = forbiddenModules.find(
+  const ruleFor = (module) =>
+    forbiddenModules.find(
       (candidate) => module === candidate.module || module.startsWith(`${candidate.module}/`),
     );
+  for (const match of report.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm)) {
+    const [, names = '', module = ''] = match;
+    const rule = ruleFor(module);
     if (!rule) continue;
-    for (const name of names.split(',').map((part) => part.trim().split(/\s+as\s+/)[0] ?? '')) {
-      if (name && !rule.allowed?.includes(name)) found.push(`${name} from '${module}' (${rule.why})`);
+    for (const part of names.split(',')) {
+      const [imported = '', local = imported] = part.trim().split(/\s+as\s+/);
+      if (imported && !rule.allowed?.includes(imported))
+        found.push(describeLeak(report, imported, local, module, rule));
     }
   }
   // A namespace or default import of a forbidden module is a leak whatever it is used for.
   for (const match of report.matchAll(/^import\s+(?:\*\s+as\s+)?(\w+)\s+from\s+'([^']+)';$/gm)) {
     const [, name = '', module = ''] = match;
-    const rule = forbiddenModules.find(
-      (candidate) => module === candidate.module || module.startsWith(`${candidate.module}/`),
-    );
-    if (rule) found.push(`${name} from '${module}' (${rule.why})`);
+    const rule = ruleFor(module);
+    if (rule) found.push(describeLeak(report, name, name, module, rule));
   }
   return found;
+}
+
+/** One leak, with the declarations of the report that use it, so the fix starts in the right place. */
+function describeLeak(report, imported, local, module, rule) {
+  const users = new Set();
+  // API Extractor separates declarations with a blank line; each starts with its kind and name.
+  for (const chunk of report.split(/\n\n/)) {
+    const declared =
+      /^(?:export )?(?:declare )?(?:abstract )?(?:function|const|let|class|type|interface|enum|namespace) (\w+)/m.exec(
+        chunk,
+      );
+    if (declared?.[1] && !chunk.startsWith('import ') && new RegExp(`\\b${local}\\b`).test(chunk))
+      users.add(declared[1]);
+  }
+  const usedBy = users.size > 0 ? `, used by ${[...users].join(', ')}` : '';
+  return `${imported} from '${module}' (${rule.why})${usedBy}`;
 }
 
 /** A unified diff of the committed report against the new one, or a note when it cannot be made. */
