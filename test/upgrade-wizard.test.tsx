@@ -12,13 +12,10 @@ import {
   type WizardStep,
 } from '../src/components/upgrade-wizard';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
+import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
 
-const policies = {
-  termsOfServiceUrl: 'https://example.com/terms',
-  privacyPolicyUrl: 'https://example.com/privacy',
-  acceptableUsePolicyUrl: 'https://example.com/aup',
-};
+const policies = policyLinks;
 
 function renderWizard(
   props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
@@ -40,11 +37,11 @@ async function choosePlan(user: UserEvent, product: string, tier: string) {
 }
 
 async function fillCompany(user: UserEvent) {
-  expect(await screen.findByLabelText('Company name')).toHaveValue('Nordlicht Logistik GmbH');
-  await user.type(screen.getByLabelText('Street address'), 'Hafenstraße 12');
-  await user.type(screen.getByLabelText('Postal code'), '20457');
-  await user.type(screen.getByLabelText('City'), 'Hamburg');
-  await user.selectOptions(screen.getByLabelText('Country'), 'DE');
+  expect(await screen.findByLabelText('Company name')).toHaveValue(nordlichtCompany.name);
+  await user.type(screen.getByLabelText('Street address'), nordlichtCompany.addressLine1);
+  await user.type(screen.getByLabelText('Postal code'), nordlichtCompany.postalCode);
+  await user.type(screen.getByLabelText('City'), nordlichtCompany.city);
+  await user.selectOptions(screen.getByLabelText('Country'), nordlichtCompany.country);
 }
 
 async function toReviewWithExistingCard(user: UserEvent) {

@@ -10,6 +10,7 @@ import {
   type WizardState,
 } from '../src/components/upgrade-wizard/wizard-machine';
 import type { OrderResult } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
 const flatTier = {
   id: 'marketing-starter',
@@ -35,15 +36,7 @@ const salesTier = {
   purchase: 'contact_sales',
   intervals: ['monthly'],
 } as const;
-const company = {
-  name: 'Nordlicht',
-  addressLine1: 'Hafenstraße 12',
-  addressLine2: '',
-  city: 'Hamburg',
-  postalCode: '20457',
-  country: 'DE',
-  taxId: '',
-};
+const company = { ...nordlichtCompany, name: 'Nordlicht' };
 const order: OrderResult = {
   orderId: 'order_1',
   status: 'completed',
