@@ -24,7 +24,8 @@ const NOBODY = {
   billingContactIds: [],
   roleContacts: { decisionMaker: null, security: null },
 };
-const READ_ONLY = { viewer: { permissions: { manageContacts: false } } };
+// Matteo Rossi may look but not change; the administrators he is told to ask are others.
+const READ_ONLY = { viewer: { userId: 'u005', permissions: { manageContacts: false } } };
 const ROLE_NAMES = ['Decision maker', 'Onboarding contact', 'Security contact', 'Technical administrator'];
 
 const meta = {

@@ -118,7 +118,7 @@ describe('primary account contact', () => {
 
   it('shows values read-only to a viewer without permission, naming who can change them', async () => {
     renderWithProvider(<PrimaryContactSection />, {
-      adapterOptions: { viewer: { permissions: { manageContacts: false } } },
+      adapterOptions: { viewer: { userId: 'u005', permissions: { manageContacts: false } } },
     });
     const combobox = await screen.findByRole('combobox', { name: 'Primary account contact' });
     await waitFor(() => expect(combobox).toHaveValue('Anna Schmidt'));

@@ -44,6 +44,8 @@ export const de = {
     userNotFound: 'Dieser Benutzer existiert nicht mehr.',
     userDeactivated: 'Dieser Benutzer ist deaktiviert. Wählen Sie einen aktiven Benutzer aus.',
     userRequired: 'Wählen Sie einen Benutzer aus.',
+    primaryContactRequired:
+      'Der Account braucht einen primären Account-Kontakt. Wählen Sie einen Benutzer aus.',
     roleUnknown: 'Diese Rolle existiert nicht.',
     externalEmailNotAllowed: 'Nur ein Benutzer dieses Accounts kann diese Rolle übernehmen.',
     companyNameRequired: 'Geben Sie den Unternehmensnamen ein.',

@@ -44,6 +44,7 @@ export const en = {
     userNotFound: 'This user no longer exists.',
     userDeactivated: 'This user is deactivated. Choose an active user.',
     userRequired: 'Select a user.',
+    primaryContactRequired: 'The account needs a primary contact. Choose a user.',
     roleUnknown: 'This role doesn’t exist.',
     externalEmailNotAllowed: 'Only a user of this account can hold this role.',
     companyNameRequired: 'Enter the company name.',

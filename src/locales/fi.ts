@@ -43,6 +43,7 @@ export const fi = {
     userNotFound: 'Tätä käyttäjää ei ole enää olemassa.',
     userDeactivated: 'Tämä käyttäjä on poistettu käytöstä. Valitse aktiivinen käyttäjä.',
     userRequired: 'Valitse käyttäjä.',
+    primaryContactRequired: 'Tilillä on oltava ensisijainen tilin yhteyshenkilö. Valitse käyttäjä.',
     roleUnknown: 'Tätä roolia ei ole olemassa.',
     externalEmailNotAllowed: 'Vain tämän tilin käyttäjä voi hoitaa tätä roolia.',
     companyNameRequired: 'Anna yrityksen nimi.',

@@ -45,6 +45,7 @@ export const it = {
     userNotFound: 'Questo utente non esiste più.',
     userDeactivated: 'Questo utente è disattivato. Scegli un utente attivo.',
     userRequired: 'Seleziona un utente.',
+    primaryContactRequired: 'L’account deve avere un contatto principale. Seleziona un utente.',
     roleUnknown: 'Questo ruolo non esiste.',
     externalEmailNotAllowed: 'Solo un utente di questo account può ricoprire questo ruolo.',
     companyNameRequired: 'Inserisci il nome dell’azienda.',

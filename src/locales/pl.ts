@@ -44,6 +44,7 @@ export const pl = {
     userNotFound: 'Ten użytkownik już nie istnieje.',
     userDeactivated: 'Ten użytkownik jest dezaktywowany. Wybierz aktywnego użytkownika.',
     userRequired: 'Wybierz użytkownika.',
+    primaryContactRequired: 'Konto musi mieć główny kontakt konta. Wybierz użytkownika.',
     roleUnknown: 'Ta rola nie istnieje.',
     externalEmailNotAllowed: 'Tę rolę może pełnić tylko użytkownik tego konta.',
     companyNameRequired: 'Wpisz nazwę firmy.',

@@ -1,9 +1,14 @@
 import { forwardRef, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
-import { accountQueryOptions } from '../../queries/index.js';
+import { toAdapterError } from '../../adapter/errors.js';
+import {
+  accountQueryOptions,
+  contactsQueryOptions,
+  roleDefinitionsQueryOptions,
+} from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
-import { Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
+import { ErrorNotice, Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
 import { rootClassName, type RootElementProps } from './root-props.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
@@ -47,8 +52,19 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
     const settings = useAccountSettings();
     const { t } = settings;
     const account = useQuery(accountQueryOptions(settings));
-    // Viewers who may not manage contacts are told once, not in every section.
-    const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
+    const contacts = useQuery(contactsQueryOptions(settings));
+    const roles = useQuery(roleDefinitionsQueryOptions(settings));
+    // Unknown permissions mean read-only. Viewers who may not manage contacts are told once,
+    // not in every section.
+    const readOnly = account.data?.viewer.permissions.manageContacts !== true;
+    const notAllowed = account.data ? !account.data.viewer.permissions.manageContacts : false;
+    // A failed read is reported once for the screen, with one retry for all of it; the
+    // sections share these queries, so they come back with it.
+    const failed = [account, contacts, roles].filter((query) => query.isError && query.data === undefined);
+    const loadError = failed[0]?.error;
+    const retryLoad = () => {
+      for (const query of failed) void query.refetch();
+    };
     const [dirtySections, setDirtySections] = useState<ReadonlySet<ContactsSection>>(new Set());
     const dirty = dirtySections.size > 0;
 
@@ -85,11 +101,32 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
           <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
           <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
         </header>
-        {readOnly && account.data && <ReadOnlyNotice administrators={account.data.administrators} />}
+        {loadError && (
+          <ErrorNotice error={toAdapterError(loadError)} title={t('errors.loadFailed')} onRetry={retryLoad} />
+        )}
+        {notAllowed && account.data && (
+          <ReadOnlyNotice
+            administrators={account.data.administrators.filter(
+              (user) => user.id !== account.data.viewer.user.id,
+            )}
+          />
+        )}
         <SubheadingScope>
-          <PrimaryContactSection onDirtyChange={onPrimaryDirty} readOnlyNotice={!readOnly} />
-          <BillingContactsList onDirtyChange={onBillingDirty} readOnlyNotice={!readOnly} />
-          <RoleContactsTable onDirtyChange={onRolesDirty} readOnlyNotice={!readOnly} />
+          <PrimaryContactSection
+            onDirtyChange={onPrimaryDirty}
+            readOnlyNotice={!notAllowed}
+            loadErrorNotice={false}
+          />
+          <BillingContactsList
+            onDirtyChange={onBillingDirty}
+            readOnlyNotice={!notAllowed}
+            loadErrorNotice={false}
+          />
+          <RoleContactsTable
+            onDirtyChange={onRolesDirty}
+            readOnlyNotice={!notAllowed}
+            loadErrorNotice={false}
+          />
         </SubheadingScope>
       </div>
     );

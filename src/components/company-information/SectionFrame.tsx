@@ -25,6 +25,8 @@ export interface SectionFrameProps {
   actions?: ReactNode;
   /** Explain a permission-based read-only state here. Off when the screen explains it once. */
   readOnlyNotice?: boolean | undefined;
+  /** Report a failed load here, with a retry. Off when the screen reports it once. */
+  loadErrorNotice?: boolean | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ export function SectionFrame({
   children,
   actions,
   readOnlyNotice = true,
+  loadErrorNotice = true,
 }: SectionFrameProps) {
   const { t } = useAccountSettings();
   const titleId = useId();
@@ -53,6 +56,8 @@ export function SectionFrame({
     heading.current?.focus();
   };
   const editable = state.status === 'editing' || state.status === 'conflict';
+  // Edited, and nothing else in the way (a save on its way, a conflict to decide, no rights).
+  const submittable = state.isDirty && !state.saving && !state.readOnly && !state.conflict;
 
   const section = (
     <section
@@ -74,7 +79,7 @@ export function SectionFrame({
 
       {state.status === 'loading' && <LoadingState rows={skeletonRows} />}
 
-      {state.status === 'load-error' && state.loadError && (
+      {state.status === 'load-error' && state.loadError && loadErrorNotice && (
         <ErrorNotice
           error={state.loadError}
           title={t('errors.loadFailed')}
@@ -82,9 +87,12 @@ export function SectionFrame({
         />
       )}
 
-      {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
-        <ReadOnlyNotice administrators={state.administrators} />
-      )}
+      {editable &&
+        state.readOnly &&
+        (state.readOnlyReason === 'forbidden' ||
+          (readOnlyNotice && state.readOnlyReason === 'permission')) && (
+          <ReadOnlyNotice administrators={state.administrators} />
+        )}
 
       {state.conflict && (
         <Notice
@@ -120,8 +128,9 @@ export function SectionFrame({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            // Enter in a field submits the form too; only a savable form is saved.
-            if (state.canSave) state.submit();
+            // Enter in a field submits the form too. An edited form is always checked, so an
+            // invalid value gets its message next to the field; only a valid one is sent.
+            if (submittable) state.submit();
           }}
         >
           {children}
@@ -147,8 +156,9 @@ export function SectionFrame({
                   data-variant="primary"
                   aria-disabled={!state.canSave || undefined}
                   onClick={(event) => {
-                    // aria-disabled keeps the button focusable and discoverable; the click is refused.
-                    if (!state.canSave) event.preventDefault();
+                    // aria-disabled keeps the button focusable and discoverable; the click is
+                    // refused, except that an edited but invalid form says what is wrong.
+                    if (!submittable) event.preventDefault();
                   }}
                 >
                   {state.saving ? t('common.saving') : t('common.save')}

@@ -106,6 +106,13 @@ export function useRoleContacts(options: ContactsSectionOptions = {}): RoleConta
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
   // React Query shares structure between fetches, so `roles` only changes when the roles do.
   const config = useMemo(() => createRoleContactsConfig(roles), [roles]);
-  const section = useContactsSection(config, { ...options, extraLoading: rolesQuery.isPending });
+  const { refetch } = rolesQuery;
+  const retryRoles = useCallback(() => void refetch(), [refetch]);
+  const section = useContactsSection(config, {
+    ...options,
+    extraLoading: rolesQuery.isPending,
+    extraLoadError: rolesQuery.isError && !rolesQuery.data ? rolesQuery.error : undefined,
+    retryExtra: retryRoles,
+  });
   return { ...section, roles };
 }

@@ -36,6 +36,8 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
   headingLevel?: 2 | 3 | 4;
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
+  /** Report a failed load with a retry. Default true; `CompanyInformation` says it once instead. */
+  loadErrorNotice?: boolean;
 }
 
 /**
@@ -46,7 +48,10 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
  * <PrimaryContactSection onDirtyChange={setUnsaved} />
  */
 export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProps>(
-  function PrimaryContactSection({ headingLevel, readOnlyNotice, onDirtyChange, ...rootProps }, ref) {
+  function PrimaryContactSection(
+    { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
+    ref,
+  ) {
     const { t } = useAccountSettings();
     const state = usePrimaryContact({ onDirtyChange });
     return (
@@ -58,6 +63,7 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
         description={t('primaryContact.description')}
         headingLevel={headingLevel}
         readOnlyNotice={readOnlyNotice}
+        loadErrorNotice={loadErrorNotice}
         className="abk-primary-contact"
       >
         <ContactPickerField
@@ -83,7 +89,7 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
  * <BillingContactsList headingLevel={2} />
  */
 export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>(function BillingContactsList(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
@@ -112,6 +118,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
       description={t('billingContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={2}
       className="abk-billing-contacts"
       actions={
@@ -183,7 +190,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
  * <RoleContactsTable />
  */
 export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(function RoleContactsTable(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
@@ -197,6 +204,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
       description={t('roleContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={4}
       className="abk-role-contacts"
     >
