@@ -95,6 +95,8 @@ export const de = {
     externalEmailHint: 'Oder geben Sie die E-Mail-Adresse einer Person ein, die kein Benutzer ist.',
     externalEmail: 'Externe E-Mail-Adresse',
     searchFailed: 'Benutzer konnten nicht geladen werden.',
+    deactivatedValue:
+      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
     selected: '{name} ausgewählt.',
   },
   companyInformation: {
@@ -109,8 +111,6 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
-    deactivatedContact:
-      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
     lastUpdated: 'Zuletzt aktualisiert am {date} von {name}',
   },
   primaryContact: {

@@ -94,6 +94,7 @@ export const en = {
     externalEmailHint: 'Or type the email address of someone who isn’t a user.',
     externalEmail: 'External email',
     searchFailed: 'Users couldn’t be loaded.',
+    deactivatedValue: '{name} is deactivated and no longer receives messages. Choose another user.',
     selected: '{name} selected.',
   },
   companyInformation: {
@@ -107,7 +108,6 @@ export const en = {
       'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
-    deactivatedContact: '{name} is deactivated and no longer receives messages. Choose another user.',
     lastUpdated: 'Last updated {date} by {name}',
   },
   primaryContact: {

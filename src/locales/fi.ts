@@ -93,6 +93,7 @@ export const fi = {
     externalEmailHint: 'Tai kirjoita sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
     externalEmail: 'Ulkoinen sähköpostiosoite',
     searchFailed: 'Käyttäjiä ei voitu ladata.',
+    deactivatedValue: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
     selected: '{name} valittu.',
   },
   companyInformation: {
@@ -106,7 +107,6 @@ export const fi = {
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
-    deactivatedContact: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
     lastUpdated: 'Viimeksi päivitetty {date}, päivittäjä: {name}',
   },
   primaryContact: {

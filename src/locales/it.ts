@@ -97,6 +97,7 @@ export const it = {
     externalEmailHint: 'Oppure digita l’indirizzo email di una persona che non è un utente.',
     externalEmail: 'Email esterna',
     searchFailed: 'Impossibile caricare gli utenti.',
+    deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
     selected: 'Hai selezionato {name}.',
   },
   companyInformation: {
@@ -111,7 +112,6 @@ export const it = {
       'Qualcuno ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
-    deactivatedContact: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
     lastUpdated: 'Ultimo aggiornamento: {date} da {name}',
   },
   primaryContact: {

@@ -96,6 +96,8 @@ export const pl = {
     externalEmailHint: 'Możesz też wpisać adres e-mail osoby, która nie jest użytkownikiem.',
     externalEmail: 'Zewnętrzny adres e-mail',
     searchFailed: 'Nie udało się wczytać użytkowników.',
+    deactivatedValue:
+      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
     selected: 'Wybrano: {name}.',
   },
   companyInformation: {
@@ -110,8 +112,6 @@ export const pl = {
       'Ktoś zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
     conflictReload: 'Odrzuć moje zmiany i wczytaj aktualną wersję',
     conflictApplyMine: 'Nadpisz moimi zmianami',
-    deactivatedContact:
-      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
     lastUpdated: 'Ostatnia aktualizacja: {date}, autor: {name}',
   },
   primaryContact: {

@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { userSearchQueryOptions } from '../../queries/index.js';
-import { UserAvatar } from '../contact-picker/ContactPicker.js';
+import { UserAvatar } from '../contact-picker/ItemAvatar.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
