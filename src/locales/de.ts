@@ -227,6 +227,7 @@ export const de = {
       runningPrice: 'Lizenzen: {price}',
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
+      loadFailed: 'Benutzer konnten nicht geladen werden.',
     },
     payment: {
       companyTitle: 'Unternehmensdaten',

@@ -223,6 +223,7 @@ export const en = {
       runningPrice: 'Seats: {price}',
       none: 'No users match.',
       loadingMore: 'Loading more users…',
+      loadFailed: 'Users couldn’t be loaded.',
     },
     payment: {
       companyTitle: 'Company details',

@@ -222,6 +222,7 @@ export const fi = {
       runningPrice: 'Lisenssit: {price}',
       none: 'Ei vastaavia käyttäjiä.',
       loadingMore: 'Ladataan lisää käyttäjiä…',
+      loadFailed: 'Käyttäjiä ei voitu ladata.',
     },
     payment: {
       companyTitle: 'Yrityksen tiedot',

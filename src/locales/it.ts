@@ -233,6 +233,7 @@ export const it = {
       runningPrice: 'Licenze: {price}',
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
+      loadFailed: 'Impossibile caricare gli utenti.',
     },
     payment: {
       companyTitle: 'Dati aziendali',

@@ -236,6 +236,7 @@ export const pl = {
       runningPrice: 'Licencje: {price}',
       none: 'Brak pasujących użytkowników.',
       loadingMore: 'Wczytywanie kolejnych użytkowników…',
+      loadFailed: 'Nie udało się wczytać użytkowników.',
     },
     payment: {
       companyTitle: 'Dane firmy',

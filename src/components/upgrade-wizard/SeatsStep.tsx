@@ -1,15 +1,19 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useId, useMemo, useState } from 'react';
+import { describeAdapterError } from '../../i18n/translate.js';
+import { useUserSearch } from '../../lib/use-user-search.js';
+import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { userSearchQueryOptions } from '../../queries/index.js';
 import { UserAvatar } from '../contact-picker/ItemAvatar.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
+/** The list's window; rows beyond it are not rendered. */
+const LIST_MAX_HEIGHT = 420;
+const SEARCH_DEBOUNCE_MS = 150;
+/** Start loading the next page this many rows before the end of what is loaded. */
+const PREFETCH_ROWS = 20;
 /** "Select all" loads every match; past this many, the search must be narrowed first. */
 const SELECT_ALL_LIMIT = 1000;
 
@@ -21,28 +25,17 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   const [query, setQuery] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const [selectingAll, setSelectingAll] = useState(false);
-  const serverQuery = useDebouncedValue(query.trim(), 150);
-  const search = useInfiniteQuery({
-    ...userSearchQueryOptions(settings, serverQuery, { pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-  const users = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
-  const total = search.data?.pages[0]?.total ?? 0;
+  const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
+  const { users, total } = search;
   const selected = useMemo(() => new Set(wizard.state.seatUserIds), [wizard.state.seatUserIds]);
   const tier = wizard.selectedTier;
-  const listRef = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useVirtualizer({
+  const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: users.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
+    nearEnd: PREFETCH_ROWS,
+    onNearEnd: search.fetchMore,
   });
-  const rows = virtualizer.getVirtualItems();
-  const lastIndex = rows[rows.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= users.length - 20) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, users.length, fetchNextPage]);
 
   if (!tier) return null;
   const currency = wizard.currency ?? 'USD';
@@ -56,13 +49,13 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
     setSelectingAll(true);
     try {
       // Every page of the current search, not just the rows rendered.
-      let result = search;
-      while (result.hasNextPage) result = await result.fetchNextPage();
-      const everyone = result.data?.pages.flatMap((page) => page.users) ?? users;
+      const everyone = await search.loadAll();
       wizard.setSeats([
         ...wizard.state.seatUserIds,
         ...everyone.filter((user) => user.status !== 'deactivated').map((user) => user.id),
       ]);
+    } catch {
+      // Nothing is selected; the search's error notice says why and offers a retry.
     } finally {
       setSelectingAll(false);
     }
@@ -128,18 +121,29 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
           })}
         </span>
       </div>
+      {search.error && (
+        <div className="abk-notice" data-tone="danger" role="alert">
+          <p>
+            <strong>{t('upgrade.seats.loadFailed')}</strong> {describeAdapterError(t, search.error)}
+          </p>
+          <div className="abk-notice__actions">
+            <button type="button" className="abk-button" onClick={search.retry}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </div>
+      )}
       <div
-        ref={listRef}
+        ref={scrollRef}
         className="abk-seats__list"
         role="group"
         aria-label={t('upgrade.steps.seats')}
         aria-busy={search.isFetching || undefined}
-        style={{ maxHeight: 420 }}
+        // Inline, as on the picker's list: the size a layout-less test DOM reads (test/setup.ts).
+        style={{ maxHeight: LIST_MAX_HEIGHT }}
       >
-        {users.length === 0 && !search.isPending && (
-          <p className="abk-section__empty">{t('upgrade.seats.none')}</p>
-        )}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {search.status === 'empty' && <p className="abk-section__empty">{t('upgrade.seats.none')}</p>}
+        <div className="abk-seats__rows" style={{ blockSize: totalSize }}>
           {rows.map((row) => {
             const user = users[row.index];
             if (!user) return null;
@@ -150,13 +154,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                 className="abk-seat"
                 data-checked={selected.has(user.id) ? '' : undefined}
                 data-status={user.status}
-                style={{
-                  position: 'absolute',
-                  insetInlineStart: 0,
-                  insetInlineEnd: 0,
-                  top: row.start,
-                  height: row.size,
-                }}
+                style={{ insetBlockStart: row.start, blockSize: row.size }}
               >
                 <input
                   type="checkbox"
@@ -179,7 +177,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
             );
           })}
         </div>
-        {isFetchingNextPage && <p className="abk-contact-picker__state">{t('upgrade.seats.loadingMore')}</p>}
+        {search.isFetchingMore && <p className="abk-seats__state">{t('upgrade.seats.loadingMore')}</p>}
       </div>
       <StepFooter onBack={wizard.back}>
         <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
