@@ -57,8 +57,47 @@ export class AdapterError extends Error {
 
   /** Whether trying the same call again may succeed. */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'rate_limited' || this.code === 'unknown';
+    return isRetryableError(this);
   }
+}
+
+// The error policy, in one place: every screen and adapter decides retry and ambiguity here.
+const TRANSIENT_CODES: ReadonlySet<AdapterErrorCode> = new Set(['network', 'rate_limited']);
+const RETRYABLE_CODES: ReadonlySet<AdapterErrorCode> = new Set([...TRANSIENT_CODES, 'unknown']);
+const AMBIGUOUS_CODES: ReadonlySet<AdapterErrorCode> = new Set(['network', 'rate_limited', 'unknown']);
+
+function codeOf(error: AdapterError | AdapterErrorCode): AdapterErrorCode {
+  return typeof error === 'string' ? error : error.code;
+}
+
+/**
+ * Whether a read may be retried automatically, without asking: the connection or a rate limit
+ * failed, not the request. An `unknown` failure (e.g. a malformed answer) is left to the user.
+ */
+export function isTransientError(error: AdapterError | AdapterErrorCode): boolean {
+  return TRANSIENT_CODES.has(codeOf(error));
+}
+
+/**
+ * Whether the same call may succeed when tried again unchanged (a lost connection, a rate
+ * limit, an unexplained failure). Conflicts, refusals and invalid input need a change first.
+ *
+ * @example
+ * if (isRetryableError(error)) showRetryButton();
+ */
+export function isRetryableError(error: AdapterError | AdapterErrorCode): boolean {
+  return RETRYABLE_CODES.has(codeOf(error));
+}
+
+/**
+ * Whether a failed write may still have been applied (the answer, not the request, was lost):
+ * only a retry with the same idempotency key, or a fresh read, can tell.
+ *
+ * @example
+ * if (isAmbiguousError(error)) offerRetryWithSameKey();
+ */
+export function isAmbiguousError(error: AdapterError | AdapterErrorCode): boolean {
+  return AMBIGUOUS_CODES.has(codeOf(error));
 }
 
 /** Narrows anything thrown to an `AdapterError`, wrapping foreign errors as `unknown`. */

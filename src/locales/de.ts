@@ -3,6 +3,13 @@ import type { Messages } from '../i18n/messages.js';
 /** German catalog. */
 export const de = {
   common: {
+    /** A user's state, shown as a badge wherever users are listed. */
+    status: {
+      invited: 'Eingeladen',
+      deactivated: 'Deaktiviert',
+      external: 'Externe E-Mail-Adresse',
+      deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
+    },
     save: 'Speichern',
     cancel: 'Abbrechen',
     retry: 'Erneut versuchen',

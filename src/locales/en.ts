@@ -4,6 +4,13 @@
  */
 export const en = {
   common: {
+    /** A user's state, shown as a badge wherever users are listed. */
+    status: {
+      invited: 'Invited',
+      deactivated: 'Deactivated',
+      external: 'External email',
+      deactivatedReason: 'Deactivated users can’t be selected.',
+    },
     save: 'Save',
     cancel: 'Cancel',
     retry: 'Try again',

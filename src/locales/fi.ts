@@ -3,6 +3,13 @@ import type { Messages } from '../i18n/messages.js';
 /** Finnish catalog. */
 export const fi = {
   common: {
+    /** A user's state, shown as a badge wherever users are listed. */
+    status: {
+      invited: 'Kutsuttu',
+      deactivated: 'Poistettu käytöstä',
+      external: 'Ulkoinen sähköpostiosoite',
+      deactivatedReason: 'Käytöstä poistettuja käyttäjiä ei voi valita.',
+    },
     save: 'Tallenna',
     cancel: 'Peruuta',
     retry: 'Yritä uudelleen',

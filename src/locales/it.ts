@@ -3,6 +3,13 @@ import type { Messages } from '../i18n/messages.js';
 /** Italian catalog. */
 export const it = {
   common: {
+    /** A user's state, shown as a badge wherever users are listed. */
+    status: {
+      invited: 'Invitato',
+      deactivated: 'Disattivato',
+      external: 'Email esterna',
+      deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
+    },
     save: 'Salva',
     cancel: 'Annulla',
     retry: 'Riprova',

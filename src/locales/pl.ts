@@ -3,6 +3,13 @@ import type { Messages } from '../i18n/messages.js';
 /** Polish catalog. */
 export const pl = {
   common: {
+    /** A user's state, shown as a badge wherever users are listed. */
+    status: {
+      invited: 'Zaproszony',
+      deactivated: 'Dezaktywowany',
+      external: 'Zewnętrzny adres e-mail',
+      deactivatedReason: 'Nie można wybrać dezaktywowanych użytkowników.',
+    },
     save: 'Zapisz',
     cancel: 'Anuluj',
     retry: 'Spróbuj ponownie',

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isAdapterError, type AdapterError } from '../adapter/errors.js';
+import { isAdapterError, isTransientError, type AdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import { createFormatters } from '../i18n/format.js';
 import type { LocaleCatalogs, MessageOverrides } from '../i18n/messages.js';
@@ -45,10 +45,7 @@ function createDefaultQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         // Retry only what may succeed on a second try; a 403 or 409 will not.
-        retry: (failureCount, error) =>
-          failureCount < 2 &&
-          isAdapterError(error) &&
-          (error.code === 'network' || error.code === 'rate_limited'),
+        retry: (failureCount, error) => failureCount < 2 && isAdapterError(error) && isTransientError(error),
         refetchOnWindowFocus: false,
       },
     },
