@@ -114,7 +114,8 @@ describe('UpgradeWizard', () => {
     adapter.control.failNext(1, 'network', ['searchUsers']);
     const { user } = renderWizard({}, adapter);
     await choosePlan(user, 'Sales Hub', 'Professional');
-    const alert = (await screen.findByText('Users couldn’t be loaded.')).closest<HTMLElement>('[role="alert"]');
+    const title = await screen.findByText('Users couldn’t be loaded.');
+    const alert = title.closest<HTMLElement>('[role="alert"]');
     if (!alert) throw new Error('The failure is not announced');
     expect(alert).toHaveTextContent('We couldn’t reach the server.');
     expect(screen.queryByText('No users match.')).not.toBeInTheDocument();

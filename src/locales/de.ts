@@ -84,7 +84,6 @@ export const de = {
   },
   contactPicker: {
     placeholder: 'Benutzer auswählen',
-    searchLabel: 'Benutzer suchen',
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
@@ -95,16 +94,11 @@ export const de = {
       one: '{count} Benutzer gefunden.',
       other: '{count} Benutzer gefunden.',
     },
-    statusInvited: 'Eingeladen',
-    statusDeactivated: 'Deaktiviert',
-    deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
     useEmail: '{email} verwenden',
     externalEmailHint: 'Oder geben Sie die E-Mail-Adresse einer Person ein, die kein Benutzer ist.',
-    externalEmail: 'Externe E-Mail-Adresse',
     searchFailed: 'Benutzer konnten nicht geladen werden.',
     deactivatedValue:
       '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
-    selected: '{name} ausgewählt.',
   },
   companyInformation: {
     title: 'Unternehmensinformationen',

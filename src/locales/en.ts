@@ -83,7 +83,6 @@ export const en = {
   },
   contactPicker: {
     placeholder: 'Select a user',
-    searchLabel: 'Search users',
     clear: 'Clear selection',
     toggle: 'Show users',
     noResults: 'No users match “{query}”.',
@@ -94,15 +93,10 @@ export const en = {
       one: '{count} user found.',
       other: '{count} users found.',
     },
-    statusInvited: 'Invited',
-    statusDeactivated: 'Deactivated',
-    deactivatedReason: 'Deactivated users can’t be selected.',
     useEmail: 'Use {email}',
     externalEmailHint: 'Or type the email address of someone who isn’t a user.',
-    externalEmail: 'External email',
     searchFailed: 'Users couldn’t be loaded.',
     deactivatedValue: '{name} is deactivated and no longer receives messages. Choose another user.',
-    selected: '{name} selected.',
   },
   companyInformation: {
     title: 'Company information',

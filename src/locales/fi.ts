@@ -82,7 +82,6 @@ export const fi = {
   },
   contactPicker: {
     placeholder: 'Valitse käyttäjä',
-    searchLabel: 'Hae käyttäjiä',
     clear: 'Tyhjennä valinta',
     toggle: 'Näytä käyttäjät',
     noResults: 'Hakua ”{query}” vastaavia käyttäjiä ei löytynyt.',
@@ -93,15 +92,10 @@ export const fi = {
       one: 'Löytyi {count} käyttäjä.',
       other: 'Löytyi {count} käyttäjää.',
     },
-    statusInvited: 'Kutsuttu',
-    statusDeactivated: 'Poistettu käytöstä',
-    deactivatedReason: 'Käytöstä poistettuja käyttäjiä ei voi valita.',
     useEmail: 'Käytä osoitetta {email}',
     externalEmailHint: 'Tai kirjoita sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
-    externalEmail: 'Ulkoinen sähköpostiosoite',
     searchFailed: 'Käyttäjiä ei voitu ladata.',
     deactivatedValue: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
-    selected: '{name} valittu.',
   },
   companyInformation: {
     title: 'Yritystiedot',

@@ -85,7 +85,6 @@ export const it = {
   },
   contactPicker: {
     placeholder: 'Seleziona un utente',
-    searchLabel: 'Cerca utenti',
     clear: 'Cancella selezione',
     toggle: 'Mostra utenti',
     noResults: 'Nessun utente corrisponde a «{query}».',
@@ -97,15 +96,10 @@ export const it = {
       many: '{count} utenti trovati.',
       other: '{count} utenti trovati.',
     },
-    statusInvited: 'Invitato',
-    statusDeactivated: 'Disattivato',
-    deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
     useEmail: 'Usa {email}',
     externalEmailHint: 'Oppure digita l’indirizzo email di una persona che non è un utente.',
-    externalEmail: 'Email esterna',
     searchFailed: 'Impossibile caricare gli utenti.',
     deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
-    selected: 'Hai selezionato {name}.',
   },
   companyInformation: {
     title: 'Informazioni sull’azienda',

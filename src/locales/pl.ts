@@ -83,7 +83,6 @@ export const pl = {
   },
   contactPicker: {
     placeholder: 'Wybierz użytkownika',
-    searchLabel: 'Szukaj użytkowników',
     clear: 'Wyczyść wybór',
     toggle: 'Pokaż użytkowników',
     noResults: 'Brak użytkowników pasujących do „{query}”.',
@@ -96,16 +95,11 @@ export const pl = {
       many: 'Znaleziono {count} użytkowników.',
       other: 'Znaleziono {count} użytkownika.',
     },
-    statusInvited: 'Zaproszony',
-    statusDeactivated: 'Dezaktywowany',
-    deactivatedReason: 'Nie można wybrać dezaktywowanych użytkowników.',
     useEmail: 'Użyj adresu {email}',
     externalEmailHint: 'Możesz też wpisać adres e-mail osoby, która nie jest użytkownikiem.',
-    externalEmail: 'Zewnętrzny adres e-mail',
     searchFailed: 'Nie udało się wczytać użytkowników.',
     deactivatedValue:
       'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
-    selected: 'Wybrano: {name}.',
   },
   companyInformation: {
     title: 'Informacje o firmie',

@@ -2,9 +2,8 @@ import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from
 import { composeRefs, joinClassNames, type RootDomProps } from '../../lib/dom-props.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
+import { AssigneeAvatar, ErrorNotice, Field, Icon, StatusBadge } from '../../ui/index.js';
 import { ContactPickerPopover } from './ContactPickerPopover.js';
-import { ItemAvatar } from './ItemAvatar.js';
-import { ChevronIcon, ClearIcon, SearchIcon } from './icons.js';
 import { useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
 
 /**
@@ -113,17 +112,12 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
   const setInputRefs = useMemo(() => composeRefs(setInputElement, inputRef), [inputRef]);
   const position = usePopoverPosition(anchorRef, isOpen, LIST_MAX_HEIGHT);
 
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = invalid && errorMessage ? `${id}-error` : undefined;
   const warning =
     warningMessage ??
     (value?.kind === 'user' && value.user.status === 'deactivated'
       ? t('contactPicker.deactivatedValue', { name: value.user.displayName })
       : undefined);
-  const warningId = warning ? `${id}-warning` : undefined;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
-  const describedBy =
-    [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
 
   return (
@@ -138,72 +132,69 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
       data-has-value={value ? '' : undefined}
       data-warning={warning ? '' : undefined}
     >
-      <label
-        {...picker.getLabelProps()}
-        className={hideLabel ? 'abk-visually-hidden' : 'abk-contact-picker__label'}
+      <Field
+        id={id}
+        label={label}
+        hideLabel={hideLabel}
+        description={description}
+        warning={warning}
+        error={invalid ? errorMessage : undefined}
+        required={required}
       >
-        {label}
-        {required && !hideLabel && (
-          <span className="abk-contact-picker__required" aria-hidden="true">
-            {' *'}
-          </span>
-        )}
-      </label>
-      <div
-        className="abk-contact-picker__control"
-        ref={anchorRef}
-        data-state={disabled ? 'disabled' : readOnly ? 'read-only' : undefined}
-      >
-        <span className="abk-contact-picker__leading" aria-hidden="true">
-          {value && !(isOpen && picker.query) ? <ItemAvatar item={value} /> : <SearchIcon />}
-        </span>
-        <input
-          className="abk-contact-picker__input"
-          {...picker.getInputProps({
-            ref: setInputRefs,
-            onFocus: (event) => event.currentTarget.select(),
-            onBlur,
-            placeholder: placeholder ?? t('contactPicker.placeholder'),
-            'aria-describedby': describedBy,
-            'aria-invalid': invalid || undefined,
-            // Only aria-required: the native attribute would make the browser block submission
-            // with its own untranslated bubble before the form's localised message can show.
-            'aria-required': required || undefined,
-            spellCheck: false,
-          })}
-        />
-        {value?.kind === 'email' && (
-          <span className="abk-contact-picker__badge" data-kind="external">
-            {t('contactPicker.externalEmail')}
-          </span>
-        )}
-        {selectedUser && selectedUser.status !== 'active' && (
-          <span className="abk-contact-picker__badge" data-kind={selectedUser.status}>
-            {selectedUser.status === 'invited'
-              ? t('contactPicker.statusInvited')
-              : t('contactPicker.statusDeactivated')}
-          </span>
-        )}
-        {value && !disabled && !readOnly && (
-          <button
-            type="button"
-            className="abk-contact-picker__clear"
-            aria-label={`${t('contactPicker.clear')}: ${label}`}
-            onClick={() => {
-              picker.clear();
-              // The button disappears; keep focus in the field.
-              inputElement?.focus();
-            }}
+        {(control) => (
+          <div
+            className="abk-contact-picker__control"
+            ref={anchorRef}
+            data-state={disabled ? 'disabled' : readOnly ? 'read-only' : undefined}
           >
-            <ClearIcon />
-          </button>
+            <span className="abk-contact-picker__leading" aria-hidden="true">
+              {value && !(isOpen && picker.query) ? (
+                <AssigneeAvatar assignee={value} />
+              ) : (
+                <Icon name="search" />
+              )}
+            </span>
+            <input
+              className="abk-contact-picker__input"
+              {...picker.getInputProps({
+                ...control,
+                ref: setInputRefs,
+                // The field's <label for> names the input.
+                'aria-labelledby': undefined,
+                'aria-describedby':
+                  [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
+                // Invalid even without a message to show, e.g. while a form marks it.
+                'aria-invalid': invalid || undefined,
+                onFocus: (event) => event.currentTarget.select(),
+                onBlur,
+                placeholder: placeholder ?? t('contactPicker.placeholder'),
+                spellCheck: false,
+              })}
+            />
+            {value?.kind === 'email' && <StatusBadge status="external" />}
+            {selectedUser && selectedUser.status !== 'active' && <StatusBadge status={selectedUser.status} />}
+            {value && !disabled && !readOnly && (
+              <button
+                type="button"
+                className="abk-contact-picker__clear"
+                aria-label={`${t('contactPicker.clear')}: ${label}`}
+                onClick={() => {
+                  picker.clear();
+                  // The button disappears; keep focus in the field.
+                  inputElement?.focus();
+                }}
+              >
+                <Icon name="clear" size={14} />
+              </button>
+            )}
+            {!readOnly && (
+              <button type="button" className="abk-contact-picker__toggle" {...picker.getToggleButtonProps()}>
+                <Icon name="chevron-down" size={14} />
+              </button>
+            )}
+          </div>
         )}
-        {!readOnly && (
-          <button type="button" className="abk-contact-picker__toggle" {...picker.getToggleButtonProps()}>
-            <ChevronIcon />
-          </button>
-        )}
-      </div>
+      </Field>
       {name && (
         <input
           type="hidden"
@@ -211,43 +202,25 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
           value={value ? (value.kind === 'user' ? value.user.id : value.email) : ''}
         />
       )}
-      {description && (
-        <p id={descriptionId} className="abk-contact-picker__description">
-          {description}
-        </p>
-      )}
-      {warningId && (
-        <p id={warningId} className="abk-contact-picker__warning">
-          {warning}
-        </p>
-      )}
-      {errorId && (
-        <p id={errorId} className="abk-contact-picker__error">
-          {errorMessage}
-        </p>
-      )}
       {picker.error && (
-        <div id={searchErrorId} className="abk-contact-picker__search-error" role="alert">
-          <span>{t('contactPicker.searchFailed')}</span>{' '}
-          <button
-            type="button"
-            className="abk-button"
-            data-variant="link"
-            onClick={() => {
-              picker.retry();
-              inputElement?.focus();
-              picker.open();
-            }}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
+        <ErrorNotice
+          id={searchErrorId}
+          className="abk-contact-picker__search-error"
+          error={picker.error}
+          title={t('contactPicker.searchFailed')}
+          onRetry={() => {
+            picker.retry();
+            inputElement?.focus();
+            picker.open();
+          }}
+        />
       )}
       <div className="abk-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {isOpen ? picker.announcement : ''}
       </div>
       <ContactPickerPopover
         picker={picker}
+        label={label}
         position={position}
         maxHeight={LIST_MAX_HEIGHT}
         offerExternalEmail={allowExternalEmail}

@@ -1,8 +1,7 @@
 import { Fragment } from 'react';
 import { highlightMatches, type TextSegment } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { ItemAvatar } from './ItemAvatar.js';
-import { CheckIcon } from './icons.js';
+import { AssigneeAvatar, Icon, StatusBadge } from '../../ui/index.js';
 import type { ContactPickerOptionProps, ContactPickerRow } from './use-contact-picker.js';
 
 interface ContactPickerOptionRowProps {
@@ -30,11 +29,11 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
       className="abk-contact-picker__option"
       {...optionProps}
       data-status={user?.status ?? 'external'}
-      title={deactivated ? t('contactPicker.deactivatedReason') : undefined}
+      title={deactivated ? t('common.status.deactivatedReason') : undefined}
       style={{ top: row.start, height: row.size }}
     >
       <span className="abk-contact-picker__avatar-slot" aria-hidden="true">
-        <ItemAvatar item={item} />
+        <AssigneeAvatar assignee={item} />
       </span>
       <span className="abk-contact-picker__text">
         {user ? (
@@ -53,18 +52,8 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
           </span>
         )}
       </span>
-      {user && user.status !== 'active' && (
-        <span className="abk-contact-picker__badge" data-kind={user.status}>
-          <span className="abk-visually-hidden">, </span>
-          {user.status === 'invited'
-            ? t('contactPicker.statusInvited')
-            : t('contactPicker.statusDeactivated')}
-          {deactivated && (
-            <span className="abk-visually-hidden">. {t('contactPicker.deactivatedReason')}</span>
-          )}
-        </span>
-      )}
-      {selected && <CheckIcon />}
+      {user && user.status !== 'active' && <StatusBadge status={user.status} withReason />}
+      {selected && <Icon name="check" className="abk-contact-picker__check" />}
     </li>
   );
 }

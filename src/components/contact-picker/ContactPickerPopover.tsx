@@ -7,6 +7,8 @@ import type { UseContactPickerResult } from './use-contact-picker.js';
 
 interface ContactPickerPopoverProps {
   picker: UseContactPickerResult;
+  /** The field's label, which also names the list. */
+  label: string;
   position: PopoverPosition;
   /** The tallest the list may be, in pixels, when the viewport does not limit it further. */
   maxHeight: number;
@@ -21,6 +23,7 @@ interface ContactPickerPopoverProps {
  */
 export function ContactPickerPopover({
   picker,
+  label,
   position,
   maxHeight,
   offerExternalEmail,
@@ -47,7 +50,7 @@ export function ContactPickerPopover({
       >
         <ul
           className="abk-contact-picker__list"
-          {...picker.getListProps()}
+          {...picker.getListProps({ 'aria-label': label })}
           hidden={!isOpen || picker.items.length === 0}
           style={listStyle}
         >

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { UserAvatar } from '../contact-picker/ItemAvatar.js';
+import { ErrorNotice, StatusBadge, UserAvatar } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
 import type { UpgradeWizardState } from './use-upgrade-wizard.js';
 
@@ -122,16 +121,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         </span>
       </div>
       {search.error && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>
-            <strong>{t('upgrade.seats.loadFailed')}</strong> {describeAdapterError(t, search.error)}
-          </p>
-          <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={search.retry}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
+        <ErrorNotice error={search.error} title={t('upgrade.seats.loadFailed')} onRetry={search.retry} />
       )}
       <div
         ref={scrollRef}
@@ -139,6 +129,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         role="group"
         aria-label={t('upgrade.steps.seats')}
         aria-busy={search.isFetching || undefined}
+        // Nothing to list: the notice above says why.
+        hidden={search.status === 'error'}
         // Inline, as on the picker's list: the size a layout-less test DOM reads (test/setup.ts).
         style={{ maxHeight: LIST_MAX_HEIGHT }}
       >
@@ -168,11 +160,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                   <span className="abk-seat__name">{user.displayName}</span>
                   <span className="abk-seat__email">{user.email}</span>
                 </span>
-                {user.status !== 'active' && (
-                  <span className="abk-badge" data-tone={deactivated ? 'warning' : 'info'}>
-                    {deactivated ? t('contactPicker.statusDeactivated') : t('contactPicker.statusInvited')}
-                  </span>
-                )}
+                {user.status !== 'active' && <StatusBadge status={user.status} />}
               </label>
             );
           })}
