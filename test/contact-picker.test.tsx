@@ -5,7 +5,12 @@ import { createRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { ContactPicker, ContactPickerField, type ContactPickerValue } from '../src/components/contact-picker';
+import {
+  ContactPicker,
+  ContactPickerField,
+  useContactPicker,
+  type ContactPickerValue,
+} from '../src/components/contact-picker';
 import { assigneeSchema } from '../src/schemas';
 import { renderWithProvider } from './support';
 
@@ -196,6 +201,54 @@ describe('ContactPicker', () => {
   it('speaks the viewer’s language', () => {
     renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, { provider: { locale: 'de-DE' } });
     expect(screen.getByRole('combobox')).toHaveAttribute('placeholder', 'Benutzer auswählen');
+  });
+});
+
+describe('useContactPicker', () => {
+  /** A host's own markup, built from the hook's prop getters and rows alone. */
+  function HostPicker({ onValueChange }: { onValueChange: (value: ContactPickerValue | null) => void }) {
+    const picker = useContactPicker({ searchDebounceMs: 0, onValueChange });
+    return (
+      <div>
+        <label {...picker.getLabelProps()}>Owner</label>
+        <input {...picker.getInputProps()} />
+        <button {...picker.getToggleButtonProps()}>▾</button>
+        <ul {...picker.getListProps({ style: { position: 'relative', maxHeight: 300, overflowY: 'auto' } })}>
+          {picker.virtualRows.map(({ key, item, index, start }) => (
+            <li
+              key={key}
+              {...picker.getOptionProps({ item, index })}
+              style={{ position: 'absolute', top: start }}
+            >
+              {item.kind === 'user' ? item.user.displayName : item.email}
+            </li>
+          ))}
+        </ul>
+        <p>{picker.status}</p>
+      </div>
+    );
+  }
+
+  it('drives a host’s own markup through its prop getters', async () => {
+    const onValueChange = vi.fn();
+    renderWithProvider(<HostPicker onValueChange={onValueChange} />);
+    const user = userEvent.setup();
+    const combobox = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(screen.getByRole('button', { name: 'Show users' }));
+    expect(combobox).toHaveAttribute('aria-expanded', 'true');
+    await user.type(combobox, 'aino');
+    const option = await screen.findByRole('option', { name: 'Aino Mäkelä' });
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    expect(option).toHaveAttribute('aria-setsize', '1');
+    await user.keyboard('{ArrowDown}');
+    expect(option).toHaveAttribute('data-highlighted');
+    await user.keyboard('{Enter}');
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Aino Mäkelä' },
+    });
+    expect(combobox).toHaveValue('Aino Mäkelä');
+    expect(screen.getByText('idle')).toBeInTheDocument();
   });
 });
 

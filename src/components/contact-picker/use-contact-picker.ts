@@ -126,16 +126,18 @@ const PREFETCH_ROWS = 10;
 
 /**
  * The headless "Select a user" combobox: value, server search, pagination and virtualisation.
- * `ContactPicker` is its styled markup; use this hook to render your own.
+ * `ContactPicker` is its styled markup; use this hook to render your own. Only the rows in view
+ * are rendered: place each at its `start`, and make the list's scrolling content `totalSize`
+ * tall (a `::before` of that height does it) so the scrollbar stands for every loaded row.
  *
  * @example
  * const picker = useContactPicker({ exclude: chosenIds, onValueChange: setContact });
  * <label {...picker.getLabelProps()}>Primary account contact</label>
  * <input {...picker.getInputProps()} />
- * <ul {...picker.getListProps({ style: { maxHeight: 320, overflowY: 'auto' } })}>
- *   <li style={{ height: picker.totalSize }} aria-hidden="true" />
- *   {picker.virtualRows.map(({ key, item, index, start }) => (
- *     <li key={key} {...picker.getOptionProps({ item, index })} style={{ position: 'absolute', top: start }}>
+ * <button {...picker.getToggleButtonProps()}>▾</button>
+ * <ul {...picker.getListProps({ style: { position: 'relative', maxHeight: 320, overflowY: 'auto' } })}>
+ *   {picker.virtualRows.map(({ key, item, index, start, size }) => (
+ *     <li key={key} {...picker.getOptionProps({ item, index })} style={{ position: 'absolute', top: start, height: size }}>
  *       {item.kind === 'user' ? item.user.displayName : item.email}
  *     </li>
  *   ))}
