@@ -73,7 +73,9 @@ export default defineConfig({
   },
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      : ['default'],
     projects: [
       {
         extends: true,

@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import { createMemoryAdapter } from '../src/adapter/memory';
 import { runAdapterConformance } from '../src/testing';
+import { nordlichtCompany } from '../stories/fixtures';
 
 // The memory adapter is the reference implementation: it must pass the suite hosts run.
 runAdapterConformance(
@@ -8,15 +9,7 @@ runAdapterConformance(
   {
     createAdapter: () => createMemoryAdapter(),
     includeOrders: true,
-    company: {
-      name: 'Nordlicht Logistik GmbH',
-      addressLine1: 'Hafenstraße 12',
-      addressLine2: '',
-      city: 'Hamburg',
-      postalCode: '20457',
-      country: 'DE',
-      taxId: '',
-    },
+    company: nordlichtCompany,
   },
 );
 

@@ -52,7 +52,10 @@ describe('ContactPicker', () => {
     const { user, combobox } = await openAndType('matteo');
     await screen.findByRole('option', { name: /Matteo Rossi/ });
     await user.keyboard('{ArrowDown}{Enter}');
-    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({ kind: 'user', user: { displayName: 'Matteo Rossi' } });
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Matteo Rossi' },
+    });
     expect(combobox).toHaveValue('Matteo Rossi');
     expect(combobox).toHaveAttribute('aria-expanded', 'false');
   });
@@ -103,7 +106,9 @@ describe('ContactPicker', () => {
     renderWithProvider(<Picker allowExternalEmail />);
     await openAndType('soc@partner');
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Enter an email address in the format name@example.com.'),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Enter an email address in the format name@example.com.',
+      ),
     );
     expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
   });
@@ -199,7 +204,9 @@ describe('ContactPicker', () => {
   });
 
   it('speaks the viewer’s language', () => {
-    renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, { provider: { locale: 'de-DE' } });
+    renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, {
+      provider: { locale: 'de-DE' },
+    });
     expect(screen.getByRole('combobox')).toHaveAttribute('placeholder', 'Benutzer auswählen');
   });
 });
@@ -264,7 +271,12 @@ describe('ContactPickerField with react-hook-form and zod', () => {
     });
     return (
       <form onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-        <ContactPickerField control={control} name="primaryContact" label="Primary account contact" searchDebounceMs={0} />
+        <ContactPickerField
+          control={control}
+          name="primaryContact"
+          label="Primary account contact"
+          searchDebounceMs={0}
+        />
         <button type="submit">Save</button>
       </form>
     );
@@ -308,6 +320,8 @@ describe('ContactPickerField with react-hook-form and zod', () => {
     await user.click(await screen.findByRole('option', { name: /Päivi Järvinen/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ primaryContact: { kind: 'user', user: { displayName: 'Päivi Järvinen' } } });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      primaryContact: { kind: 'user', user: { displayName: 'Päivi Järvinen' } },
+    });
   });
 });

@@ -14,19 +14,14 @@ export const en = {
     save: 'Save',
     cancel: 'Cancel',
     retry: 'Try again',
-    close: 'Close',
     back: 'Back',
     next: 'Next',
-    remove: 'Remove',
     loading: 'Loading…',
     saving: 'Saving…',
     saved: 'Changes saved.',
     optional: 'optional',
-    required: 'required',
     readOnlyExplanation: 'Only an administrator can change this. Ask {administrators}.',
     readOnlyNoAdministrators: 'Only an administrator of this account can change this.',
-    unsavedChanges: 'You have unsaved changes.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Someone else changed this in the meantime.',
@@ -102,14 +97,12 @@ export const en = {
     title: 'Company information',
     intro:
       'Your primary account contact and billing contacts receive important updates about your account. Keep this information up to date so you don’t miss critical messages.',
-    loadFailed: 'Company information couldn’t be loaded.',
     conflictTitle: 'These contacts were changed by someone else',
     conflictBody: '{name} saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictBodyAnonymous:
       'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
-    lastUpdated: 'Last updated {date} by {name}',
   },
   primaryContact: {
     title: 'Primary account contact',
@@ -138,7 +131,6 @@ export const en = {
       'Role-specific points of contact receive messages about the account that concern their role.',
     roleColumn: 'Role',
     contactColumn: 'Contact',
-    clear: 'Clear {role}',
     unassigned: 'Not assigned',
     externalEmailAllowed: 'A user, or the email address of someone who isn’t a user.',
     roles: {
@@ -169,7 +161,6 @@ export const en = {
       seats: 'Assign seats',
       payment: 'Payment',
       review: 'Review order',
-      done: 'Done',
     },
     errorSummary: {
       one: 'There is {count} problem on this step:',
@@ -202,8 +193,6 @@ export const en = {
       selected: 'Selected',
       features: 'Features of {tier}',
       notAvailable: 'Not available in this currency',
-      buyMonthly: 'Buy monthly plan',
-      buyAnnual: 'Buy annual plan',
       required: 'Choose a plan to continue.',
     },
     seats: {
@@ -274,7 +263,6 @@ export const en = {
       nextCharge: 'Next charge on {date}',
       chargedEachPeriodMonthly: 'Your card is charged every month for as long as the subscription runs.',
       chargedEachPeriodAnnual: 'Your card is charged every year for as long as the subscription runs.',
-      quoteUpdating: 'Updating the price…',
       quoteStale: 'The price is being recalculated. Wait for the new total before you purchase.',
       termsIntro: 'Please read the {terms}, the {privacy} and the {acceptableUse}.',
       terms: 'Terms of Service',

@@ -13,19 +13,14 @@ export const fi = {
     save: 'Tallenna',
     cancel: 'Peruuta',
     retry: 'Yritä uudelleen',
-    close: 'Sulje',
     back: 'Takaisin',
     next: 'Seuraava',
-    remove: 'Poista',
     loading: 'Ladataan…',
     saving: 'Tallennetaan…',
     saved: 'Muutokset tallennettu.',
     optional: 'valinnainen',
-    required: 'pakollinen',
     readOnlyExplanation: 'Vain ylläpitäjä voi muuttaa tätä. Ota yhteyttä: {administrators}.',
     readOnlyNoAdministrators: 'Vain tämän tilin ylläpitäjä voi muuttaa tätä.',
-    unsavedChanges: 'Sinulla on tallentamattomia muutoksia.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Joku muu muutti tätä sillä välin.',
@@ -101,14 +96,12 @@ export const fi = {
     title: 'Yritystiedot',
     intro:
       'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat tärkeät päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
-    loadFailed: 'Yritystietoja ei voitu ladata.',
     conflictTitle: 'Joku muu on muuttanut näitä yhteyshenkilöitä',
     conflictBody: '{name} tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictBodyAnonymous:
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
-    lastUpdated: 'Viimeksi päivitetty {date}, päivittäjä: {name}',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',
@@ -137,7 +130,6 @@ export const fi = {
       'Roolikohtaiset yhteyshenkilöt saavat tiliä koskevia viestejä, jotka liittyvät heidän rooliinsa.',
     roleColumn: 'Rooli',
     contactColumn: 'Yhteyshenkilö',
-    clear: 'Tyhjennä: {role}',
     unassigned: 'Ei määritetty',
     externalEmailAllowed: 'Käyttäjä tai sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
     roles: {
@@ -168,7 +160,6 @@ export const fi = {
       seats: 'Määritä lisenssit',
       payment: 'Maksu',
       review: 'Tarkista tilaus',
-      done: 'Valmis',
     },
     errorSummary: {
       one: 'Tässä vaiheessa on {count} ongelma:',
@@ -201,8 +192,6 @@ export const fi = {
       selected: 'Valittu',
       features: '{tier} – ominaisuudet',
       notAvailable: 'Ei saatavilla tässä valuutassa',
-      buyMonthly: 'Osta kuukausipaketti',
-      buyAnnual: 'Osta vuosipaketti',
       required: 'Valitse paketti jatkaaksesi.',
     },
     seats: {
@@ -274,7 +263,6 @@ export const fi = {
       nextCharge: 'Seuraava veloitus {date}',
       chargedEachPeriodMonthly: 'Korttiasi veloitetaan kuukausittain niin kauan kuin tilaus on voimassa.',
       chargedEachPeriodAnnual: 'Korttiasi veloitetaan vuosittain niin kauan kuin tilaus on voimassa.',
-      quoteUpdating: 'Päivitetään hintaa…',
       quoteStale: 'Hintaa lasketaan uudelleen. Odota uutta kokonaissummaa ennen ostamista.',
       termsIntro: 'Lue {terms}, {privacy} ja {acceptableUse}.',
       terms: 'Käyttöehdot',

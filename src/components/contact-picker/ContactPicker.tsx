@@ -1,5 +1,14 @@
-import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
-import { composeRefs, joinClassNames, type RootDomProps } from '../../lib/dom-props.js';
+import {
+  forwardRef,
+  useMemo,
+  useRef,
+  useState,
+  type AriaAttributes,
+  type CSSProperties,
+  type FocusEvent,
+  type Ref,
+} from 'react';
+import { composeRefs, joinClassNames } from '../../lib/dom-props.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { AssigneeAvatar, ErrorNotice, Field, Icon, StatusBadge } from '../../ui/index.js';
@@ -11,7 +20,7 @@ import { useContactPicker, type UseContactPickerOptions } from './use-contact-pi
  * element (`.abk-contact-picker`), and a ref reaches it too; `inputId` names the text input.
  *
  * The picker exposes its state to CSS as attributes that are present or absent:
- * - root `[data-open]`: the list is open;
+ * - root and `.abk-contact-picker__popover` `[data-open]`: the list is open;
  * - root `[data-invalid]`: `invalid` is set;
  * - root `[data-disabled]` / `[data-readonly]`: `disabled` / `readOnly` is set;
  * - root `[data-has-value]`: a user or address is chosen;
@@ -23,7 +32,7 @@ import { useContactPicker, type UseContactPickerOptions } from './use-contact-pi
  * - `.abk-contact-picker__option[data-selected]`: it is the current value;
  * - `.abk-contact-picker__option[data-status]`: `active`, `invited`, `deactivated` or `external`.
  */
-export interface ContactPickerProps extends UseContactPickerOptions, RootDomProps {
+export interface ContactPickerProps extends UseContactPickerOptions, AriaAttributes {
   /** The field's label. Always present for assistive technology, even when hidden. */
   label: string;
   /** Hide the label visually (e.g. in a table whose column header says it). */
@@ -44,6 +53,14 @@ export interface ContactPickerProps extends UseContactPickerOptions, RootDomProp
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   /** Ref to the text input, e.g. for react-hook-form's focus on error. */
   inputRef?: Ref<HTMLInputElement>;
+  /** The root element's id (the input's is `inputId`). */
+  id?: string;
+  /** Added to the root's `abk-contact-picker` class. */
+  className?: string;
+  /** Inline styles of the root element. */
+  style?: CSSProperties;
+  /** The host's own attributes on the root; the picker's state attributes above win over them. */
+  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
 
 /** The tallest the list gets when the viewport has room. */

@@ -1,7 +1,7 @@
 import { useCombobox } from 'downshift';
 import { useCallback, useId, useMemo, useState, type ComponentPropsWithRef } from 'react';
 import type { AdapterError } from '../../adapter/errors.js';
-import { composeRefs, type DataAttributes } from '../../lib/dom-props.js';
+import { composeRefs } from '../../lib/dom-props.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
@@ -66,8 +66,13 @@ export type ContactPickerInputProps = ComponentPropsWithRef<'input'>;
 export type ContactPickerToggleButtonProps = ComponentPropsWithRef<'button'>;
 /** Props for the list (`role="listbox"`); it is also the element that scrolls. */
 export type ContactPickerListProps = ComponentPropsWithRef<'ul'>;
-/** Props for one option (`role="option"`), with its `data-highlighted` and `data-selected` states. */
-export type ContactPickerOptionProps = ComponentPropsWithRef<'li'> & DataAttributes;
+/** Props for one option (`role="option"`), with its state attributes for CSS. */
+export type ContactPickerOptionProps = ComponentPropsWithRef<'li'> & {
+  /** Present while the keyboard or pointer is on the option. */
+  'data-highlighted'?: '' | undefined;
+  /** Present on the option that is the current value. */
+  'data-selected'?: '' | undefined;
+};
 
 /**
  * Everything needed to render a contact picker: its state, what the search found, the rows to

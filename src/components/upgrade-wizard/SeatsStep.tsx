@@ -4,7 +4,7 @@ import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ErrorNotice, StatusBadge, UserAvatar } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { useWizardActions, useWizardSelection, useWizardState } from './wizard-context.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
@@ -17,8 +17,11 @@ const PREFETCH_ROWS = 20;
 const SELECT_ALL_LIMIT = 1000;
 
 /** Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. */
-export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
+export function SeatsStep() {
   const settings = useAccountSettings();
+  const { seatUserIds, interval } = useWizardState();
+  const { selectedProduct, selectedTier: tier, currency: chosenCurrency } = useWizardSelection();
+  const actions = useWizardActions();
   const { t, format } = settings;
   const id = useId();
   const [query, setQuery] = useState('');
@@ -26,8 +29,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   const [selectingAll, setSelectingAll] = useState(false);
   const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
   const { users, total } = search;
-  const selected = useMemo(() => new Set(wizard.state.seatUserIds), [wizard.state.seatUserIds]);
-  const tier = wizard.selectedTier;
+  const selected = useMemo(() => new Set(seatUserIds), [seatUserIds]);
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: users.length,
     rowHeight: ROW_HEIGHT,
@@ -37,9 +39,9 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
   });
 
   if (!tier) return null;
-  const currency = wizard.currency ?? 'USD';
-  const unitPrice = tier.prices[currency]?.[wizard.state.interval] ?? 0;
-  const count = wizard.state.seatUserIds.length;
+  const currency = chosenCurrency ?? 'USD';
+  const unitPrice = tier.prices[currency]?.[interval] ?? 0;
+  const count = seatUserIds.length;
   const paidSeats = Math.max(0, count - tier.includedSeats);
   const errors =
     showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
@@ -49,8 +51,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
     try {
       // Every page of the current search, not just the rows rendered.
       const everyone = await search.loadAll();
-      wizard.setSeats([
-        ...wizard.state.seatUserIds,
+      actions.setSeats([
+        ...seatUserIds,
         ...everyone.filter((user) => user.status !== 'deactivated').map((user) => user.id),
       ]);
     } catch {
@@ -65,7 +67,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
       <ErrorSummary errors={errors} />
       <p className="abk-seats__intro">
         {t('upgrade.seats.description', {
-          tier: `${wizard.selectedProduct?.name ?? ''} ${tier.name}`.trim(),
+          tier: `${selectedProduct?.name ?? ''} ${tier.name}`.trim(),
         })}
       </p>
       <div className="abk-seats__toolbar">
@@ -94,7 +96,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
             type="button"
             className="abk-button"
             data-variant="ghost"
-            onClick={() => wizard.setSeats([])}
+            onClick={() => actions.setSeats([])}
             disabled={count === 0}
           >
             {t('upgrade.seats.clearAll')}
@@ -111,12 +113,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         {tier.includedSeats > 0 && <span>{t('upgrade.seats.included', { count: tier.includedSeats })}</span>}
         <span>
           {t('upgrade.seats.runningPrice', {
-            price: priceLabel(
-              t,
-              format.money(unitPrice * paidSeats, currency),
-              'flat',
-              wizard.state.interval,
-            ),
+            price: priceLabel(t, format.money(unitPrice * paidSeats, currency), 'flat', interval),
           })}
         </span>
       </div>
@@ -152,7 +149,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                   type="checkbox"
                   checked={selected.has(user.id)}
                   disabled={deactivated}
-                  onChange={() => wizard.toggleSeat(user.id)}
+                  onChange={() => actions.toggleSeat(user.id)}
                   aria-label={t('upgrade.seats.seatFor', { name: user.displayName })}
                 />
                 <UserAvatar user={user} />
@@ -167,8 +164,8 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         </div>
         {search.isFetchingMore && <p className="abk-seats__state">{t('upgrade.seats.loadingMore')}</p>}
       </div>
-      <StepFooter onBack={wizard.back}>
-        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
+      <StepFooter onBack={actions.back}>
+        <NextButton onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );
