@@ -1,10 +1,11 @@
+import { joinClassNames } from '../../lib/dom-props.js';
 import { forwardRef, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
 import { accountQueryOptions } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
 import { Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
-import { rootClassName, type RootElementProps } from './root-props.js';
+import { type RootElementProps } from '../../ui/index.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
 
@@ -77,7 +78,7 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
       <div
         {...rootProps}
         ref={ref}
-        className={rootClassName('abk-company-information', className)}
+        className={joinClassNames('abk-company-information', className)}
         data-dirty={dirty ? '' : undefined}
         data-readonly={readOnly ? '' : undefined}
       >

@@ -1,17 +1,15 @@
-import {
-  forwardRef,
-  useMemo,
-  useRef,
-  useState,
-  type AriaAttributes,
-  type CSSProperties,
-  type FocusEvent,
-  type Ref,
-} from 'react';
+import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
 import { composeRefs, joinClassNames } from '../../lib/dom-props.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { AssigneeAvatar, ErrorNotice, Field, Icon, StatusBadge } from '../../ui/index.js';
+import {
+  AssigneeAvatar,
+  ErrorNotice,
+  Field,
+  Icon,
+  StatusBadge,
+  type RootElementProps,
+} from '../../ui/index.js';
 import { ContactPickerPopover } from './ContactPickerPopover.js';
 import { useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
 
@@ -32,7 +30,7 @@ import { useContactPicker, type UseContactPickerOptions } from './use-contact-pi
  * - `.abk-contact-picker__option[data-selected]`: it is the current value;
  * - `.abk-contact-picker__option[data-status]`: `active`, `invited`, `deactivated` or `external`.
  */
-export interface ContactPickerProps extends UseContactPickerOptions, AriaAttributes {
+export interface ContactPickerProps extends UseContactPickerOptions, RootElementProps {
   /** The field's label. Always present for assistive technology, even when hidden. */
   label: string;
   /** Hide the label visually (e.g. in a table whose column header says it). */
@@ -53,14 +51,6 @@ export interface ContactPickerProps extends UseContactPickerOptions, AriaAttribu
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   /** Ref to the text input, e.g. for react-hook-form's focus on error. */
   inputRef?: Ref<HTMLInputElement>;
-  /** The root element's id (the input's is `inputId`). */
-  id?: string;
-  /** Added to the root's `abk-contact-picker` class. */
-  className?: string;
-  /** Inline styles of the root element. */
-  style?: CSSProperties;
-  /** The host's own attributes on the root; the picker's state attributes above win over them. */
-  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
 
 /** The tallest the list gets when the viewport has room. */

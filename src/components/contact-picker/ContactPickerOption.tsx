@@ -26,7 +26,7 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
   const deactivated = user?.status === 'deactivated';
   return (
     <li
-      className="abk-contact-picker__option"
+      className="abk-list-row abk-contact-picker__option"
       {...optionProps}
       data-status={user?.status ?? 'external'}
       title={deactivated ? t('common.status.deactivatedReason') : undefined}
