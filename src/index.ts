@@ -145,19 +145,21 @@ export {
 export type { QueryContext } from './queries/index.js';
 
 // Contact picker -----------------------------------------------------------------------------
-export {
-  ContactPicker,
-  ContactPickerField,
-  useContactPicker,
-  UserAvatar,
-} from './components/contact-picker/index.js';
+export { ContactPicker, ContactPickerField, useContactPicker } from './components/contact-picker/index.js';
 export type {
   ContactPickerFieldProps,
+  ContactPickerInputProps,
   ContactPickerItem,
+  ContactPickerLabelProps,
+  ContactPickerListProps,
+  ContactPickerOptionProps,
   ContactPickerProps,
-  ContactPickerState,
+  ContactPickerRow,
+  ContactPickerStatus,
+  ContactPickerToggleButtonProps,
   ContactPickerValue,
   UseContactPickerOptions,
+  UseContactPickerResult,
 } from './components/contact-picker/index.js';
 
 // Company information: the screen, its sections and their headless hooks ---------------------

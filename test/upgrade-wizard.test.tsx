@@ -144,6 +144,22 @@ describe('UpgradeWizard', () => {
     expect(screen.getByText('0 seats selected')).toBeInTheDocument();
   });
 
+  it('says when the user search fails, instead of "No users match", and tries again', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext(1, 'network', ['searchUsers']);
+    const { user } = renderWizard({}, adapter);
+    await choosePlan(user, 'Sales Hub', 'Professional');
+    const title = await screen.findByText('Users couldn’t be loaded.');
+    const alert = title.closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('The failure is not announced');
+    expect(alert).toHaveTextContent('We couldn’t reach the server.');
+    expect(screen.queryByText('No users match.')).not.toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' })).toBeInTheDocument();
+    expect(screen.queryByText('Users couldn’t be loaded.')).not.toBeInTheDocument();
+  });
+
   it('reflects currency and interval changes in prices and in the quote', async () => {
     const { user } = renderWizard();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency' }), 'PLN');

@@ -81,7 +81,6 @@ export const de = {
   },
   contactPicker: {
     placeholder: 'Benutzer auswählen',
-    searchLabel: 'Benutzer suchen',
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
@@ -92,14 +91,11 @@ export const de = {
       one: '{count} Benutzer gefunden.',
       other: '{count} Benutzer gefunden.',
     },
-    statusInvited: 'Eingeladen',
-    statusDeactivated: 'Deaktiviert',
-    deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
     useEmail: '{email} verwenden',
     externalEmailHint: 'Oder geben Sie die E-Mail-Adresse einer Person ein, die kein Benutzer ist.',
-    externalEmail: 'Externe E-Mail-Adresse',
     searchFailed: 'Benutzer konnten nicht geladen werden.',
-    selected: '{name} ausgewählt.',
+    deactivatedValue:
+      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
   },
   companyInformation: {
     title: 'Unternehmensinformationen',
@@ -112,8 +108,6 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
-    deactivatedContact:
-      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',
@@ -225,6 +219,7 @@ export const de = {
       runningPrice: 'Lizenzen: {price}',
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
+      loadFailed: 'Benutzer konnten nicht geladen werden.',
     },
     payment: {
       companyTitle: 'Unternehmensdaten',

@@ -79,7 +79,6 @@ export const en = {
   },
   contactPicker: {
     placeholder: 'Select a user',
-    searchLabel: 'Search users',
     clear: 'Clear selection',
     toggle: 'Show users',
     noResults: 'No users match “{query}”.',
@@ -90,14 +89,10 @@ export const en = {
       one: '{count} user found.',
       other: '{count} users found.',
     },
-    statusInvited: 'Invited',
-    statusDeactivated: 'Deactivated',
-    deactivatedReason: 'Deactivated users can’t be selected.',
     useEmail: 'Use {email}',
     externalEmailHint: 'Or type the email address of someone who isn’t a user.',
-    externalEmail: 'External email',
     searchFailed: 'Users couldn’t be loaded.',
-    selected: '{name} selected.',
+    deactivatedValue: '{name} is deactivated and no longer receives messages. Choose another user.',
   },
   companyInformation: {
     title: 'Company information',
@@ -109,7 +104,6 @@ export const en = {
       'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
-    deactivatedContact: '{name} is deactivated and no longer receives messages. Choose another user.',
   },
   primaryContact: {
     title: 'Primary account contact',
@@ -220,6 +214,7 @@ export const en = {
       runningPrice: 'Seats: {price}',
       none: 'No users match.',
       loadingMore: 'Loading more users…',
+      loadFailed: 'Users couldn’t be loaded.',
     },
     payment: {
       companyTitle: 'Company details',

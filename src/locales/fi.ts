@@ -78,7 +78,6 @@ export const fi = {
   },
   contactPicker: {
     placeholder: 'Valitse käyttäjä',
-    searchLabel: 'Hae käyttäjiä',
     clear: 'Tyhjennä valinta',
     toggle: 'Näytä käyttäjät',
     noResults: 'Hakua ”{query}” vastaavia käyttäjiä ei löytynyt.',
@@ -89,14 +88,10 @@ export const fi = {
       one: 'Löytyi {count} käyttäjä.',
       other: 'Löytyi {count} käyttäjää.',
     },
-    statusInvited: 'Kutsuttu',
-    statusDeactivated: 'Poistettu käytöstä',
-    deactivatedReason: 'Käytöstä poistettuja käyttäjiä ei voi valita.',
     useEmail: 'Käytä osoitetta {email}',
     externalEmailHint: 'Tai kirjoita sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
-    externalEmail: 'Ulkoinen sähköpostiosoite',
     searchFailed: 'Käyttäjiä ei voitu ladata.',
-    selected: '{name} valittu.',
+    deactivatedValue: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
   },
   companyInformation: {
     title: 'Yritystiedot',
@@ -108,7 +103,6 @@ export const fi = {
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
-    deactivatedContact: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',
@@ -219,6 +213,7 @@ export const fi = {
       runningPrice: 'Lisenssit: {price}',
       none: 'Ei vastaavia käyttäjiä.',
       loadingMore: 'Ladataan lisää käyttäjiä…',
+      loadFailed: 'Käyttäjiä ei voitu ladata.',
     },
     payment: {
       companyTitle: 'Yrityksen tiedot',

@@ -81,7 +81,6 @@ export const it = {
   },
   contactPicker: {
     placeholder: 'Seleziona un utente',
-    searchLabel: 'Cerca utenti',
     clear: 'Cancella selezione',
     toggle: 'Mostra utenti',
     noResults: 'Nessun utente corrisponde a «{query}».',
@@ -93,14 +92,10 @@ export const it = {
       many: '{count} utenti trovati.',
       other: '{count} utenti trovati.',
     },
-    statusInvited: 'Invitato',
-    statusDeactivated: 'Disattivato',
-    deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
     useEmail: 'Usa {email}',
     externalEmailHint: 'Oppure digita l’indirizzo email di una persona che non è un utente.',
-    externalEmail: 'Email esterna',
     searchFailed: 'Impossibile caricare gli utenti.',
-    selected: 'Hai selezionato {name}.',
+    deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
   },
   companyInformation: {
     title: 'Informazioni sull’azienda',
@@ -113,7 +108,6 @@ export const it = {
       'Qualcuno ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
-    deactivatedContact: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',
@@ -230,6 +224,7 @@ export const it = {
       runningPrice: 'Licenze: {price}',
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
+      loadFailed: 'Impossibile caricare gli utenti.',
     },
     payment: {
       companyTitle: 'Dati aziendali',

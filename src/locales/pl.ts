@@ -79,7 +79,6 @@ export const pl = {
   },
   contactPicker: {
     placeholder: 'Wybierz użytkownika',
-    searchLabel: 'Szukaj użytkowników',
     clear: 'Wyczyść wybór',
     toggle: 'Pokaż użytkowników',
     noResults: 'Brak użytkowników pasujących do „{query}”.',
@@ -92,14 +91,11 @@ export const pl = {
       many: 'Znaleziono {count} użytkowników.',
       other: 'Znaleziono {count} użytkownika.',
     },
-    statusInvited: 'Zaproszony',
-    statusDeactivated: 'Dezaktywowany',
-    deactivatedReason: 'Nie można wybrać dezaktywowanych użytkowników.',
     useEmail: 'Użyj adresu {email}',
     externalEmailHint: 'Możesz też wpisać adres e-mail osoby, która nie jest użytkownikiem.',
-    externalEmail: 'Zewnętrzny adres e-mail',
     searchFailed: 'Nie udało się wczytać użytkowników.',
-    selected: 'Wybrano: {name}.',
+    deactivatedValue:
+      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
   },
   companyInformation: {
     title: 'Informacje o firmie',
@@ -112,8 +108,6 @@ export const pl = {
       'Ktoś zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
     conflictReload: 'Odrzuć moje zmiany i wczytaj aktualną wersję',
     conflictApplyMine: 'Nadpisz moimi zmianami',
-    deactivatedContact:
-      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
   },
   primaryContact: {
     title: 'Główny kontakt konta',
@@ -233,6 +227,7 @@ export const pl = {
       runningPrice: 'Licencje: {price}',
       none: 'Brak pasujących użytkowników.',
       loadingMore: 'Wczytywanie kolejnych użytkowników…',
+      loadFailed: 'Nie udało się wczytać użytkowników.',
     },
     payment: {
       companyTitle: 'Dane firmy',

@@ -1,3 +1,4 @@
+import { joinClassNames } from '../../lib/dom-props.js';
 import { forwardRef, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
@@ -9,7 +10,7 @@ import {
 } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
 import { ErrorNotice, Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
-import { rootClassName, type RootElementProps } from './root-props.js';
+import { type RootElementProps } from '../../ui/index.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
 
@@ -93,7 +94,7 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
       <div
         {...rootProps}
         ref={ref}
-        className={rootClassName('abk-company-information', className)}
+        className={joinClassNames('abk-company-information', className)}
         data-dirty={dirty ? '' : undefined}
         data-readonly={readOnly ? '' : undefined}
       >

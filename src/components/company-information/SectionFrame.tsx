@@ -1,12 +1,13 @@
+import { joinClassNames } from '../../lib/dom-props.js';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
 import type { User } from '../../schemas/user.js';
 import { ErrorNotice, Heading, HeadingLevelProvider, LoadingState, Notice } from '../../ui/index.js';
-import { rootClassName, type RootElementProps } from './root-props.js';
+import { type RootElementProps } from '../../ui/index.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
 /** Everything the frame reads; the form itself stays with the section. */
-type SectionFrameState = Omit<ContactsSectionState, 'form'>;
+type SectionFrameState = Omit<ContactsSectionState, 'control' | 'focusField'>;
 
 export interface SectionFrameProps {
   state: SectionFrameState;
@@ -64,7 +65,7 @@ export function SectionFrame({
       aria-labelledby={titleId}
       {...rootProps}
       ref={rootRef}
-      className={rootClassName(`abk-section ${className}`, hostClassName)}
+      className={joinClassNames(`abk-section ${className}`, hostClassName)}
       aria-busy={state.status === 'loading' || undefined}
       data-status={state.status}
       data-dirty={state.isDirty ? '' : undefined}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useFieldArray, useWatch, type FieldArrayWithId } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import type * as z from 'zod';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
@@ -38,12 +38,16 @@ export function usePrimaryContact(options: ContactsSectionOptions = {}): Primary
   return useContactsSection(primaryContactConfig, options);
 }
 
-type BillingFormValues = z.input<typeof billingContactsFormSchema>;
+/** One row of the billing contacts list. */
+export interface BillingContactRow {
+  /** Stable across adds and removals: use it as the React key. */
+  id: string;
+}
 
 /** The billing contacts list's state: rows to add and remove, on top of the section's. */
 export interface BillingContactsState extends SectionStateOf<typeof billingContactsFormSchema> {
   /** One per form row, keyed by `id` for rendering. */
-  rows: FieldArrayWithId<BillingFormValues, 'billingContacts'>[];
+  rows: BillingContactRow[];
   /** Users already chosen in some row, to leave out of the other rows' pickers. */
   chosenIds: string[];
   /** Another row may be added: under the limit and not read-only. */
@@ -64,9 +68,9 @@ export interface BillingContactsState extends SectionStateOf<typeof billingConta
  */
 export function useBillingContacts(options: ContactsSectionOptions = {}): BillingContactsState {
   const section = useContactsSection(billingContactsConfig, options);
-  const rows = useFieldArray({ control: section.form.control, name: 'billingContacts' });
+  const rows = useFieldArray({ control: section.control, name: 'billingContacts' });
   // Until the contacts load the form has no rows at all; the default stands in for them.
-  const values = useWatch({ control: section.form.control, name: 'billingContacts', defaultValue: [] });
+  const values = useWatch({ control: section.control, name: 'billingContacts', defaultValue: [] });
   const chosenIds = useMemo(
     () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
     [values],

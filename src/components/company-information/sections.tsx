@@ -10,7 +10,7 @@ import {
   useRoleContacts,
   type ContactsSectionOptions,
 } from './hooks.js';
-import type { RootElementProps } from './root-props.js';
+import type { RootElementProps } from '../../ui/index.js';
 import { SectionFrame } from './SectionFrame.js';
 
 /**
@@ -67,7 +67,7 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
         className="abk-primary-contact"
       >
         <ContactPickerField
-          control={state.form.control}
+          control={state.control}
           name="primaryContact"
           label={t('primaryContact.label')}
           hideLabel
@@ -99,16 +99,16 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
   // After a row is removed its button is gone: focus the row that took its place, else the
   // one before, else "Add another".
   const focusAfterRemoval = useRef<number | null>(null);
-  const { setFocus } = state.form;
+  const { focusField } = state;
   const rowCount = state.rows.length;
   useEffect(() => {
     const removed = focusAfterRemoval.current;
     if (removed === null) return;
     focusAfterRemoval.current = null;
     const target = Math.min(removed, rowCount - 1);
-    if (target >= 0) setFocus(`billingContacts.${target}.contact`);
+    if (target >= 0) focusField(`billingContacts.${target}.contact`);
     else addButton.current?.focus();
-  }, [rowCount, setFocus]);
+  }, [rowCount, focusField]);
   return (
     <SectionFrame
       rootProps={rootProps}
@@ -150,7 +150,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
           {state.rows.map((row, index) => (
             <li key={row.id} className="abk-billing-contacts__row">
               <ContactPickerField
-                control={state.form.control}
+                control={state.control}
                 name={`billingContacts.${index}.contact`}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
                 exclude={state.chosenIds}
@@ -231,7 +231,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
                 </th>
                 <td role="cell" className="abk-role-contacts__contact">
                   <ContactPickerField
-                    control={state.form.control}
+                    control={state.control}
                     name={`roles.${role.id}`}
                     label={label}
                     hideLabel

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type * as z from 'zod';
 import { isAmbiguousError, toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
@@ -31,8 +31,10 @@ export type SectionStatus = 'loading' | 'load-error' | 'editing' | 'conflict';
  * failed or conflicting save. `TValues` is what the form holds, `TSaved` what a valid save has.
  */
 export interface ContactsSectionState<TValues extends FieldValues = FieldValues, TSaved = TValues> {
-  /** The section's form; bind fields to `form.control` (e.g. with `ContactPickerField`). */
-  form: UseFormReturn<TValues, unknown, TSaved>;
+  /** Binds fields to the section's form, e.g. `<ContactPickerField control={section.control} name="primaryContact" />`. */
+  control: Control<TValues, unknown, TSaved>;
+  /** Moves focus to a field, e.g. to the row that took the place of a removed one. */
+  focusField: (name: FieldPath<TValues>) => void;
   /** The stored contacts, once loaded. */
   contacts: AccountContacts | undefined;
   status: SectionStatus;
@@ -377,7 +379,8 @@ export function useContactsSection<S extends ContactsFormSchema>(
   }, [accountFailed, contactsFailed, extraLoadError, refetchAccount, refetchContacts, retryExtra]);
 
   return {
-    form,
+    control: form.control,
+    focusField: form.setFocus,
     contacts,
     status,
     readOnly,

@@ -1,15 +1,14 @@
-import {
-  forwardRef,
-  Suspense,
-  useEffect,
-  useId,
-  useRef,
-  type AriaAttributes,
-  type CSSProperties,
-  type ReactNode,
-} from 'react';
+import { forwardRef, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
-import { Heading, HeadingLevelProvider, LoadingState, Notice, SubheadingScope } from '../../ui/index.js';
+import { splitProps } from '../../lib/dom-props.js';
+import {
+  Heading,
+  HeadingLevelProvider,
+  LoadingState,
+  Notice,
+  SubheadingScope,
+  type RootElementProps,
+} from '../../ui/index.js';
 import { stepViews } from './step-views.js';
 import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
@@ -34,7 +33,7 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  *   `active` | `invited` | `deactivated` state.
  * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
  */
-export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, AriaAttributes {
+export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, RootElementProps {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
   /**
@@ -42,14 +41,22 @@ export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks
    * level below it, headings inside a step (tier names, the order summary) two. Default 2.
    */
   headingLevel?: 2 | 3;
-  /** Added to the root's `abk-upgrade` class. */
-  className?: string;
-  /** The root element's id. */
-  id?: string;
-  /** Inline styles of the root element. */
-  style?: CSSProperties;
-  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
+
+// The props that configure the headless wizard; every other attribute goes on the root. A
+// record, so an option added to the hook cannot be forgotten here and land on the root.
+const WIZARD_OPTIONS: Record<keyof UseUpgradeWizardOptions, true> = {
+  step: true,
+  defaultStep: true,
+  onStepChange: true,
+  draftStorage: true,
+  draftStorageKey: true,
+  defaultProductId: true,
+  onPurchaseComplete: true,
+  onContactSales: true,
+  quoteDebounceMs: true,
+};
+const WIZARD_OPTION_KEYS = Object.keys(WIZARD_OPTIONS) as (keyof UseUpgradeWizardOptions)[];
 
 /**
  * The upgrade wizard: choose a plan, assign seats, pay, review and purchase — exactly once.
@@ -72,31 +79,13 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
     renderPaymentForm,
     headingLevel = 2,
     className,
-    step,
-    defaultStep,
-    onStepChange,
-    draftStorage,
-    draftStorageKey,
-    defaultProductId,
-    onPurchaseComplete,
-    onContactSales,
-    quoteDebounceMs,
-    ...rootProps
+    ...props
   },
   ref,
 ) {
   const { t, format } = useAccountSettings();
-  const wizard = useUpgradeWizard({
-    step,
-    defaultStep,
-    onStepChange,
-    draftStorage,
-    draftStorageKey,
-    defaultProductId,
-    onPurchaseComplete,
-    onContactSales,
-    quoteDebounceMs,
-  });
+  const [options, rootProps] = splitProps(props, WIZARD_OPTION_KEYS);
+  const wizard = useUpgradeWizard(options);
   const id = useId();
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
   const firstRender = useRef(true);
