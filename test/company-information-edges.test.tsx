@@ -6,8 +6,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
+import { createMemoryAdapter, seedUsers, type MemoryAdapter } from '../src/adapter/memory';
 import {
+  BillingContactsList,
   CompanyInformation,
   PrimaryContactSection,
   RoleContactsTable,
@@ -25,6 +26,15 @@ async function primaryLoaded(scope: HTMLElement = document.body) {
   const combobox = await within(scope).findByRole('combobox', { name: 'Primary account contact' });
   await waitFor(() => expect(combobox).toHaveValue('Anna Schmidt'));
   return combobox;
+}
+
+/** Unicode's first-strong isolate and its closing mark, around user-supplied text in messages. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** What the live regions say right now. */
+function statusTexts() {
+  return screen.getAllByRole('status').map((node) => node.textContent);
 }
 
 /** Holds every call to `operation` until `release()`, as a slow network would. */
@@ -313,5 +323,80 @@ describe('defect 7: one load failure, one message', () => {
     const notices = screen.getAllByText(/Only an administrator can change this/);
     expect(notices).toHaveLength(1);
     expect(notices[0]).not.toHaveTextContent('Anna Schmidt');
+  });
+});
+
+describe('defect 7: the picker says why nobody is offered', () => {
+  it('says that a user is already a billing contact instead of “No users match”', async () => {
+    renderWithProvider(<BillingContactsList />);
+    const user = userEvent.setup();
+    await screen.findByRole('combobox', { name: 'Billing contact 1' });
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Billing contact 1' })).toHaveValue('Jürgen Groß'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Add another' }));
+    await user.type(screen.getByRole('combobox', { name: 'Billing contact 3' }), 'jürgen');
+    await waitFor(() =>
+      expect(statusTexts()).toContain(`${FSI}Jürgen Groß${PDI} is already a billing contact.`),
+    );
+    expect(statusTexts().some((text) => text.includes('No users match'))).toBe(false);
+  });
+
+  it('says that a role needs a user when an email address is typed into it', async () => {
+    renderWithProvider(<RoleContactsTable />);
+    const user = userEvent.setup();
+    const onboarding = await screen.findByRole('combobox', { name: 'Onboarding contact' });
+    await user.type(onboarding, 'boss@example.com');
+    await waitFor(() =>
+      expect(statusTexts()).toContain(
+        `No user has the address ${FSI}boss@example.com${PDI}. This role needs a user of this account.`,
+      ),
+    );
+  });
+});
+
+describe('defect 8: names cannot rewrite sentences', () => {
+  const mallory = {
+    id: 'u900',
+    displayName: 'Mallory \u202Eylno sknaht',
+    email: 'mallory@nordlicht.example',
+    status: 'active' as const,
+  };
+
+  it('isolates the name of whoever saved in the conflict notice', async () => {
+    const { adapter } = renderWithProvider(<PrimaryContactSection />);
+    const user = userEvent.setup();
+    const combobox = await primaryLoaded();
+    await pick(user, combobox, 'giulia', /Giulia Bianchi/);
+    adapter.control.simulateConcurrentChange({ primaryContactId: 'u009' }, mallory.displayName);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(mallory.displayName).tagName).toBe('BDI');
+  });
+
+  it('isolates the administrators’ names in the read-only notice', async () => {
+    renderWithProvider(<PrimaryContactSection />, {
+      adapterOptions: {
+        users: [...seedUsers(), mallory],
+        administratorIds: ['u002', 'u900'],
+        viewer: { userId: 'u005', permissions: { manageContacts: false } },
+      },
+    });
+    await primaryLoaded();
+    expect((await screen.findByText(mallory.displayName)).tagName).toBe('BDI');
+    expect(screen.getByText('Jürgen Groß').tagName).toBe('BDI');
+  });
+
+  it('isolates names and addresses in the options, and the typed text in what is announced', async () => {
+    renderWithProvider(<PrimaryContactSection />, { adapterOptions: { users: [...seedUsers(), mallory] } });
+    const user = userEvent.setup();
+    const combobox = await primaryLoaded();
+    await user.clear(combobox);
+    await user.type(combobox, 'mallory@');
+    const option = await screen.findByRole('option', { name: /Mallory/ });
+    expect(within(option).getByText(mallory.displayName).closest('bdi')).not.toBeNull();
+    await user.clear(combobox);
+    await user.type(combobox, '\u202Ezz');
+    await waitFor(() => expect(statusTexts()).toContain(`No users match “${FSI}\u202Ezz${PDI}”.`));
   });
 });

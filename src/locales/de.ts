@@ -84,6 +84,8 @@ export const de = {
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
+    userRequired:
+      'Kein Benutzer hat die Adresse {email}. Für diese Rolle ist ein Benutzer dieses Accounts erforderlich.',
     noUsers: 'Es sind keine Benutzer zur Auswahl vorhanden.',
     loadingResults: 'Wird gesucht…',
     loadingMore: 'Weitere Benutzer werden geladen…',
@@ -125,6 +127,7 @@ export const de = {
     limitReached: 'Sie haben die Höchstzahl von drei Abrechnungskontakten erreicht.',
     remove: 'Abrechnungskontakt {number} entfernen',
     empty: 'Noch keine Abrechnungskontakte.',
+    alreadyBillingContact: '{name} ist bereits Abrechnungskontakt.',
     count: {
       one: '{count} von {max} Abrechnungskontakten',
       other: '{count} von {max} Abrechnungskontakten',

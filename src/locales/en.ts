@@ -82,6 +82,7 @@ export const en = {
     clear: 'Clear selection',
     toggle: 'Show users',
     noResults: 'No users match “{query}”.',
+    userRequired: 'No user has the address {email}. This role needs a user of this account.',
     noUsers: 'There are no users to choose from.',
     loadingResults: 'Searching…',
     loadingMore: 'Loading more users…',
@@ -121,6 +122,7 @@ export const en = {
     limitReached: 'You’ve reached the maximum of three billing contacts.',
     remove: 'Remove billing contact {number}',
     empty: 'No billing contacts yet.',
+    alreadyBillingContact: '{name} is already a billing contact.',
     count: {
       one: '{count} of {max} billing contacts',
       other: '{count} of {max} billing contacts',

@@ -81,6 +81,8 @@ export const fi = {
     clear: 'Tyhjennä valinta',
     toggle: 'Näytä käyttäjät',
     noResults: 'Hakua ”{query}” vastaavia käyttäjiä ei löytynyt.',
+    userRequired:
+      'Yhdelläkään käyttäjällä ei ole osoitetta {email}. Tähän rooliin tarvitaan tämän tilin käyttäjä.',
     noUsers: 'Valittavia käyttäjiä ei ole.',
     loadingResults: 'Haetaan…',
     loadingMore: 'Ladataan lisää käyttäjiä…',
@@ -120,6 +122,7 @@ export const fi = {
     limitReached: 'Olet lisännyt enimmäismäärän eli kolme laskutusyhteyshenkilöä.',
     remove: 'Poista laskutusyhteyshenkilö {number}',
     empty: 'Ei vielä laskutusyhteyshenkilöitä.',
+    alreadyBillingContact: '{name} on jo laskutusyhteyshenkilö.',
     count: {
       one: '{count}/{max} laskutusyhteyshenkilöä',
       other: '{count}/{max} laskutusyhteyshenkilöä',

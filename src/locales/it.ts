@@ -84,6 +84,7 @@ export const it = {
     clear: 'Cancella selezione',
     toggle: 'Mostra utenti',
     noResults: 'Nessun utente corrisponde a «{query}».',
+    userRequired: 'Nessun utente ha l’indirizzo {email}. Questo ruolo richiede un utente dell’account.',
     noUsers: 'Non ci sono utenti da scegliere.',
     loadingResults: 'Ricerca in corso…',
     loadingMore: 'Caricamento di altri utenti…',
@@ -125,6 +126,7 @@ export const it = {
     limitReached: 'Hai raggiunto il numero massimo di tre contatti di fatturazione.',
     remove: 'Rimuovi il contatto di fatturazione {number}',
     empty: 'Nessun contatto di fatturazione.',
+    alreadyBillingContact: '{name} è già un contatto di fatturazione.',
     count: {
       one: '{count} di {max} contatti di fatturazione',
       many: '{count} di {max} contatti di fatturazione',

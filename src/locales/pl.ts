@@ -82,6 +82,7 @@ export const pl = {
     clear: 'Wyczyść wybór',
     toggle: 'Pokaż użytkowników',
     noResults: 'Brak użytkowników pasujących do „{query}”.',
+    userRequired: 'Żaden użytkownik nie ma adresu {email}. Ta rola wymaga użytkownika tego konta.',
     noUsers: 'Brak użytkowników do wyboru.',
     loadingResults: 'Wyszukiwanie…',
     loadingMore: 'Wczytywanie kolejnych użytkowników…',
@@ -125,6 +126,7 @@ export const pl = {
     limitReached: 'Osiągnięto limit trzech kontaktów rozliczeniowych.',
     remove: 'Usuń kontakt rozliczeniowy {number}',
     empty: 'Brak kontaktów rozliczeniowych.',
+    alreadyBillingContact: '{name} jest już kontaktem rozliczeniowym.',
     count: {
       one: '{count} z {max} kontaktów rozliczeniowych',
       few: '{count} z {max} kontaktów rozliczeniowych',

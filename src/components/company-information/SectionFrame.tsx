@@ -2,7 +2,14 @@ import { joinClassNames } from '../../lib/dom-props.js';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
 import type { User } from '../../schemas/user.js';
-import { ErrorNotice, Heading, HeadingLevelProvider, LoadingState, Notice } from '../../ui/index.js';
+import {
+  ErrorNotice,
+  Heading,
+  HeadingLevelProvider,
+  IsolatedMessage,
+  LoadingState,
+  Notice,
+} from '../../ui/index.js';
 import { type RootElementProps } from '../../ui/index.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
@@ -115,9 +122,16 @@ export function SectionFrame({
             </>
           }
         >
-          {state.conflict.updatedBy
-            ? t('companyInformation.conflictBody', { name: state.conflict.updatedBy })
-            : t('companyInformation.conflictBodyAnonymous')}
+          <p>
+            {state.conflict.updatedBy ? (
+              <IsolatedMessage
+                id="companyInformation.conflictBody"
+                values={{ name: state.conflict.updatedBy }}
+              />
+            ) : (
+              t('companyInformation.conflictBodyAnonymous')
+            )}
+          </p>
         </Notice>
       )}
 
@@ -178,14 +192,19 @@ export function SectionFrame({
 
 /** Tells a viewer who may not change the contacts whom to ask, naming the administrators. */
 export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
-  const { t, format } = useAccountSettings();
+  const { t } = useAccountSettings();
   return (
     <Notice tone="info">
-      {administrators.length === 0
-        ? t('common.readOnlyNoAdministrators')
-        : t('common.readOnlyExplanation', {
-            administrators: format.list(administrators.map((user) => user.displayName)),
-          })}
+      <p>
+        {administrators.length === 0 ? (
+          t('common.readOnlyNoAdministrators')
+        ) : (
+          <IsolatedMessage
+            id="common.readOnlyExplanation"
+            values={{ administrators: administrators.map((user) => user.displayName) }}
+          />
+        )}
+      </p>
     </Notice>
   );
 }

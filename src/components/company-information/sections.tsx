@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef } from 'react';
-import type { Translate } from '../../i18n/translate.js';
+import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
+import { isolate, type Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
 import { Icon } from '../../ui/index.js';
@@ -95,6 +95,15 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
   const { t } = useAccountSettings();
   const state = useBillingContacts({ onDirtyChange });
   const limitId = useId();
+  // Chosen in another row: not offered again, and named when a search finds only them.
+  const alreadyChosen = useMemo(
+    () =>
+      state.chosenUsers.map((user) => ({
+        user,
+        reason: t('billingContacts.alreadyBillingContact', { name: isolate(user.displayName) }),
+      })),
+    [state.chosenUsers, t],
+  );
   const addButton = useRef<HTMLButtonElement | null>(null);
   // After a row is removed its button is gone: focus the row that took its place, else the
   // one before, else "Add another".
@@ -153,7 +162,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
                 control={state.control}
                 name={`billingContacts.${index}.contact`}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
-                exclude={state.chosenIds}
+                unavailable={alreadyChosen}
                 readOnly={state.readOnly}
               />
               {!state.readOnly && (

@@ -7,6 +7,7 @@ import {
   ErrorNotice,
   Field,
   Icon,
+  IsolatedMessage,
   StatusBadge,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -87,6 +88,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -104,6 +106,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail,
     disabled,
     readOnly,
@@ -121,9 +124,9 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
 
   const warning =
     warningMessage ??
-    (value?.kind === 'user' && value.user.status === 'deactivated'
-      ? t('contactPicker.deactivatedValue', { name: value.user.displayName })
-      : undefined);
+    (value?.kind === 'user' && value.user.status === 'deactivated' ? (
+      <IsolatedMessage id="contactPicker.deactivatedValue" values={{ name: value.user.displayName }} />
+    ) : undefined);
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
 
