@@ -32,15 +32,16 @@ export function IsolatedMessage({ id, values }: IsolatedMessageProps) {
     slots[name] = typeof value === 'number' ? value : `${OPEN}${name}${CLOSE}`;
   }
   const pieces = t(id, slots).split(SLOT);
+  // One inline box, so a flex or grid parent lays the sentence out as one item, not as pieces.
   return (
-    <>
+    <span>
       {pieces.map((piece, index) => {
         // split() with a capturing group puts the slot names at the odd positions.
         if (index % 2 === 0) return piece;
         const value = values[piece];
         return <Fragment key={index}>{isolated(value, locale)}</Fragment>;
       })}
-    </>
+    </span>
   );
 }
 
