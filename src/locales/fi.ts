@@ -98,7 +98,7 @@ export const fi = {
   companyInformation: {
     title: 'Yritystiedot',
     intro:
-      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat tärkeät päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
+      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat olennaiset päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
     conflictTitle: 'Joku muu on muuttanut näitä yhteyshenkilöitä',
     conflictBody: '{name} tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictBodyAnonymous:
@@ -131,7 +131,7 @@ export const fi = {
   roleContacts: {
     title: 'Muut yhteystiedot',
     description:
-      'Roolikohtaiset yhteyshenkilöt saavat tiliä koskevia viestejä, jotka liittyvät heidän rooliinsa.',
+      'Roolikohtaiset yhteyspisteet saavat tiliä koskevia viestejä, jotka koskevat juuri heidän rooliaan.',
     roleColumn: 'Rooli',
     contactColumn: 'Yhteyshenkilö',
     unassigned: 'Ei määritetty',

@@ -113,7 +113,7 @@ export const pl = {
   primaryContact: {
     title: 'Główny kontakt konta',
     description:
-      'Główna osoba, która na co dzień pracuje z kontem. Otrzymuje wszystkie ważne powiadomienia dotyczące konta, w tym faktury oraz informacje o zmianach planu i odnowieniach.',
+      'Główna osoba, która na co dzień pracuje z kontem. Otrzymuje wszystkie ważne powiadomienia dotyczące konta, w tym faktury, aktualizacje, odnowienia.',
     label: 'Główny kontakt konta',
     empty: 'Nie ustawiono głównego kontaktu konta.',
   },
