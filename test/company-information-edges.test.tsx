@@ -400,3 +400,32 @@ describe('defect 8: names cannot rewrite sentences', () => {
     await waitFor(() => expect(statusTexts()).toContain(`No users match “${FSI}\u202Ezz${PDI}”.`));
   });
 });
+
+describe('who changed each section last', () => {
+  it('says who last changed each section, and when', async () => {
+    const adapter = createMemoryAdapter({ now: () => new Date('2026-03-14T10:00:00Z') });
+    adapter.control.simulateConcurrentChange({ primaryContactId: 'u009' }, 'Matteo Rossi');
+    renderWithProvider(<CompanyInformation />, { adapter });
+    const user = userEvent.setup();
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Mikko Virtanen'),
+    );
+    const primary = screen.getByRole('region', { name: 'Primary account contact' });
+    const billing = screen.getByRole('region', { name: 'Billing contacts' });
+    expect(within(primary).getByText(/^Last changed/)).toHaveTextContent(
+      'Last changed by Matteo Rossi on March 14, 2026.',
+    );
+    expect(within(billing).getByText(/^Last changed/)).toHaveTextContent('Last changed on March 14, 2026.');
+
+    await user.click(within(billing).getByRole('button', { name: 'Remove billing contact 2' }));
+    await user.click(within(billing).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(within(billing).getByText(/^Last changed/)).toHaveTextContent(
+        'Last changed by Anna Schmidt on March 14, 2026.',
+      ),
+    );
+    expect(within(primary).getByText(/^Last changed/)).toHaveTextContent(
+      'Last changed by Matteo Rossi on March 14, 2026.',
+    );
+  });
+});

@@ -110,6 +110,8 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
+    lastChangedBy: 'Zuletzt geändert von {name} am {date}.',
+    lastChangedOn: 'Zuletzt geändert am {date}.',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',

@@ -105,6 +105,8 @@ export const en = {
       'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
+    lastChangedBy: 'Last changed by {name} on {date}.',
+    lastChangedOn: 'Last changed on {date}.',
   },
   primaryContact: {
     title: 'Primary account contact',

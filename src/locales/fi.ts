@@ -105,6 +105,8 @@ export const fi = {
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
+    lastChangedBy: 'Viimeksi muuttanut {name} {date}.',
+    lastChangedOn: 'Viimeksi muutettu {date}.',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',

@@ -109,6 +109,8 @@ export const it = {
       'Qualcuno ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
+    lastChangedBy: 'Ultima modifica di {name} il {date}.',
+    lastChangedOn: 'Ultima modifica il {date}.',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',

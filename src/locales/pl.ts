@@ -109,6 +109,8 @@ export const pl = {
       'Ktoś zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
     conflictReload: 'Odrzuć moje zmiany i wczytaj aktualną wersję',
     conflictApplyMine: 'Nadpisz moimi zmianami',
+    lastChangedBy: 'Ostatnia zmiana: {name}, {date}.',
+    lastChangedOn: 'Ostatnia zmiana: {date}.',
   },
   primaryContact: {
     title: 'Główny kontakt konta',

@@ -1,6 +1,7 @@
 import { joinClassNames } from '../../lib/dom-props.js';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
+import type { ContactsChange } from '../../schemas/contacts.js';
 import type { User } from '../../schemas/user.js';
 import {
   ErrorNotice,
@@ -83,6 +84,7 @@ export function SectionFrame({
           {title}
         </Heading>
         <p className="abk-section__description">{description}</p>
+        {state.lastChange && <LastChange change={state.lastChange} />}
       </header>
 
       {state.status === 'loading' && <LoadingState rows={skeletonRows} />}
@@ -206,5 +208,20 @@ export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
         )}
       </p>
     </Notice>
+  );
+}
+
+/** "Last changed by {name} on {date}.": the seeds ask admins to keep contacts up to date. */
+function LastChange({ change }: { change: ContactsChange }) {
+  const { t, format } = useAccountSettings();
+  const date = format.date(change.updatedAt);
+  return (
+    <p className="abk-section__last-change">
+      {change.updatedBy ? (
+        <IsolatedMessage id="companyInformation.lastChangedBy" values={{ name: change.updatedBy, date }} />
+      ) : (
+        t('companyInformation.lastChangedOn', { date })
+      )}
+    </p>
   );
 }

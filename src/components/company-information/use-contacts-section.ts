@@ -12,7 +12,7 @@ import {
   contactsQueryOptions,
   updateContactsMutationOptions,
 } from '../../queries/index.js';
-import { accountContactsSchema, type AccountContacts } from '../../schemas/contacts.js';
+import { accountContactsSchema, type AccountContacts, type ContactsChange } from '../../schemas/contacts.js';
 import type { User } from '../../schemas/user.js';
 import { isUpdateApplied, type ContactsFormSchema, type ContactsSectionConfig } from './form-schemas.js';
 
@@ -37,6 +37,11 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   focusField: (name: FieldPath<TValues>) => void;
   /** The stored contacts, once loaded. */
   contacts: AccountContacts | undefined;
+  /**
+   * When this section last changed, and who changed it: the section's own entry when the adapter
+   * reports one per section, else the last change of the contacts as a whole.
+   */
+  lastChange: ContactsChange | null;
   status: SectionStatus;
   /** The viewer may look but not change: no permission, or the adapter refused a save. */
   readOnly: boolean;
@@ -382,6 +387,11 @@ export function useContactsSection<S extends ContactsFormSchema>(
     control: form.control,
     focusField: form.setFocus,
     contacts,
+    lastChange: contacts
+      ? contacts.sectionChanges
+        ? (contacts.sectionChanges[section] ?? null)
+        : { updatedAt: contacts.updatedAt, updatedBy: contacts.updatedBy }
+      : null,
     status,
     readOnly,
     readOnlyReason: forbidden ? 'forbidden' : !permissions ? 'unknown' : readOnly ? 'permission' : null,
