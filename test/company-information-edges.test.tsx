@@ -4,7 +4,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, seedUsers, type MemoryAdapter } from '../src/adapter/memory';
 import {
@@ -427,5 +427,44 @@ describe('who changed each section last', () => {
     expect(within(primary).getByText(/^Last changed/)).toHaveTextContent(
       'Last changed by Matteo Rossi on March 14, 2026.',
     );
+  });
+});
+
+describe('unsaved changes in more than one section', () => {
+  async function editTwoSections(user: UserEvent) {
+    await pick(user, await primaryLoaded(), 'aino', /Aino Mäkelä/);
+    await pick(user, screen.getByRole('combobox', { name: 'Onboarding contact' }), 'chiara', /Chiara Ricci/);
+    return screen.findByText('You have unsaved changes in 2 sections.');
+  }
+
+  it('offers to save them all, one after another, without a conflict with oneself', async () => {
+    const onDirtyChange = vi.fn();
+    const { adapter } = renderWithProvider(<CompanyInformation onDirtyChange={onDirtyChange} />);
+    const user = userEvent.setup();
+    // One edited section is saved on its own: no page-level notice.
+    await pick(user, await primaryLoaded(), 'aino', /Aino Mäkelä/);
+    expect(screen.queryByText(/unsaved changes in/)).not.toBeInTheDocument();
+    await pick(user, screen.getByRole('combobox', { name: 'Onboarding contact' }), 'chiara', /Chiara Ricci/);
+    await screen.findByText('You have unsaved changes in 2 sections.');
+    await waitFor(() => expect(onDirtyChange).toHaveBeenLastCalledWith(true));
+
+    await user.click(screen.getByRole('button', { name: 'Save all' }));
+    await waitFor(() => expect(screen.queryByText(/unsaved changes in/)).not.toBeInTheDocument());
+    await waitFor(() => expect(onDirtyChange).toHaveBeenLastCalledWith(false));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const stored = await adapter.getContacts();
+    expect(stored.primaryContact?.displayName).toBe('Aino Mäkelä');
+    expect(stored.roleContacts.onboarding).toMatchObject({ user: { displayName: 'Chiara Ricci' } });
+  });
+
+  it('offers to discard them all', async () => {
+    const { adapter } = renderWithProvider(<CompanyInformation />);
+    const user = userEvent.setup();
+    await editTwoSections(user);
+    await user.click(screen.getByRole('button', { name: 'Discard all' }));
+    expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Anna Schmidt');
+    expect(screen.getByRole('combobox', { name: 'Onboarding contact' })).toHaveValue('');
+    expect(screen.queryByText(/unsaved changes in/)).not.toBeInTheDocument();
+    expect(adapter.control.calls().updateContacts).toBeUndefined();
   });
 });

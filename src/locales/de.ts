@@ -112,6 +112,12 @@ export const de = {
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
     lastChangedBy: 'Zuletzt geändert von {name} am {date}.',
     lastChangedOn: 'Zuletzt geändert am {date}.',
+    unsavedSections: {
+      one: 'Sie haben ungespeicherte Änderungen in {count} Abschnitt.',
+      other: 'Sie haben ungespeicherte Änderungen in {count} Abschnitten.',
+    },
+    saveAll: 'Alle speichern',
+    discardAll: 'Alle verwerfen',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',

@@ -107,6 +107,12 @@ export const en = {
     conflictApplyMine: 'Save mine on top',
     lastChangedBy: 'Last changed by {name} on {date}.',
     lastChangedOn: 'Last changed on {date}.',
+    unsavedSections: {
+      one: 'You have unsaved changes in {count} section.',
+      other: 'You have unsaved changes in {count} sections.',
+    },
+    saveAll: 'Save all',
+    discardAll: 'Discard all',
   },
   primaryContact: {
     title: 'Primary account contact',

@@ -107,6 +107,12 @@ export const fi = {
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
     lastChangedBy: 'Viimeksi muuttanut {name} {date}.',
     lastChangedOn: 'Viimeksi muutettu {date}.',
+    unsavedSections: {
+      one: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+      other: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+    },
+    saveAll: 'Tallenna kaikki',
+    discardAll: 'Hylkää kaikki',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',

@@ -111,6 +111,13 @@ export const it = {
     conflictApplyMine: 'Salva comunque le mie modifiche',
     lastChangedBy: 'Ultima modifica di {name} il {date}.',
     lastChangedOn: 'Ultima modifica il {date}.',
+    unsavedSections: {
+      one: 'Hai modifiche non salvate in {count} sezione.',
+      many: 'Hai modifiche non salvate in {count} sezioni.',
+      other: 'Hai modifiche non salvate in {count} sezioni.',
+    },
+    saveAll: 'Salva tutto',
+    discardAll: 'Scarta tutto',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',

@@ -111,6 +111,14 @@ export const pl = {
     conflictApplyMine: 'Nadpisz moimi zmianami',
     lastChangedBy: 'Ostatnia zmiana: {name}, {date}.',
     lastChangedOn: 'Ostatnia zmiana: {date}.',
+    unsavedSections: {
+      one: 'Masz niezapisane zmiany w {count} sekcji.',
+      few: 'Masz niezapisane zmiany w {count} sekcjach.',
+      many: 'Masz niezapisane zmiany w {count} sekcjach.',
+      other: 'Masz niezapisane zmiany w {count} sekcji.',
+    },
+    saveAll: 'Zapisz wszystko',
+    discardAll: 'Odrzuć wszystko',
   },
   primaryContact: {
     title: 'Główny kontakt konta',

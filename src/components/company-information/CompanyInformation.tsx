@@ -9,10 +9,14 @@ import {
   roleDefinitionsQueryOptions,
 } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
-import { ErrorNotice, Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
+import { ErrorNotice, Heading, HeadingLevelProvider, Notice, SubheadingScope } from '../../ui/index.js';
 import { type RootElementProps } from '../../ui/index.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
+import { SectionRegistryContext, type SectionActions } from './section-registry.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
+
+/** The sections in the order they appear, which is the order "Save all" saves them in. */
+const SECTION_ORDER: ContactsSection[] = ['primary', 'billing', 'roles'];
 
 /**
  * Props of `CompanyInformation`. The ref, `id`, `style`, `className`, `aria-*` and `data-*` go
@@ -90,6 +94,36 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
 
     useUnsavedChangesWarning(warnBeforeUnload && dirty);
 
+    // The sections register their save and discard, so the screen can act on all of them.
+    const [registry] = useState(() => {
+      const sections = new Map<ContactsSection, SectionActions>();
+      return {
+        sections,
+        register(section: ContactsSection, actions: SectionActions) {
+          sections.set(section, actions);
+          return () => {
+            if (sections.get(section) === actions) sections.delete(section);
+          };
+        },
+      };
+    });
+    const [savingAll, setSavingAll] = useState(false);
+    const editedInOrder = SECTION_ORDER.filter((section) => dirtySections.has(section));
+    const saveAll = async () => {
+      if (savingAll) return;
+      setSavingAll(true);
+      try {
+        // One after another: each save then starts from the version the previous one made, so
+        // our own saves never conflict with each other.
+        for (const section of editedInOrder) await registry.sections.get(section)?.save();
+      } finally {
+        setSavingAll(false);
+      }
+    };
+    const discardAll = () => {
+      for (const section of editedInOrder) registry.sections.get(section)?.discard();
+    };
+
     const screen = (
       <div
         {...rootProps}
@@ -112,23 +146,56 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
             )}
           />
         )}
-        <SubheadingScope>
-          <PrimaryContactSection
-            onDirtyChange={onPrimaryDirty}
-            readOnlyNotice={!notAllowed}
-            loadErrorNotice={false}
-          />
-          <BillingContactsList
-            onDirtyChange={onBillingDirty}
-            readOnlyNotice={!notAllowed}
-            loadErrorNotice={false}
-          />
-          <RoleContactsTable
-            onDirtyChange={onRolesDirty}
-            readOnlyNotice={!notAllowed}
-            loadErrorNotice={false}
-          />
-        </SubheadingScope>
+        {editedInOrder.length > 1 && !readOnly && (
+          <Notice
+            tone="info"
+            live="status"
+            className="abk-company-information__unsaved"
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="abk-button"
+                  data-variant="ghost"
+                  onClick={discardAll}
+                  disabled={savingAll}
+                >
+                  {t('companyInformation.discardAll')}
+                </button>
+                <button
+                  type="button"
+                  className="abk-button"
+                  data-variant="primary"
+                  aria-disabled={savingAll || undefined}
+                  onClick={() => void saveAll()}
+                >
+                  {savingAll ? t('common.saving') : t('companyInformation.saveAll')}
+                </button>
+              </>
+            }
+          >
+            {t('companyInformation.unsavedSections', { count: editedInOrder.length })}
+          </Notice>
+        )}
+        <SectionRegistryContext.Provider value={registry}>
+          <SubheadingScope>
+            <PrimaryContactSection
+              onDirtyChange={onPrimaryDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+            <BillingContactsList
+              onDirtyChange={onBillingDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+            <RoleContactsTable
+              onDirtyChange={onRolesDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+          </SubheadingScope>
+        </SectionRegistryContext.Provider>
       </div>
     );
     // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).

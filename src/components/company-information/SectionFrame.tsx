@@ -137,7 +137,9 @@ export function SectionFrame({
         </Notice>
       )}
 
-      {state.saveError && <ErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />}
+      {state.saveError && (
+        <ErrorNotice error={state.saveError} onRetry={thenFocusSection(() => void state.retrySave())} />
+      )}
 
       {editable && (
         <form
@@ -147,7 +149,7 @@ export function SectionFrame({
             event.preventDefault();
             // Enter in a field submits the form too. An edited form is always checked, so an
             // invalid value gets its message next to the field; only a valid one is sent.
-            if (submittable) state.submit();
+            if (submittable) void state.submit();
           }}
         >
           {children}

@@ -10,6 +10,7 @@ import {
   useRoleContacts,
   type ContactsSectionOptions,
 } from './hooks.js';
+import { useRegisterSection } from './section-registry.js';
 import type { RootElementProps } from '../../ui/index.js';
 import { SectionFrame } from './SectionFrame.js';
 
@@ -54,6 +55,7 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
   ) {
     const { t } = useAccountSettings();
     const state = usePrimaryContact({ onDirtyChange });
+    useRegisterSection('primary', { save: state.submit, discard: state.cancel });
     return (
       <SectionFrame
         rootProps={rootProps}
@@ -94,6 +96,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
 ) {
   const { t } = useAccountSettings();
   const state = useBillingContacts({ onDirtyChange });
+  useRegisterSection('billing', { save: state.submit, discard: state.cancel });
   const limitId = useId();
   // Chosen in another row: not offered again, and named when a search finds only them.
   const alreadyChosen = useMemo(
@@ -204,6 +207,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
 ) {
   const { t } = useAccountSettings();
   const state = useRoleContacts({ onDirtyChange });
+  useRegisterSection('roles', { save: state.submit, discard: state.cancel });
   return (
     <SectionFrame
       rootProps={rootProps}

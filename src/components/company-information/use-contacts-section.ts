@@ -63,10 +63,11 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   isDirty: boolean;
   loadError: AdapterError | null;
   retryLoad: () => void;
-  submit: () => void;
+  /** Validates and saves; resolves once the save is over (saved, refused or failed). */
+  submit: () => Promise<void>;
   /** Drops the edits and shows the stored contacts. */
   cancel: () => void;
-  retrySave: () => void;
+  retrySave: () => Promise<void>;
   /** Conflict: drop my edits and show what the other admin saved. */
   reloadTheirs: () => void;
   /** Conflict: save my edits on top of the version the other admin saved. */
@@ -303,22 +304,22 @@ export function useContactsSection<S extends ContactsFormSchema>(
 
   /** One save at a time: Save, Enter, Retry and "Save mine on top" all come through here. */
   const runSave = useCallback(
-    (expectedVersion: () => number) => {
+    async (expectedVersion: () => number) => {
       if (inFlight.current) return;
       inFlight.current = true;
       setSaving(true);
-      void form
-        .handleSubmit((values) => save(values, expectedVersion()))()
-        .finally(() => {
-          inFlight.current = false;
-          setSaving(false);
-        });
+      try {
+        await form.handleSubmit((values) => save(values, expectedVersion()))();
+      } finally {
+        inFlight.current = false;
+        setSaving(false);
+      }
     },
     [form, save],
   );
 
-  const submit = useCallback(() => {
-    runSave(() => {
+  const submit = useCallback(async () => {
+    await runSave(() => {
       let version = baseVersion.current ?? contacts?.version ?? 0;
       const steps = ownSteps(queryClient, scope);
       while (steps.has(version)) version = steps.get(version) ?? version;
@@ -354,7 +355,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
     // Through the resolver, like Save: what is sent is always the schema's output, and only
     // what differs from the version this form started from.
     const expectedVersion = conflict.version;
-    runSave(() => expectedVersion);
+    void runSave(() => expectedVersion);
   }, [conflict, emit, runSave, section]);
 
   // Unknown permissions (the account still loading, or failed) mean read-only: controls are
