@@ -37,6 +37,7 @@ const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
   memory: 'src/adapter/memory.ts',
+  http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
   testing: 'src/testing/index.ts',
   'locales/en': 'src/locales/en.ts',

@@ -4,3 +4,4 @@ export * from './contacts.js';
 export * from './catalog.js';
 export * from './billing.js';
 export * from './card.js';
+export * from './problem.js';
