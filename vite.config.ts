@@ -74,7 +74,9 @@ export default defineConfig({
   },
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      : ['default'],
     projects: [
       {
         extends: true,
@@ -82,8 +84,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The reference server in-process on 127.0.0.1, on its embedded database, in Node.
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {
