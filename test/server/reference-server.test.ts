@@ -81,7 +81,7 @@ async function orderDraft(adapter: AccountAdapter): Promise<OrderDraft> {
 describe('the reference server, through createHttpAdapter', () => {
   runAdapterConformance(
     { describe, it },
-    { createAdapter: async () => (await sandbox()).adapter, includeOrders: true, company },
+    { createAdapter: async (viewer) => (await sandbox(viewer?.permissions)).adapter, company },
   );
 
   it('signs in a seeded user with a password and refuses a wrong one', async () => {
