@@ -22,6 +22,19 @@ export default tseslint.config(
     },
   },
   {
+    // The public entry lists every name, so the API report changes only when someone means it to.
+    files: ['src/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'List each public name in src/index.ts; `export *` widens the API unnoticed.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },

@@ -1,13 +1,16 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/styles.css';
 import './preview.css';
-import { adapterLoader, withAccountSettings } from '../stories/support';
+import { adapterLoader, describeFromJsDoc, withAccountSettings } from '../stories/support';
 
 const preview: Preview = {
   parameters: {
     layout: 'padded',
     // Every story is an accessibility test: a violation fails it.
     a11y: { test: 'error' },
+    // How to embed the kit first, then the foundations, the screens, and their parts.
+    options: { storySort: { order: ['Introduction', 'Foundations', 'Screens', 'Components'] } },
+    docs: { extractComponentDescription: describeFromJsDoc },
   },
   loaders: [adapterLoader],
   decorators: [withAccountSettings],

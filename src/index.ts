@@ -1,14 +1,119 @@
-// Public entry: named exports only. Adapters' implementations live in their own entries
-// (`account-billing-kit/memory`), locales in `account-billing-kit/locales/*`.
-export * from './schemas/index.js';
+// Public entry: every name is listed, so adding one to a module never widens the public API by
+// accident. reports/index.api.md records the result; `npm run api:check` fails when the two
+// disagree. Adapters' implementations live in their own entries (`account-billing-kit/memory`),
+// locales in `account-billing-kit/locales/*`, the schemas also in `account-billing-kit/schemas`.
+
+// Schemas: users and the viewer --------------------------------------------------------------
+export {
+  accountSchema,
+  userIdSchema,
+  userPageSchema,
+  userSchema,
+  userSearchParamsSchema,
+  userStatusSchema,
+  viewerPermissionsSchema,
+  viewerSchema,
+} from './schemas/index.js';
+export type {
+  Account,
+  User,
+  UserPage,
+  UserSearchParams,
+  UserStatus,
+  Viewer,
+  ViewerPermissions,
+} from './schemas/index.js';
+
+// Schemas: points of contact -----------------------------------------------------------------
+export {
+  accountContactsSchema,
+  assigneeInputSchema,
+  assigneeSchema,
+  billingContactIdsSchema,
+  BUILT_IN_ROLE_IDS,
+  contactsUpdateSchema,
+  MAX_BILLING_CONTACTS,
+  roleDefinitionSchema,
+  roleIdSchema,
+} from './schemas/index.js';
+export type {
+  AccountContacts,
+  Assignee,
+  AssigneeInput,
+  BuiltInRoleId,
+  ContactsUpdate,
+  RoleDefinition,
+} from './schemas/index.js';
+
+// Schemas: catalog ---------------------------------------------------------------------------
+export {
+  billingIntervalSchema,
+  catalogSchema,
+  currencySchema,
+  minorUnitsSchema,
+  productSchema,
+  subscriptionSchema,
+  tierPriceSchema,
+  tierSchema,
+} from './schemas/index.js';
+export type {
+  BillingInterval,
+  Catalog,
+  Currency,
+  Product,
+  Subscription,
+  Tier,
+  TierPrice,
+} from './schemas/index.js';
+
+// Schemas: billing details, orders and quotes ------------------------------------------------
+export {
+  cardBrandSchema,
+  companyDetailsSchema,
+  countryCodeSchema,
+  normalizeTaxId,
+  orderDraftSchema,
+  orderResultSchema,
+  paymentMethodSchema,
+  quoteLineItemSchema,
+  quoteSchema,
+  taxIdSchema,
+} from './schemas/index.js';
+export type {
+  CardBrand,
+  CompanyDetails,
+  CompanyDetailsInput,
+  OrderDraft,
+  OrderResult,
+  PaymentMethod,
+  Quote,
+  QuoteLineItem,
+} from './schemas/index.js';
+
+// Schemas: card input and email --------------------------------------------------------------
+export {
+  cardDigits,
+  createCardInputSchema,
+  detectCardBrand,
+  parseCardExpiry,
+  passesLuhn,
+} from './schemas/index.js';
+export type { CardInput } from './schemas/index.js';
+export { EMAIL_MAX_LENGTH, emailSchema } from './schemas/index.js';
+
+// Adapter contract and errors ----------------------------------------------------------------
 export { AdapterError, isAdapterError, toAdapterError } from './adapter/errors.js';
 export type { AdapterErrorCode, AdapterErrorOptions, FieldIssue } from './adapter/errors.js';
 export type { AccountAdapter, AdapterOperation, ReadOptions } from './adapter/types.js';
+
+// Provider, settings context and appearance --------------------------------------------------
 export { AccountSettingsProvider } from './provider/AccountSettingsProvider.js';
 export type { AccountSettingsProviderProps } from './provider/AccountSettingsProvider.js';
 export { useAccountSettings } from './provider/context.js';
 export type { AccountSettingsContextValue, AccountSettingsEvent, ErrorContext } from './provider/context.js';
 export type { Appearance } from './theme/appearance.js';
+
+// Messages, translation and formatting -------------------------------------------------------
 export type {
   LocaleCatalogs,
   MessageKey,
@@ -16,12 +121,94 @@ export type {
   Messages,
   PluralMessage,
 } from './i18n/messages.js';
-export { createTranslate, resolveMessages } from './i18n/translate.js';
+export { createTranslate, resolveMessages, translateValidation } from './i18n/translate.js';
 export type { MessageValues, Translate } from './i18n/translate.js';
 export { createFormatters } from './i18n/format.js';
 export type { Formatters } from './i18n/format.js';
-export * from './queries/index.js';
-export { translateValidation } from './i18n/translate.js';
-export * from './components/contact-picker/index.js';
-export * from './components/company-information/index.js';
-export * from './components/upgrade-wizard/index.js';
+
+// Query keys and query/mutation option factories ---------------------------------------------
+export {
+  accountKeys,
+  accountQueryOptions,
+  adapterScope,
+  catalogQueryOptions,
+  contactsQueryOptions,
+  paymentMethodsQueryOptions,
+  placeOrderMutationOptions,
+  quoteQueryOptions,
+  roleDefinitionsQueryOptions,
+  tokenizeAndSaveCard,
+  updateContactsMutationOptions,
+  userSearchQueryOptions,
+  usersByIdsQueryOptions,
+} from './queries/index.js';
+export type { QueryContext } from './queries/index.js';
+
+// Contact picker -----------------------------------------------------------------------------
+export { ContactPicker, ContactPickerField, useContactPicker } from './components/contact-picker/index.js';
+export type {
+  ContactPickerFieldProps,
+  ContactPickerInputProps,
+  ContactPickerItem,
+  ContactPickerLabelProps,
+  ContactPickerListProps,
+  ContactPickerOptionProps,
+  ContactPickerProps,
+  ContactPickerRow,
+  ContactPickerStatus,
+  ContactPickerToggleButtonProps,
+  ContactPickerValue,
+  UseContactPickerOptions,
+  UseContactPickerResult,
+} from './components/contact-picker/index.js';
+
+// Company information: the screen, its sections and their headless hooks ---------------------
+export {
+  BillingContactsList,
+  CompanyInformation,
+  PrimaryContactSection,
+  RoleContactsTable,
+  useBillingContacts,
+  usePrimaryContact,
+  useRoleContacts,
+  useUnsavedChangesWarning,
+} from './components/company-information/index.js';
+export type {
+  BillingContactsState,
+  CompanyInformationProps,
+  ContactsSection,
+  ContactsSectionOptions,
+  ContactsSectionProps,
+  ContactsSectionState,
+  PrimaryContactState,
+  RoleContactsState,
+  RootElementProps,
+  SectionStatus,
+} from './components/company-information/index.js';
+
+// Upgrade wizard: the screen, its headless hook and the pure step machine --------------------
+export {
+  draftFromState,
+  initialWizardState,
+  isAmbiguousFailure,
+  isStepComplete,
+  stepsFor,
+  UpgradeWizard,
+  useUpgradeWizard,
+  wizardReducer,
+} from './components/upgrade-wizard/index.js';
+export type {
+  PaymentFormSlotProps,
+  PolicyLinks,
+  PurchaseAttempt,
+  PurchaseStatus,
+  CatalogStatus,
+  QuoteStatus,
+  UpgradeWizardActions,
+  UpgradeWizardProps,
+  UseUpgradeWizardOptions,
+  UseUpgradeWizardResult,
+  WizardEvent,
+  WizardState,
+  WizardStep,
+} from './components/upgrade-wizard/index.js';

@@ -2,22 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { MemoryAdapter } from '../src/adapter/memory';
 import { CompanyInformation } from '../src/components/company-information';
-import type { StoryAdapterParameters } from './support';
-
-/** Typed `parameters.adapter` for the story loader. */
-function adapterParameters(parameters: StoryAdapterParameters): StoryAdapterParameters {
-  return parameters;
-}
-
-/** The memory adapter the loader built for this render. */
-function adapterOf(loaded: Record<string, unknown>): MemoryAdapter {
-  return (loaded as { adapter: MemoryAdapter }).adapter;
-}
-
-/** The whole page: the picker's list is portalled into the provider root, outside the canvas queries' reach. */
-function screenOf(canvasElement: HTMLElement) {
-  return within(canvasElement.ownerDocument.body);
-}
+import guide from './guides/company-information.md?raw';
+import { adapterOf, adapterParameters, componentDocsPage, pick } from './support';
 
 function sectionOf(canvasElement: HTMLElement, name: string) {
   return within(within(canvasElement).getByRole('region', { name }));
@@ -27,18 +13,6 @@ function sectionOf(canvasElement: HTMLElement, name: string) {
 async function seedLoaded(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await waitFor(() => expect(canvas.getAllByRole('combobox')[0]).toHaveValue('Anna Schmidt'));
-}
-
-/** Types into a picker and clicks the option, as a mouse user would. */
-async function pick(
-  canvasElement: HTMLElement,
-  combobox: HTMLElement,
-  query: string,
-  option: RegExp | string,
-) {
-  await userEvent.clear(combobox);
-  await userEvent.type(combobox, query);
-  await userEvent.click(await screenOf(canvasElement).findByRole('option', { name: option }));
 }
 
 const FULL_CONTACTS = {
@@ -55,7 +29,11 @@ const FULL_CONTACTS = {
 const meta = {
   title: 'Screens/Company information',
   component: CompanyInformation,
-  parameters: { adapter: adapterParameters({ latency: 0 }) },
+  tags: ['autodocs'],
+  parameters: {
+    adapter: adapterParameters({ latency: 0 }),
+    docs: { page: componentDocsPage(guide) },
+  },
 } satisfies Meta<typeof CompanyInformation>;
 
 export default meta;
@@ -273,7 +251,7 @@ export const ReadOnly: Story = {
     await seedLoaded(canvasElement);
     await waitFor(() =>
       expect(
-        canvas.getAllByText('Only an administrator can change this. Ask Anna Schmidt, Jürgen Groß.'),
+        canvas.getAllByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
       ).toHaveLength(1),
     );
     for (const combobox of canvas.getAllByRole('combobox'))
@@ -390,12 +368,50 @@ export const HostDefinedRole: Story = {
   },
 };
 
-function localeStory(
-  locale: string,
+type LocaleText = readonly [
   title: string,
-  sections: [string, string, string],
+  primary: string,
+  billing: string,
+  roles: string,
   addAnother: string,
-): Story {
+];
+
+/** The screen's title, its three sections and the billing list's add button, as each catalog words them. */
+const LOCALE_TEXT: Record<'en' | 'de' | 'pl' | 'fi' | 'it', LocaleText> = {
+  en: ['Company information', 'Primary account contact', 'Billing contacts', 'Other contacts', 'Add another'],
+  de: [
+    'Unternehmensinformationen',
+    'Primärer Account-Kontakt',
+    'Abrechnungskontakte',
+    'Sonstige Kontakte',
+    'Weiteren hinzufügen',
+  ],
+  pl: [
+    'Informacje o firmie',
+    'Główny kontakt konta',
+    'Kontakty rozliczeniowe',
+    'Inne kontakty',
+    'Dodaj kolejny',
+  ],
+  fi: [
+    'Yritystiedot',
+    'Ensisijainen tilin yhteyshenkilö',
+    'Laskutusyhteyshenkilöt',
+    'Muut yhteystiedot',
+    'Lisää toinen',
+  ],
+  it: [
+    'Informazioni sull’azienda',
+    'Contatto principale dell’account',
+    'Contatti di fatturazione',
+    'Altri contatti',
+    'Aggiungi un altro',
+  ],
+};
+
+function localeStory(locale: keyof typeof LOCALE_TEXT): Story {
+  const [title, primary, billing, roles, addAnother] = LOCALE_TEXT[locale];
+  const sections = [primary, billing, roles];
   return {
     parameters: { locale },
     play: async ({ canvasElement }) => {
@@ -410,44 +426,19 @@ function localeStory(
 }
 
 /** English, the reference catalog. */
-export const English: Story = localeStory(
-  'en',
-  'Company information',
-  ['Primary account contact', 'Billing contacts', 'Other contacts'],
-  'Add another',
-);
+export const English: Story = localeStory('en');
 
 /** German, with the help centre's terms. */
-export const German: Story = localeStory(
-  'de',
-  'Unternehmensinformationen',
-  ['Primärer Account-Kontakt', 'Abrechnungskontakte', 'Sonstige Kontakte'],
-  'Weiteren hinzufügen',
-);
+export const German: Story = localeStory('de');
 
 /** Polish. */
-export const Polish: Story = localeStory(
-  'pl',
-  'Informacje o firmie',
-  ['Główny kontakt konta', 'Kontakty rozliczeniowe', 'Inne kontakty'],
-  'Dodaj kolejny',
-);
+export const Polish: Story = localeStory('pl');
 
 /** Finnish: long compound words must wrap, not overflow. */
-export const Finnish: Story = localeStory(
-  'fi',
-  'Yritystiedot',
-  ['Ensisijainen tilin yhteyshenkilö', 'Laskutusyhteyshenkilöt', 'Muut yhteystiedot'],
-  'Lisää toinen',
-);
+export const Finnish: Story = localeStory('fi');
 
 /** Italian. */
-export const Italian: Story = localeStory(
-  'it',
-  'Informazioni sull’azienda',
-  ['Contatto principale dell’account', 'Contatti di fatturazione', 'Altri contatti'],
-  'Aggiungi un altro',
-);
+export const Italian: Story = localeStory('it');
 
 /** The dark theme. */
 export const Dark: Story = {

@@ -1,13 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useForm } from 'react-hook-form';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import * as z from 'zod';
 import { seedUsers, type MemoryAdapter } from '../src/adapter/memory';
-import { ContactPicker, ContactPickerField, type ContactPickerProps } from '../src/components/contact-picker';
+import { ContactPicker, type ContactPickerProps } from '../src/components/contact-picker';
 import { useAccountSettings } from '../src/provider/context';
-import { assigneeSchema, type User } from '../src/schemas';
-import { storyLocales, type StoryAdapterParameters } from './support';
+import type { User } from '../src/schemas';
+import guide from './guides/contact-picker.md?raw';
+import {
+  ContactForm,
+  componentDocsPage,
+  screenOf,
+  storyLocales,
+  type StoryAdapterParameters,
+} from './support';
 
 const LABEL = 'Primary account contact';
 
@@ -15,11 +19,6 @@ function seedUser(displayName: string): User {
   const user = seedUsers().find((candidate) => candidate.displayName === displayName);
   if (!user) throw new Error(`No seed user called ${displayName}`);
   return user;
-}
-
-/** The page the story renders in: the popover is portalled, so options are looked up from here. */
-function screenOf(canvasElement: HTMLElement) {
-  return within(canvasElement.ownerDocument.body);
 }
 
 /** The picker's text input. */
@@ -36,7 +35,9 @@ function TranslatedPicker(props: Omit<ContactPickerProps, 'label'>) {
 const meta = {
   title: 'Components/ContactPicker',
   component: ContactPicker,
+  tags: ['autodocs'],
   args: { label: LABEL },
+  parameters: { docs: { page: componentDocsPage(guide) } },
   decorators: [
     (Story) => (
       <div style={{ maxInlineSize: 420, minBlockSize: 420, padding: 16 }}>
@@ -67,7 +68,10 @@ export const Default: Story = {
 
 /** A chosen user shows their avatar and a clear button. */
 export const WithValue: Story = {
-  args: { defaultValue: { kind: 'user', user: seedUser('Aino Mäkelä') }, description: 'Receives every account notification.' },
+  args: {
+    defaultValue: { kind: 'user', user: seedUser('Aino Mäkelä') },
+    description: 'Receives every account notification.',
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const combobox = comboboxOf(canvasElement);
@@ -96,7 +100,9 @@ export const Empty: Story = {
     await userEvent.click(combobox);
     await userEvent.type(combobox, 'Xavier');
     const screen = screenOf(canvasElement);
-    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('No users match “Xavier”.'));
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole('status')).toHaveTextContent('No users match “Xavier”.'),
+    );
     await expect(screen.getByText('No users match “Xavier”.', { selector: 'p' })).toBeVisible();
     await expect(screen.queryByRole('option')).not.toBeInTheDocument();
   },
@@ -153,7 +159,9 @@ export const ReadOnly: Story = {
     await expect(canvas.getByText('Invited')).toBeVisible();
     await userEvent.click(combobox);
     await expect(screenOf(canvasElement).queryByRole('option')).not.toBeInTheDocument();
-    await expect(canvas.queryByRole('button', { name: /Clear selection|Show users/ })).not.toBeInTheDocument();
+    await expect(
+      canvas.queryByRole('button', { name: /Clear selection|Show users/ }),
+    ).not.toBeInTheDocument();
   },
 };
 
@@ -176,11 +184,15 @@ export const ExternalEmail: Story = {
     const screen = screenOf(canvasElement);
     const combobox = comboboxOf(canvasElement, 'Security contact');
     await userEvent.click(combobox);
-    await expect(await screen.findByText('Or type the email address of someone who isn’t a user.')).toBeVisible();
+    await expect(
+      await screen.findByText('Or type the email address of someone who isn’t a user.'),
+    ).toBeVisible();
 
     await userEvent.type(combobox, 'soc@partner');
     await waitFor(() =>
-      expect(canvas.getByRole('status')).toHaveTextContent('Enter an email address in the format name@example.com.'),
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Enter an email address in the format name@example.com.',
+      ),
     );
     await expect(screen.queryByRole('option', { name: /^Use / })).not.toBeInTheDocument();
 
@@ -236,10 +248,16 @@ export const HundredThousandUsers: Story = {
     await userEvent.click(combobox);
     const first = await screen.findByRole('option', { name: /Agnieszka Dąbrowska/ });
     await expect(first).toHaveAttribute('aria-setsize', '100000');
-    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('100,000 users found.'));
+    await waitFor(() =>
+      expect(within(canvasElement).getByRole('status')).toHaveTextContent('100,000 users found.'),
+    );
 
-    const lastLoaded = () => Math.max(...screen.getAllByRole('option').map((option) => Number(option.getAttribute('aria-posinset'))));
-    const activeOption = () => canvasElement.ownerDocument.getElementById(combobox.getAttribute('aria-activedescendant') ?? '');
+    const lastLoaded = () =>
+      Math.max(
+        ...screen.getAllByRole('option').map((option) => Number(option.getAttribute('aria-posinset'))),
+      );
+    const activeOption = () =>
+      canvasElement.ownerDocument.getElementById(combobox.getAttribute('aria-activedescendant') ?? '');
     // End highlights the last loaded row; reaching it pulls in the next page.
     await userEvent.keyboard('{End}');
     await waitFor(() => expect(lastLoaded()).toBeGreaterThan(50));
@@ -261,9 +279,13 @@ function localeStory(locale: keyof typeof storyLocales): Story {
     play: async ({ canvasElement }) => {
       const combobox = comboboxOf(canvasElement, catalog.primaryContact.label);
       await expect(combobox).toHaveAttribute('placeholder', catalog.contactPicker.placeholder);
-      await expect(within(canvasElement).getByRole('button', { name: catalog.contactPicker.toggle })).toBeInTheDocument();
+      await expect(
+        within(canvasElement).getByRole('button', { name: catalog.contactPicker.toggle }),
+      ).toBeInTheDocument();
       await userEvent.click(combobox);
-      await expect(await screenOf(canvasElement).findByRole('option', { name: /Aino Mäkelä/ })).toBeInTheDocument();
+      await expect(
+        await screenOf(canvasElement).findByRole('option', { name: /Aino Mäkelä/ }),
+      ).toBeInTheDocument();
     },
   };
 }
@@ -309,36 +331,9 @@ export const RightToLeft: Story = {
   },
 };
 
-const contactFormSchema = z.object({
-  primaryContact: assigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
-});
-
-function ContactForm() {
-  const { control, handleSubmit, formState } = useForm<
-    z.input<typeof contactFormSchema>,
-    unknown,
-    z.infer<typeof contactFormSchema>
-  >({
-    resolver: zodResolver(contactFormSchema),
-    defaultValues: { primaryContact: null },
-  });
-  return (
-    // noValidate: the schema's translated message, not the browser's own bubble for `required`.
-    <form noValidate onSubmit={(event) => void handleSubmit(() => undefined)(event)} style={{ display: 'grid', gap: 16 }}>
-      <ContactPickerField control={control} name="primaryContact" label={LABEL} required />
-      <div>
-        <button type="submit" className="abk-button" data-variant="primary">
-          Save
-        </button>
-      </div>
-      {formState.isSubmitSuccessful && <p role="status">Saved.</p>}
-    </form>
-  );
-}
-
 /** Bound to react-hook-form with a zod schema: the schema's error is translated and shown. */
 export const InsideReactHookForm: Story = {
-  render: () => <ContactForm />,
+  render: () => <ContactForm label={LABEL} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }));

@@ -1,45 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { MemoryAdapter } from '../src/adapter/memory';
 import {
   BillingContactsList,
   PrimaryContactSection,
   RoleContactsTable,
 } from '../src/components/company-information';
-import type { StoryAdapterParameters } from './support';
-
-/** Typed `parameters.adapter` for the story loader. */
-function adapterParameters(parameters: StoryAdapterParameters): StoryAdapterParameters {
-  return parameters;
-}
-
-/** The memory adapter the loader built for this render. */
-function adapterOf(loaded: Record<string, unknown>): MemoryAdapter {
-  return (loaded as { adapter: MemoryAdapter }).adapter;
-}
-
-/** The whole page: the picker's list is portalled into the provider root, outside the canvas queries' reach. */
-function screenOf(canvasElement: HTMLElement) {
-  return within(canvasElement.ownerDocument.body);
-}
+import guide from './guides/contact-sections.md?raw';
+import { adapterOf, adapterParameters, componentDocsPage, pick, screenOf } from './support';
 
 /** Waits until the section has loaded (its first picker is on screen). */
 async function firstCombobox(canvasElement: HTMLElement): Promise<HTMLElement> {
   const [first] = await within(canvasElement).findAllByRole('combobox');
   if (!first) throw new Error('The section rendered no picker');
   return first;
-}
-
-/** Types into a picker and clicks the option, as a mouse user would. */
-async function pick(
-  canvasElement: HTMLElement,
-  combobox: HTMLElement,
-  query: string,
-  option: RegExp | string,
-) {
-  await userEvent.clear(combobox);
-  await userEvent.type(combobox, query);
-  await userEvent.click(await screenOf(canvasElement).findByRole('option', { name: option }));
 }
 
 async function expectSaved(canvasElement: HTMLElement) {
@@ -58,8 +31,12 @@ const meta = {
   title: 'Components/Contact sections',
   component: PrimaryContactSection,
   subcomponents: { BillingContactsList, RoleContactsTable },
+  tags: ['autodocs'],
   args: { headingLevel: 2 },
-  parameters: { adapter: adapterParameters({ latency: 0 }) },
+  parameters: {
+    adapter: adapterParameters({ latency: 0 }),
+    docs: { page: componentDocsPage(guide) },
+  },
 } satisfies Meta<typeof PrimaryContactSection>;
 
 export default meta;
@@ -145,7 +122,7 @@ export const PrimaryContactReadOnlyEmpty: Story = {
     await expect(combobox).toHaveAttribute('readonly');
     await expect(combobox).toHaveAttribute('placeholder', 'No primary account contact is set.');
     await expect(
-      await canvas.findByText('Only an administrator can change this. Ask Anna Schmidt, Jürgen Groß.'),
+      await canvas.findByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   },

@@ -53,8 +53,8 @@ function TokenSheet() {
         ))}
       </ul>
       <p>
-        Radius <code>--abk-radius</code>, spacing <code>--abk-spacing</code>, font <code>--abk-font-family</code>{' '}
-        at <code>--abk-font-size</code>.
+        Radius <code>--abk-radius</code>, spacing <code>--abk-spacing</code>, font{' '}
+        <code>--abk-font-family</code> at <code>--abk-font-size</code>.
       </p>
     </section>
   );

@@ -3,7 +3,8 @@ import { expect, within } from 'storybook/test';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { useAccountSettings } from '../src/provider/context';
 import type { MemoryAdapter } from '../src/adapter/memory';
-import { storyLocales } from './support';
+import guide from './guides/account-settings-provider.md?raw';
+import { adapterOf, componentDocsPage, storyLocales } from './support';
 
 function Greeting() {
   const { t, locale, format } = useAccountSettings();
@@ -29,9 +30,12 @@ function LocaleSampler({ adapter }: { adapter: MemoryAdapter }) {
 
 const meta = {
   title: 'Foundations/Provider',
-  component: LocaleSampler,
-  render: (_args, { loaded }) => <LocaleSampler adapter={(loaded as { adapter: MemoryAdapter }).adapter} />,
-} satisfies Meta<typeof LocaleSampler>;
+  component: AccountSettingsProvider,
+  tags: ['autodocs'],
+  // The story shows one provider per locale, whatever the args say: its props are listed, not edited.
+  parameters: { docs: { page: componentDocsPage(guide, { props: 'table' }) } },
+  render: (_args, { loaded }) => <LocaleSampler adapter={adapterOf(loaded)} />,
+} satisfies Meta<typeof AccountSettingsProvider>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -5,17 +5,15 @@ import { UpgradeWizard } from '../src/components/upgrade-wizard';
 import type { Messages } from '../src/i18n/messages';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
-import type { StoryAdapterParameters } from './support';
+import { nordlichtCompany, policyLinks } from './fixtures';
+import guide from './guides/upgrade-wizard.md?raw';
+import { adapterOf, componentDocsPage, type StoryAdapterParameters } from './support';
 
 /** The payment step is a lazy chunk; the first visit in a cold dev server can take a moment. */
 const SLOW = { timeout: 5000 };
 
 /** An order runs through five steps; the test card 4000 0000 0000 0002 is always declined. */
 const DECLINED_CARD = '4000 0000 0000 0002';
-
-function adapterOf(loaded: Record<string, unknown>): MemoryAdapter {
-  return (loaded as { adapter: MemoryAdapter }).adapter;
-}
 
 /** Fills `{name}` placeholders of a catalog message. */
 function fill(message: string, values: Record<string, string>): string {
@@ -41,11 +39,11 @@ async function choosePlan(canvasElement: HTMLElement, product: string, tier: str
 async function fillCompany(canvasElement: HTMLElement, m: Messages = en) {
   const canvas = within(canvasElement);
   const p = m.upgrade.payment;
-  await expect(await canvas.findByLabelText(p.companyName, {}, SLOW)).toHaveValue('Nordlicht Logistik GmbH');
-  await userEvent.type(canvas.getByLabelText(p.addressLine1), 'Hafenstraße 12');
-  await userEvent.type(canvas.getByLabelText(p.postalCode), '20457');
-  await userEvent.type(canvas.getByLabelText(p.city), 'Hamburg');
-  await userEvent.selectOptions(canvas.getByLabelText(p.country), 'DE');
+  await expect(await canvas.findByLabelText(p.companyName, {}, SLOW)).toHaveValue(nordlichtCompany.name);
+  await userEvent.type(canvas.getByLabelText(p.addressLine1), nordlichtCompany.addressLine1);
+  await userEvent.type(canvas.getByLabelText(p.postalCode), nordlichtCompany.postalCode);
+  await userEvent.type(canvas.getByLabelText(p.city), nordlichtCompany.city);
+  await userEvent.selectOptions(canvas.getByLabelText(p.country), nordlichtCompany.country);
 }
 
 /** "Visa ending in 4242" in the catalog's words, without the expiry that follows. */
@@ -90,16 +88,15 @@ async function agreeAndPurchase(canvasElement: HTMLElement) {
 const meta = {
   title: 'Screens/Upgrade wizard',
   component: UpgradeWizard,
+  tags: ['autodocs'],
   args: {
-    termsOfServiceUrl: 'https://example.com/legal/terms',
-    privacyPolicyUrl: 'https://example.com/legal/privacy',
-    acceptableUsePolicyUrl: 'https://example.com/legal/acceptable-use',
+    ...policyLinks,
     draftStorage: null,
     quoteDebounceMs: 0,
     onContactSales: fn(),
     onPurchaseComplete: fn(),
   },
-  parameters: { layout: 'padded' },
+  parameters: { layout: 'padded', docs: { page: componentDocsPage(guide) } },
 } satisfies Meta<typeof UpgradeWizard>;
 
 export default meta;
@@ -335,7 +332,7 @@ export const NotAllowed: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('You can’t upgrade this account')).toBeInTheDocument();
     await expect(
-      canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.'),
+      canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeInTheDocument();
     await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
   },

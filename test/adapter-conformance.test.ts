@@ -4,16 +4,9 @@ import { createMemoryAdapter, seedUsers } from '../src/adapter/memory';
 import type { AccountAdapter } from '../src/adapter/types';
 import type { OrderResult, ViewerPermissions } from '../src/schemas';
 import { runAdapterConformance, type ConformanceOptions, type ConformanceViewer } from '../src/testing';
+import { nordlichtCompany } from '../stories/fixtures';
 
-const company = {
-  name: 'Nordlicht Logistik GmbH',
-  addressLine1: 'Hafenstraße 12',
-  addressLine2: '',
-  city: 'Hamburg',
-  postalCode: '20457',
-  country: 'DE',
-  taxId: '',
-};
+const company = nordlichtCompany;
 
 function memoryFor(viewer?: ConformanceViewer) {
   return createMemoryAdapter(viewer?.permissions ? { viewer: { permissions: viewer.permissions } } : {});

@@ -11,7 +11,8 @@ type Leaf = { path: string; value: string | Record<string, string> };
 function leaves(node: unknown, prefix = ''): Leaf[] {
   if (typeof node === 'string') return [{ path: prefix, value: node }];
   const record = node as Record<string, unknown>;
-  if ('other' in record && typeof record.other === 'string') return [{ path: prefix, value: record as Record<string, string> }];
+  if ('other' in record && typeof record.other === 'string')
+    return [{ path: prefix, value: record as Record<string, string> }];
   return Object.entries(record).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
@@ -37,7 +38,8 @@ describe.each(locales)('the %s catalog', (locale, catalog) => {
 
   it('uses exactly the placeholders English uses in every message', () => {
     const mismatches = [...english].filter(
-      ([path, value]) => JSON.stringify(placeholders(value)) !== JSON.stringify(placeholders(translated.get(path) ?? '')),
+      ([path, value]) =>
+        JSON.stringify(placeholders(value)) !== JSON.stringify(placeholders(translated.get(path) ?? '')),
     );
     expect(mismatches.map(([path]) => path)).toEqual([]);
   });
@@ -46,13 +48,19 @@ describe.each(locales)('the %s catalog', (locale, catalog) => {
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
     const missing = [...translated]
       .filter(([, value]) => typeof value !== 'string')
-      .flatMap(([path, value]) => categories.filter((category) => !(category in (value as object))).map((c) => `${path}.${c}`));
+      .flatMap(([path, value]) =>
+        categories.filter((category) => !(category in (value as object))).map((c) => `${path}.${c}`),
+      );
     expect(missing).toEqual([]);
   });
 
   it('is not English left untranslated', () => {
     // Names that the seeds keep in English in these languages.
-    const keptInEnglish = new Set(['upgrade.review.acceptableUse', 'roleContacts.roles.decisionMaker.label', 'common.optional']);
+    const keptInEnglish = new Set([
+      'upgrade.review.acceptableUse',
+      'roleContacts.roles.decisionMaker.label',
+      'common.optional',
+    ]);
     const same = [...english].filter(
       ([path, value]) =>
         typeof value === 'string' &&

@@ -1,15 +1,10 @@
 import '../src/styles.css';
-import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent, type Locator } from 'vitest/browser';
-import { render } from 'vitest-browser-react';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { CompanyInformation } from '../src/components/company-information';
-import {
-  AccountSettingsProvider,
-  type AccountSettingsProviderProps,
-} from '../src/provider/AccountSettingsProvider';
+import type { AccountSettingsProviderProps } from '../src/provider/AccountSettingsProvider';
+import { expectNoAxeViolations, renderInBrowser } from './browser-support';
 
 interface Setup {
   adapter?: MemoryAdapter;
@@ -27,16 +22,20 @@ async function renderScreen({
   provider,
 }: Setup = {}) {
   const used = adapterOptions ? createMemoryAdapter({ latency: 0, ...adapterOptions }) : adapter;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await render(
-    <main>
-      <a href="#company-information">Account settings</a>
-      <AccountSettingsProvider adapter={used} queryClient={queryClient} {...provider}>
-        <CompanyInformation />
-      </AccountSettingsProvider>
-    </main>,
-  );
+  await renderInBrowser(<CompanyInformation />, {
+    adapter: used,
+    provider,
+    before: <a href="#company-information">Account settings</a>,
+  });
   return used;
+}
+
+/** The loaded screen with focus on the host page's link, where a keyboard user starts. */
+async function renderFromHostPage(setup?: Setup) {
+  const adapter = await renderScreen(setup);
+  await seedLoaded();
+  startFromHostPage();
+  return adapter;
 }
 
 const section = (name: string) => page.getByRole('region', { name });
@@ -106,18 +105,16 @@ async function pickWithMouse(name: string, query: string, option: RegExp | strin
   await expect.element(combobox(name)).toHaveAttribute('aria-expanded', 'false');
 }
 
-async function expectNoAxeViolations(options: axe.RunOptions = {}) {
-  const results = await axe.run(document.body, options);
-  expect(
-    results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) })),
-  ).toEqual([]);
+/** Tabs to the section's Save, presses `key` on it and waits for the saved notice. */
+async function saveWithKeyboard(section: Locator, key: '{Enter}' | ' ') {
+  await tabTo(section.getByRole('button', { name: 'Save' }));
+  await userEvent.keyboard(key);
+  await expect.element(section.getByText('Changes saved.')).toBeVisible();
 }
 
 describe('Company information with the keyboard alone', () => {
   it('reaches every control in reading order, skipping what cannot act', async () => {
-    await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    await renderFromHostPage();
     const stops: string[] = [];
     for (let presses = 0; presses < 20; presses += 1) {
       await userEvent.tab();
@@ -148,24 +145,18 @@ describe('Company information with the keyboard alone', () => {
   });
 
   it('changes the primary contact and saves it with Enter', async () => {
-    const adapter = await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    const adapter = await renderFromHostPage();
     await tabTo(combobox('Primary account contact'));
     // Focusing the field selects its text, so typing replaces the current contact's name.
     await chooseWithKeyboard('aino', /Aino Mäkelä/);
     await expect.element(combobox('Primary account contact')).toHaveValue('Aino Mäkelä');
 
-    await tabTo(primary().getByRole('button', { name: 'Save' }));
-    await userEvent.keyboard('{Enter}');
-    await expect.element(primary().getByText('Changes saved.')).toBeVisible();
+    await saveWithKeyboard(primary(), '{Enter}');
     expect((await adapter.getContacts()).primaryContact?.displayName).toBe('Aino Mäkelä');
   });
 
   it('adds a billing contact: focus lands in the new row, Space saves', async () => {
-    const adapter = await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    const adapter = await renderFromHostPage();
     const add = billing().getByRole('button', { name: 'Add another' });
     await tabTo(add);
     await userEvent.keyboard('{Enter}');
@@ -177,9 +168,7 @@ describe('Company information with the keyboard alone', () => {
       .element(add)
       .toHaveAccessibleDescription('You’ve reached the maximum of three billing contacts.');
 
-    await tabTo(billing().getByRole('button', { name: 'Save' }));
-    await userEvent.keyboard(' ');
-    await expect.element(billing().getByText('Changes saved.')).toBeVisible();
+    await saveWithKeyboard(billing(), ' ');
     expect((await adapter.getContacts()).billingContacts.map((user) => user.displayName)).toEqual([
       'Jürgen Groß',
       'Zofia Wójcik',
@@ -188,9 +177,7 @@ describe('Company information with the keyboard alone', () => {
   });
 
   it('chooses role contacts, an external address included, clears one, and saves', async () => {
-    const adapter = await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    const adapter = await renderFromHostPage();
 
     await tabTo(combobox('Onboarding contact'));
     await chooseWithKeyboard('chiara', /Chiara Ricci/);
@@ -207,9 +194,7 @@ describe('Company information with the keyboard alone', () => {
     await userEvent.keyboard('{Enter}');
     await expect.element(combobox('Decision maker')).toHaveValue('');
 
-    await tabTo(roles().getByRole('button', { name: 'Save' }));
-    await userEvent.keyboard('{Enter}');
-    await expect.element(roles().getByText('Changes saved.')).toBeVisible();
+    await saveWithKeyboard(roles(), '{Enter}');
     const stored = await adapter.getContacts();
     expect(stored.roleContacts.decisionMaker).toBeUndefined();
     expect(stored.roleContacts.onboarding).toMatchObject({
@@ -220,9 +205,7 @@ describe('Company information with the keyboard alone', () => {
   });
 
   it('closes an open list with Escape, keeping focus and the saved contact', async () => {
-    await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    await renderFromHostPage();
     await tabTo(combobox('Primary account contact'));
     await userEvent.keyboard('mat');
     await expect.element(page.getByRole('option', { name: /Matteo Rossi/ })).toBeVisible();
@@ -238,9 +221,7 @@ describe('Company information with the keyboard alone', () => {
   // Known issues, kept as failing expectations so they flip (and must be unmarked) once fixed.
 
   it('shows the saved contact again after Escape and Tab, not the abandoned search text', async () => {
-    await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    await renderFromHostPage();
     await tabTo(combobox('Primary account contact'));
     await userEvent.keyboard('mat');
     await expect.element(page.getByRole('option', { name: /Matteo Rossi/ })).toBeVisible();
@@ -251,9 +232,7 @@ describe('Company information with the keyboard alone', () => {
   });
 
   it('keeps focus in the field after clearing it with the keyboard', async () => {
-    await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    await renderFromHostPage();
     await tabTo(roles().getByRole('button', { name: 'Clear selection: Decision maker' }));
     await userEvent.keyboard('{Enter}');
     await expect.element(combobox('Decision maker')).toHaveValue('');
@@ -262,9 +241,7 @@ describe('Company information with the keyboard alone', () => {
   });
 
   it('moves focus to the next contact after removing a billing contact with the keyboard', async () => {
-    await renderScreen();
-    await seedLoaded();
-    startFromHostPage();
+    await renderFromHostPage();
     await tabTo(billing().getByRole('button', { name: 'Remove billing contact 1' }));
     await userEvent.keyboard('{Enter}');
     await expect.element(combobox('Billing contact 1')).toHaveValue('Zofia Wójcik');

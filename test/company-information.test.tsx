@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   BillingContactsList,
@@ -123,7 +124,7 @@ describe('primary account contact', () => {
     await waitFor(() => expect(combobox).toHaveValue('Anna Schmidt'));
     expect(combobox).toHaveAttribute('readonly');
     expect(
-      await screen.findByText('Only an administrator can change this. Ask Anna Schmidt, Jürgen Groß.'),
+      await screen.findByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
@@ -148,7 +149,9 @@ describe('primary account contact', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('We couldn’t load this.');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Anna Schmidt'));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Anna Schmidt'),
+    );
   });
 });
 
@@ -165,7 +168,9 @@ describe('billing contacts', () => {
     // Jürgen Groß is already billing contact 1: not offered again.
     await user.type(third, 'jürgen');
     await waitFor(() =>
-      expect(screen.getAllByRole('status').some((node) => node.textContent === 'No users match “jürgen”.')).toBe(true),
+      expect(
+        screen.getAllByRole('status').some((node) => node.textContent === 'No users match “jürgen”.'),
+      ).toBe(true),
     );
     expect(screen.queryByRole('option', { name: /Jürgen Groß/ })).not.toBeInTheDocument();
     await pick(user, third, 'sanna', /Sanna Lehtonen/);
@@ -202,7 +207,9 @@ describe('billing contacts', () => {
     await loaded();
     await user.click(screen.getByRole('button', { name: 'Add another' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(screen.getByRole('combobox', { name: 'Billing contact 3' })).toHaveAccessibleDescription('Select a user.');
+    expect(screen.getByRole('combobox', { name: 'Billing contact 3' })).toHaveAccessibleDescription(
+      'Select a user.',
+    );
   });
 
   it('maps a server-side refusal onto the row that caused it', async () => {
@@ -228,22 +235,42 @@ describe('other contacts', () => {
     const user = userEvent.setup();
     await loaded();
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       'Decision makerSigns off on purchases and contract changes.',
       'Onboarding contactCoordinates setup and training when the account starts or grows.',
       'Security contactReceives security notices and incident reports.',
       'Technical administratorManages integrations, domains and technical settings.',
     ]);
     await pick(user, screen.getByRole('combobox', { name: 'Onboarding contact' }), 'chiara', /Chiara Ricci/);
-    await pick(user, screen.getByRole('combobox', { name: 'Technical administrator' }), 'eero', /Eero Heikkinen/);
-    await pick(user, screen.getByRole('combobox', { name: 'Security contact' }), 'soc@partner.example', 'Use soc@partner.example');
+    await pick(
+      user,
+      screen.getByRole('combobox', { name: 'Technical administrator' }),
+      'eero',
+      /Eero Heikkinen/,
+    );
+    await pick(
+      user,
+      screen.getByRole('combobox', { name: 'Security contact' }),
+      'soc@partner.example',
+      'Use soc@partner.example',
+    );
     await user.click(screen.getByRole('button', { name: 'Clear selection: Decision maker' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
     const stored = await adapter.getContacts();
     expect(stored.roleContacts.decisionMaker).toBeUndefined();
-    expect(stored.roleContacts.onboarding).toMatchObject({ kind: 'user', user: { displayName: 'Chiara Ricci' } });
-    expect(stored.roleContacts.technicalAdmin).toMatchObject({ kind: 'user', user: { displayName: 'Eero Heikkinen' } });
+    expect(stored.roleContacts.onboarding).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Chiara Ricci' },
+    });
+    expect(stored.roleContacts.technicalAdmin).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Eero Heikkinen' },
+    });
     expect(stored.roleContacts.security).toEqual({ kind: 'email', email: 'soc@partner.example' });
   });
 
@@ -255,7 +282,11 @@ describe('other contacts', () => {
     await user.clear(security);
     await user.type(security, 'soc@partner');
     await waitFor(() =>
-      expect(screen.getAllByRole('status').some((node) => node.textContent === 'Enter an email address in the format name@example.com.')).toBe(true),
+      expect(
+        screen
+          .getAllByRole('status')
+          .some((node) => node.textContent === 'Enter an email address in the format name@example.com.'),
+      ).toBe(true),
     );
     expect(screen.queryByRole('option', { name: /Use soc@partner/ })).not.toBeInTheDocument();
   });
@@ -265,14 +296,25 @@ describe('other contacts', () => {
     const user = userEvent.setup();
     await loaded();
     await user.type(screen.getByRole('combobox', { name: 'Onboarding contact' }), 'boss@example.com');
-    await waitFor(() => expect(screen.getAllByRole('status').some((node) => /No users match/.test(node.textContent))).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((node) => /No users match/.test(node.textContent))).toBe(
+        true,
+      ),
+    );
     expect(screen.queryByRole('option', { name: /Use boss@example.com/ })).not.toBeInTheDocument();
   });
 
   it('shows host-defined roles', async () => {
     renderWithProvider(<RoleContactsTable />, {
       adapterOptions: {
-        extraRoles: [{ id: 'privacy', label: 'Data protection officer', description: 'Handles GDPR requests.', acceptsExternalEmail: true }],
+        extraRoles: [
+          {
+            id: 'privacy',
+            label: 'Data protection officer',
+            description: 'Handles GDPR requests.',
+            acceptsExternalEmail: true,
+          },
+        ],
       },
     });
     await loaded();
@@ -292,7 +334,12 @@ describe('CompanyInformation', () => {
     expect(section('Billing contacts')).toBeInTheDocument();
     expect(section('Other contacts')).toBeInTheDocument();
 
-    await pick(user, screen.getByRole('combobox', { name: 'Primary account contact' }), 'aino', /Aino Mäkelä/);
+    await pick(
+      user,
+      screen.getByRole('combobox', { name: 'Primary account contact' }),
+      'aino',
+      /Aino Mäkelä/,
+    );
     await waitFor(() => expect(onDirtyChange).toHaveBeenLastCalledWith(true));
     const event = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(event);
@@ -310,7 +357,12 @@ describe('CompanyInformation', () => {
     const user = userEvent.setup();
     await loaded();
     await pick(user, screen.getByRole('combobox', { name: 'Onboarding contact' }), 'chiara', /Chiara Ricci/);
-    await pick(user, screen.getByRole('combobox', { name: 'Primary account contact' }), 'aino', /Aino Mäkelä/);
+    await pick(
+      user,
+      screen.getByRole('combobox', { name: 'Primary account contact' }),
+      'aino',
+      /Aino Mäkelä/,
+    );
     await user.click(within(section('Primary account contact')).getByRole('button', { name: 'Save' }));
     expect(await within(section('Primary account contact')).findByText('Changes saved.')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Onboarding contact' })).toHaveValue('Chiara Ricci');
@@ -328,5 +380,52 @@ describe('CompanyInformation', () => {
     expect(screen.getByRole('region', { name: 'Primärer Account-Kontakt' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Abrechnungskontakte' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Weiteren hinzufügen' })).toBeInTheDocument();
+  });
+});
+
+describe('embedding', () => {
+  const host = {
+    id: 'contacts-root',
+    className: 'host-card',
+    style: { maxWidth: '640px' },
+    'data-analytics': 'contacts',
+    'aria-describedby': 'host-help',
+  };
+
+  function expectHostProps(root: HTMLElement | null, ownClass: string) {
+    expect(root).toHaveAttribute('id', 'contacts-root');
+    expect(root).toHaveClass(ownClass, 'host-card');
+    expect(root).toHaveStyle({ maxWidth: '640px' });
+    expect(root).toHaveAttribute('data-analytics', 'contacts');
+    expect(root).toHaveAttribute('aria-describedby', 'host-help');
+  }
+
+  it.each([
+    ['PrimaryContactSection', PrimaryContactSection, 'Primary account contact', 'abk-primary-contact'],
+    ['BillingContactsList', BillingContactsList, 'Billing contacts', 'abk-billing-contacts'],
+    ['RoleContactsTable', RoleContactsTable, 'Other contacts', 'abk-role-contacts'],
+  ] as const)(
+    '%s forwards its ref and the host’s attributes to its region',
+    async (_, Section, name, ownClass) => {
+      const ref = createRef<HTMLElement>();
+      renderWithProvider(<Section ref={ref} {...host} />);
+      await loaded();
+      const region = section(name);
+      expect(ref.current).toBe(region);
+      expectHostProps(region, ownClass);
+      // The host's attributes sit beside the section's own state, not instead of it.
+      expect(region).toHaveAttribute('data-status', 'editing');
+    },
+  );
+
+  it('CompanyInformation forwards its ref and the host’s attributes to its root', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWithProvider(<CompanyInformation ref={ref} {...host} />);
+    await loaded();
+    expect(ref.current).toContainElement(
+      screen.getByRole('heading', { level: 2, name: 'Company information' }),
+    );
+    expectHostProps(ref.current, 'abk-company-information');
+    expect(ref.current).not.toHaveAttribute('data-dirty');
   });
 });

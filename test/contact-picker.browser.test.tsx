@@ -1,16 +1,11 @@
 import '../src/styles.css';
-import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
-import type { ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { render } from 'vitest-browser-react';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { ContactPicker, type ContactPickerProps } from '../src/components/contact-picker';
-import {
-  AccountSettingsProvider,
-  type AccountSettingsProviderProps,
-} from '../src/provider/AccountSettingsProvider';
+import type { AccountSettingsProviderProps } from '../src/provider/AccountSettingsProvider';
+import { expectNoAxeViolations, renderInBrowser } from './browser-support';
 
 const LABEL = 'Primary account contact';
 
@@ -19,16 +14,11 @@ interface Setup {
   provider?: Partial<AccountSettingsProviderProps>;
 }
 
-async function renderInProvider(ui: ReactNode, { adapterOptions, provider }: Setup = {}) {
-  const adapter = createMemoryAdapter(adapterOptions);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
-  const screen = await render(
-    <main>
-      <AccountSettingsProvider adapter={adapter} queryClient={queryClient} {...provider}>
-        {ui}
-      </AccountSettingsProvider>
-    </main>,
-  );
+async function renderInProvider(ui: ReactElement, { adapterOptions, provider }: Setup = {}) {
+  const { screen, adapter } = await renderInBrowser(ui, {
+    adapter: createMemoryAdapter(adapterOptions),
+    provider,
+  });
   return { screen, adapter };
 }
 
@@ -277,13 +267,7 @@ describe('ContactPicker accessibility in Chromium', () => {
 
   it('has no axe violations while the list is open', async () => {
     await openWithStatuses();
-    const results = await axe.run(document.body);
-    expect(
-      results.violations.map(({ id, nodes }) => ({
-        id,
-        targets: nodes.map((node) => node.target.join(' ')),
-      })),
-    ).toEqual([]);
+    await expectNoAxeViolations();
   });
 
   it('has no axe violations in the dark theme while the list is open', async () => {
@@ -291,13 +275,11 @@ describe('ContactPicker accessibility in Chromium', () => {
     await openList();
     await userEvent.fill(combobox(), 'ss');
     await expect.element(page.getByRole('option', { name: /Lukas Weiß/ })).toBeVisible();
-    const results = await axe.run(document.body);
-    expect(results.violations.map(({ id }) => id)).toEqual([]);
+    await expectNoAxeViolations();
   });
 
   it('names each option with text that includes what it shows (label-content-name-mismatch)', async () => {
     await openWithStatuses();
-    const results = await axe.run(document.body, { runOnly: ['label-content-name-mismatch'] });
-    expect(results.violations).toEqual([]);
+    await expectNoAxeViolations({ runOnly: ['label-content-name-mismatch'] });
   });
 });

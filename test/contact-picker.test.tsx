@@ -1,11 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { ContactPicker, ContactPickerField, type ContactPickerValue } from '../src/components/contact-picker';
+import {
+  ContactPicker,
+  ContactPickerField,
+  useContactPicker,
+  type ContactPickerValue,
+} from '../src/components/contact-picker';
 import { assigneeSchema } from '../src/schemas';
 import { renderWithProvider } from './support';
 
@@ -47,7 +52,10 @@ describe('ContactPicker', () => {
     const { user, combobox } = await openAndType('matteo');
     await screen.findByRole('option', { name: /Matteo Rossi/ });
     await user.keyboard('{ArrowDown}{Enter}');
-    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({ kind: 'user', user: { displayName: 'Matteo Rossi' } });
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Matteo Rossi' },
+    });
     expect(combobox).toHaveValue('Matteo Rossi');
     expect(combobox).toHaveAttribute('aria-expanded', 'false');
   });
@@ -98,7 +106,9 @@ describe('ContactPicker', () => {
     renderWithProvider(<Picker allowExternalEmail />);
     await openAndType('soc@partner');
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Enter an email address in the format name@example.com.'),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Enter an email address in the format name@example.com.',
+      ),
     );
     expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
   });
@@ -159,9 +169,93 @@ describe('ContactPicker', () => {
     expect(screen.queryByRole('button', { name: /Clear selection/ })).not.toBeInTheDocument();
   });
 
+  it('forwards its ref to the root, which takes the host’s id, class, style, data-* and aria-*', () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWithProvider(
+      <ContactPicker
+        ref={ref}
+        label="Primary account contact"
+        id="primary-contact"
+        inputId="primary-contact-input"
+        className="host-picker"
+        style={{ marginBlockStart: 12 }}
+        data-section="primary"
+        aria-describedby="contacts-help"
+      />,
+    );
+    const root = ref.current;
+    const combobox = screen.getByRole('combobox', { name: 'Primary account contact' });
+    expect(root).toContainElement(combobox);
+    expect(root).toHaveAttribute('id', 'primary-contact');
+    expect(root).toHaveClass('abk-contact-picker', 'host-picker');
+    expect(root).toHaveStyle({ marginBlockStart: '12px' });
+    expect(root).toHaveAttribute('data-section', 'primary');
+    expect(root).toHaveAttribute('aria-describedby', 'contacts-help');
+    // The input keeps its own id, and the label still names it.
+    expect(combobox).toHaveAttribute('id', 'primary-contact-input');
+  });
+
+  it('keeps its own state attributes on the root, whatever the host passes', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWithProvider(<Picker ref={ref} data-open="never" />);
+    expect(ref.current).not.toHaveAttribute('data-open');
+    await openAndType('');
+    expect(ref.current).toHaveAttribute('data-open', '');
+  });
+
   it('speaks the viewer’s language', () => {
-    renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, { provider: { locale: 'de-DE' } });
+    renderWithProvider(<ContactPicker label="Primärer Account-Kontakt" searchDebounceMs={0} />, {
+      provider: { locale: 'de-DE' },
+    });
     expect(screen.getByRole('combobox')).toHaveAttribute('placeholder', 'Benutzer auswählen');
+  });
+});
+
+describe('useContactPicker', () => {
+  /** A host's own markup, built from the hook's prop getters and rows alone. */
+  function HostPicker({ onValueChange }: { onValueChange: (value: ContactPickerValue | null) => void }) {
+    const picker = useContactPicker({ searchDebounceMs: 0, onValueChange });
+    return (
+      <div>
+        <label {...picker.getLabelProps()}>Owner</label>
+        <input {...picker.getInputProps()} />
+        <button {...picker.getToggleButtonProps()}>▾</button>
+        <ul {...picker.getListProps({ style: { position: 'relative', maxHeight: 300, overflowY: 'auto' } })}>
+          {picker.virtualRows.map(({ key, item, index, start }) => (
+            <li
+              key={key}
+              {...picker.getOptionProps({ item, index })}
+              style={{ position: 'absolute', top: start }}
+            >
+              {item.kind === 'user' ? item.user.displayName : item.email}
+            </li>
+          ))}
+        </ul>
+        <p>{picker.status}</p>
+      </div>
+    );
+  }
+
+  it('drives a host’s own markup through its prop getters', async () => {
+    const onValueChange = vi.fn();
+    renderWithProvider(<HostPicker onValueChange={onValueChange} />);
+    const user = userEvent.setup();
+    const combobox = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(screen.getByRole('button', { name: 'Show users' }));
+    expect(combobox).toHaveAttribute('aria-expanded', 'true');
+    await user.type(combobox, 'aino');
+    const option = await screen.findByRole('option', { name: 'Aino Mäkelä' });
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    expect(option).toHaveAttribute('aria-setsize', '1');
+    await user.keyboard('{ArrowDown}');
+    expect(option).toHaveAttribute('data-highlighted');
+    await user.keyboard('{Enter}');
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Aino Mäkelä' },
+    });
+    expect(combobox).toHaveValue('Aino Mäkelä');
+    expect(screen.getByText('idle')).toBeInTheDocument();
   });
 });
 
@@ -177,11 +271,39 @@ describe('ContactPickerField with react-hook-form and zod', () => {
     });
     return (
       <form onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-        <ContactPickerField control={control} name="primaryContact" label="Primary account contact" searchDebounceMs={0} />
+        <ContactPickerField
+          control={control}
+          name="primaryContact"
+          label="Primary account contact"
+          searchDebounceMs={0}
+        />
         <button type="submit">Save</button>
       </form>
     );
   }
+
+  it('forwards its ref and DOM attributes to the picker’s root', () => {
+    function FieldWithRef({ fieldRef }: { fieldRef: React.Ref<HTMLDivElement> }) {
+      const { control } = useForm<z.input<typeof schema>>({ defaultValues: { primaryContact: null } });
+      return (
+        <ContactPickerField
+          ref={fieldRef}
+          control={control}
+          name="primaryContact"
+          label="Primary account contact"
+          id="primary"
+          data-section="primary"
+          aria-describedby="contacts-help"
+        />
+      );
+    }
+    const ref = createRef<HTMLDivElement>();
+    renderWithProvider(<FieldWithRef fieldRef={ref} />);
+    expect(ref.current).toContainElement(screen.getByRole('combobox', { name: 'Primary account contact' }));
+    expect(ref.current).toHaveAttribute('id', 'primary');
+    expect(ref.current).toHaveAttribute('data-section', 'primary');
+    expect(ref.current).toHaveAttribute('aria-describedby', 'contacts-help');
+  });
 
   it('shows the schema’s error next to the field, then submits the chosen user', async () => {
     const onSubmit = vi.fn();
@@ -198,6 +320,8 @@ describe('ContactPickerField with react-hook-form and zod', () => {
     await user.click(await screen.findByRole('option', { name: /Päivi Järvinen/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ primaryContact: { kind: 'user', user: { displayName: 'Päivi Järvinen' } } });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      primaryContact: { kind: 'user', user: { displayName: 'Päivi Järvinen' } },
+    });
   });
 });

@@ -34,7 +34,9 @@ describe('createTranslate', () => {
 
   it('uses Finnish singular and plural', () => {
     const t = createTranslate('fi', fi);
-    expect(t('contactPicker.resultCount', { count: 1 })).not.toBe(t('contactPicker.resultCount', { count: 2 }).replace('2', '1'));
+    expect(t('contactPicker.resultCount', { count: 1 })).not.toBe(
+      t('contactPicker.resultCount', { count: 2 }).replace('2', '1'),
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, generateUsers } from '../src/adapter/memory';
 import type { OrderDraft } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -13,15 +14,7 @@ async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   throw new Error('expected the call to fail');
 }
 
-const company = {
-  name: 'Nordlicht Logistik GmbH',
-  addressLine1: 'Hafenstraße 12',
-  addressLine2: '',
-  city: 'Hamburg',
-  postalCode: '20457',
-  country: 'DE',
-  taxId: '',
-};
+const company = nordlichtCompany;
 
 function draft(change: Partial<OrderDraft> = {}): OrderDraft {
   return {
@@ -49,8 +42,12 @@ describe('memory adapter: seed data', () => {
 
   it('finds users regardless of diacritics, by name or email, across pages', async () => {
     const adapter = createMemoryAdapter();
-    expect((await adapter.searchUsers({ query: 'wojcik' })).users.map((u) => u.displayName)).toEqual(['Zofia Wójcik']);
-    expect((await adapter.searchUsers({ query: 'LUKASZ' })).users.map((u) => u.displayName)).toEqual(['Łukasz Kowalczyk']);
+    expect((await adapter.searchUsers({ query: 'wojcik' })).users.map((u) => u.displayName)).toEqual([
+      'Zofia Wójcik',
+    ]);
+    expect((await adapter.searchUsers({ query: 'LUKASZ' })).users.map((u) => u.displayName)).toEqual([
+      'Łukasz Kowalczyk',
+    ]);
     const first = await adapter.searchUsers({ query: 'a', limit: 10 });
     const second = await adapter.searchUsers({ query: 'a', limit: 10, cursor: first.nextCursor });
     expect(first.users).toHaveLength(10);
@@ -92,7 +89,9 @@ describe('memory adapter: contact rules', () => {
 
   it('refuses the same billing contact twice', async () => {
     const adapter = createMemoryAdapter();
-    const error = await rejection(adapter.updateContacts({ billingContactIds: ['u002', 'u002'] }, { expectedVersion: 1 }));
+    const error = await rejection(
+      adapter.updateContacts({ billingContactIds: ['u002', 'u002'] }, { expectedVersion: 1 }),
+    );
     expect(error.fieldIssues.map((issue) => issue.code)).toContain('billingContactsDuplicate');
   });
 
@@ -104,7 +103,9 @@ describe('memory adapter: contact rules', () => {
         { expectedVersion: 1 },
       ),
     );
-    expect(error.fieldIssues).toEqual([{ path: ['roleContacts', 'decisionMaker'], code: 'externalEmailNotAllowed' }]);
+    expect(error.fieldIssues).toEqual([
+      { path: ['roleContacts', 'decisionMaker'], code: 'externalEmailNotAllowed' },
+    ]);
     const saved = await adapter.updateContacts(
       { roleContacts: { security: { kind: 'email', email: 'soc@partner.example' } } },
       { expectedVersion: 1 },
@@ -116,26 +117,36 @@ describe('memory adapter: contact rules', () => {
   it('refuses deactivated and unknown users', async () => {
     const adapter = createMemoryAdapter();
     // u015 (Lukas Weiß) is deactivated in the seed.
-    const error = await rejection(adapter.updateContacts({ primaryContactId: 'u015' }, { expectedVersion: 1 }));
+    const error = await rejection(
+      adapter.updateContacts({ primaryContactId: 'u015' }, { expectedVersion: 1 }),
+    );
     expect(error.fieldIssues).toEqual([{ path: ['primaryContactId'], code: 'userDeactivated' }]);
-    const unknown = await rejection(adapter.updateContacts({ primaryContactId: 'nobody' }, { expectedVersion: 1 }));
+    const unknown = await rejection(
+      adapter.updateContacts({ primaryContactId: 'nobody' }, { expectedVersion: 1 }),
+    );
     expect(unknown.fieldIssues).toEqual([{ path: ['primaryContactId'], code: 'userNotFound' }]);
   });
 
   it('reports a stale version as a conflict with the current contacts and who changed them', async () => {
     const adapter = createMemoryAdapter();
     adapter.control.simulateConcurrentChange({ primaryContactId: 'u005' }, 'Matteo Rossi');
-    const error = await rejection(adapter.updateContacts({ primaryContactId: 'u003' }, { expectedVersion: 1 }));
+    const error = await rejection(
+      adapter.updateContacts({ primaryContactId: 'u003' }, { expectedVersion: 1 }),
+    );
     expect(error.code).toBe('conflict');
-    expect(error.current).toMatchObject({ version: 2, updatedBy: 'Matteo Rossi', primaryContact: { id: 'u005' } });
+    expect(error.current).toMatchObject({
+      version: 2,
+      updatedBy: 'Matteo Rossi',
+      primaryContact: { id: 'u005' },
+    });
     expect((await adapter.getContacts()).primaryContact?.id).toBe('u005');
   });
 
   it('forbids changes by a viewer without permission', async () => {
     const adapter = createMemoryAdapter({ viewer: { permissions: { manageContacts: false } } });
-    expect((await rejection(adapter.updateContacts({ primaryContactId: 'u003' }, { expectedVersion: 1 }))).code).toBe(
-      'forbidden',
-    );
+    expect(
+      (await rejection(adapter.updateContacts({ primaryContactId: 'u003' }, { expectedVersion: 1 }))).code,
+    ).toBe('forbidden');
   });
 
   it('clears a role', async () => {
@@ -170,9 +181,9 @@ describe('memory adapter: orders', () => {
 
   it('refuses a contact-sales tier and an interval the tier does not offer', async () => {
     const adapter = createMemoryAdapter();
-    expect((await rejection(adapter.previewOrder(draft({ tierId: 'marketing-enterprise' })))).fieldIssues[0]?.code).toBe(
-      'tierContactSales',
-    );
+    expect(
+      (await rejection(adapter.previewOrder(draft({ tierId: 'marketing-enterprise' })))).fieldIssues[0]?.code,
+    ).toBe('tierContactSales');
     expect((await rejection(adapter.previewOrder(draft({ interval: 'monthly' })))).fieldIssues[0]?.code).toBe(
       'intervalNotOffered',
     );
@@ -193,7 +204,9 @@ describe('memory adapter: orders', () => {
   it('refuses a reused idempotency key for a different order', async () => {
     const adapter = createMemoryAdapter();
     await adapter.placeOrder(draft(), { idempotencyKey: 'key-1' });
-    const error = await rejection(adapter.placeOrder(draft({ currency: 'USD' }), { idempotencyKey: 'key-1' }));
+    const error = await rejection(
+      adapter.placeOrder(draft({ currency: 'USD' }), { idempotencyKey: 'key-1' }),
+    );
     expect(error.fieldIssues[0]?.code).toBe('idempotencyKeyReused');
   });
 
@@ -208,7 +221,9 @@ describe('memory adapter: orders', () => {
     const method = await adapter.createPaymentMethod({ token, sharedWithAdmins: true });
     expect(method).toMatchObject({ brand: 'visa', last4: '0002', sharedWithAdmins: true });
     expect(JSON.stringify(await adapter.getPaymentMethods())).not.toContain('4000000000000002');
-    const error = await rejection(adapter.placeOrder(draft({ paymentMethodId: method.id }), { idempotencyKey: 'k' }));
+    const error = await rejection(
+      adapter.placeOrder(draft({ paymentMethodId: method.id }), { idempotencyKey: 'k' }),
+    );
     expect(error.code).toBe('payment_declined');
     expect(adapter.control.orders()).toHaveLength(0);
   });
@@ -241,7 +256,13 @@ describe('memory adapter: faults and latency', () => {
     async function outcomes() {
       const adapter = createMemoryAdapter({ failureRate: 0.5, seed: 42 });
       const results: boolean[] = [];
-      for (let i = 0; i < 20; i += 1) results.push(await adapter.getRoleDefinitions().then(() => true, () => false));
+      for (let i = 0; i < 20; i += 1)
+        results.push(
+          await adapter.getRoleDefinitions().then(
+            () => true,
+            () => false,
+          ),
+        );
       return results;
     }
     const first = await outcomes();

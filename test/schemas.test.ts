@@ -13,6 +13,7 @@ import {
   taxIdSchema,
   tierSchema,
 } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
   return result.success ? [] : (result.error?.issues.map((issue) => issue.message) ?? []);
@@ -24,7 +25,9 @@ describe('billing contacts', () => {
   });
 
   it('refuses a fourth billing contact', () => {
-    expect(messages(billingContactIdsSchema.safeParse(['u1', 'u2', 'u3', 'u4']))).toContain('billingContactsTooMany');
+    expect(messages(billingContactIdsSchema.safeParse(['u1', 'u2', 'u3', 'u4']))).toContain(
+      'billingContactsTooMany',
+    );
   });
 
   it('refuses the same user twice', () => {
@@ -51,11 +54,15 @@ describe('assignees', () => {
   });
 
   it('refuses an invalid external email with a message key', () => {
-    expect(messages(assigneeInputSchema.safeParse({ kind: 'email', email: 'not-an-email' }))).toEqual(['emailInvalid']);
+    expect(messages(assigneeInputSchema.safeParse({ kind: 'email', email: 'not-an-email' }))).toEqual([
+      'emailInvalid',
+    ]);
   });
 
   it('lets a role be cleared with null in an update', () => {
-    expect(contactsUpdateSchema.parse({ roleContacts: { security: null } })).toEqual({ roleContacts: { security: null } });
+    expect(contactsUpdateSchema.parse({ roleContacts: { security: null } })).toEqual({
+      roleContacts: { security: null },
+    });
   });
 
   it('rejects contacts with four billing contacts even when read from a server', () => {
@@ -73,15 +80,7 @@ describe('assignees', () => {
 });
 
 describe('company details', () => {
-  const valid = {
-    name: 'Nordlicht Logistik GmbH',
-    addressLine1: 'Hafenstraße 12',
-    addressLine2: '',
-    city: 'Hamburg',
-    postalCode: '20457',
-    country: 'DE',
-    taxId: 'de 123.456.789',
-  };
+  const valid = { ...nordlichtCompany, taxId: 'de 123.456.789' };
 
   it('normalises the VAT id', () => {
     expect(companyDetailsSchema.parse(valid).taxId).toBe('DE123456789');
@@ -113,7 +112,12 @@ describe('company details', () => {
 describe('cards', () => {
   const now = () => new Date('2026-11-22T12:00:00Z');
   const cardSchema = createCardInputSchema(now);
-  const card = { cardholderName: 'Anna Schmidt', number: '4242 4242 4242 4242', expiry: '12/28', securityCode: '123' };
+  const card = {
+    cardholderName: 'Anna Schmidt',
+    number: '4242 4242 4242 4242',
+    expiry: '12/28',
+    securityCode: '123',
+  };
 
   it('accepts a valid Visa card', () => {
     expect(cardSchema.safeParse(card).success).toBe(true);
@@ -188,7 +192,11 @@ describe('billing contacts form', () => {
     const { billingContactsFormSchema } = await import('../src/components/company-information/form-schemas');
     const user = { id: 'u1', displayName: 'Anna', email: 'anna@example.com', status: 'active' as const };
     const result = billingContactsFormSchema.safeParse({
-      billingContacts: [{ contact: { kind: 'user', user } }, { contact: null }, { contact: { kind: 'user', user } }],
+      billingContacts: [
+        { contact: { kind: 'user', user } },
+        { contact: null },
+        { contact: { kind: 'user', user } },
+      ],
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual(

@@ -6,7 +6,10 @@ import { de } from '../src/locales/de';
 import { fi } from '../src/locales/fi';
 import { it } from '../src/locales/it';
 import { pl } from '../src/locales/pl';
-import { AccountSettingsProvider, type AccountSettingsProviderProps } from '../src/provider/AccountSettingsProvider';
+import {
+  AccountSettingsProvider,
+  type AccountSettingsProviderProps,
+} from '../src/provider/AccountSettingsProvider';
 
 export interface RenderWithProviderOptions extends Omit<RenderOptions, 'wrapper'> {
   adapter?: MemoryAdapter;
@@ -21,7 +24,12 @@ export function renderWithProvider(ui: ReactElement, options: RenderWithProvider
   const result = render(ui, {
     ...renderOptions,
     wrapper: ({ children }) => (
-      <AccountSettingsProvider adapter={adapter} queryClient={queryClient} locales={{ de, pl, fi, it }} {...provider}>
+      <AccountSettingsProvider
+        adapter={adapter}
+        queryClient={queryClient}
+        locales={{ de, pl, fi, it }}
+        {...provider}
+      >
         {children}
       </AccountSettingsProvider>
     ),

@@ -1,19 +1,13 @@
 import '../src/styles.css';
-import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent, type Locator } from 'vitest/browser';
-import { render } from 'vitest-browser-react';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
-import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
+import { nordlichtCompany, policyLinks } from '../stories/fixtures';
+import { expectNoAxeViolations, renderInBrowser } from './browser-support';
 
-const policies = {
-  termsOfServiceUrl: 'https://example.com/legal/terms',
-  privacyPolicyUrl: 'https://example.com/legal/privacy',
-  acceptableUsePolicyUrl: 'https://example.com/legal/acceptable-use',
-};
+const policies = policyLinks;
 
 type ColorScheme = 'light' | 'dark';
 
@@ -29,15 +23,11 @@ async function renderWizard({
   colorScheme = 'light',
   before,
 }: RenderOptions = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
-  await render(
-    <main>
-      {before}
-      <AccountSettingsProvider adapter={adapter} queryClient={queryClient} appearance={{ colorScheme }}>
-        <UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} />
-      </AccountSettingsProvider>
-    </main>,
-  );
+  await renderInBrowser(<UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} />, {
+    adapter,
+    provider: { appearance: { colorScheme } },
+    before,
+  });
   return adapter;
 }
 
@@ -54,15 +44,6 @@ async function tabTo(target: Locator) {
   await expect.element(target).toHaveFocus();
 }
 
-async function expectNoAxeViolations() {
-  const results = await axe.run(document.body);
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
 async function stepHeading(name: string) {
   const heading = page.getByRole('heading', { level: 3, name: new RegExp(name) });
   await expect.element(heading).toBeInTheDocument();
@@ -76,11 +57,11 @@ async function choosePlan(product: string, tier: string) {
 }
 
 async function fillCompany() {
-  await expect.element(page.getByLabelText('Company name')).toHaveValue('Nordlicht Logistik GmbH');
-  await userEvent.fill(page.getByLabelText('Street address'), 'Hafenstraße 12');
-  await userEvent.fill(page.getByLabelText('Postal code'), '20457');
-  await userEvent.fill(page.getByLabelText('City'), 'Hamburg');
-  await userEvent.selectOptions(page.getByLabelText('Country'), 'DE');
+  await expect.element(page.getByLabelText('Company name')).toHaveValue(nordlichtCompany.name);
+  await userEvent.fill(page.getByLabelText('Street address'), nordlichtCompany.addressLine1);
+  await userEvent.fill(page.getByLabelText('Postal code'), nordlichtCompany.postalCode);
+  await userEvent.fill(page.getByLabelText('City'), nordlichtCompany.city);
+  await userEvent.selectOptions(page.getByLabelText('Country'), nordlichtCompany.country);
 }
 
 async function fillNewCard(number: string) {

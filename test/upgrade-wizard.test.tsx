@@ -1,21 +1,32 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
-import { UpgradeWizard, type UpgradeWizardProps } from '../src/components/upgrade-wizard';
+import {
+  initialWizardState,
+  UpgradeWizard,
+  useUpgradeWizard,
+  type WizardState,
+  type WizardStep,
+} from '../src/components/upgrade-wizard';
+import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
+import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
 
-const policies = {
-  termsOfServiceUrl: 'https://example.com/terms',
-  privacyPolicyUrl: 'https://example.com/privacy',
-  acceptableUsePolicyUrl: 'https://example.com/aup',
-};
+const policies = policyLinks;
 
-function renderWizard(props: Partial<UpgradeWizardProps> = {}, adapter: MemoryAdapter = createMemoryAdapter()) {
-  const result = renderWithProvider(<UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />, {
-    adapter,
-  });
+function renderWizard(
+  props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
+  adapter: MemoryAdapter = createMemoryAdapter(),
+) {
+  const result = renderWithProvider(
+    <UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />,
+    {
+      adapter,
+    },
+  );
   return { ...result, user: userEvent.setup() };
 }
 
@@ -26,11 +37,11 @@ async function choosePlan(user: UserEvent, product: string, tier: string) {
 }
 
 async function fillCompany(user: UserEvent) {
-  expect(await screen.findByLabelText('Company name')).toHaveValue('Nordlicht Logistik GmbH');
-  await user.type(screen.getByLabelText('Street address'), 'Hafenstraße 12');
-  await user.type(screen.getByLabelText('Postal code'), '20457');
-  await user.type(screen.getByLabelText('City'), 'Hamburg');
-  await user.selectOptions(screen.getByLabelText('Country'), 'DE');
+  expect(await screen.findByLabelText('Company name')).toHaveValue(nordlichtCompany.name);
+  await user.type(screen.getByLabelText('Street address'), nordlichtCompany.addressLine1);
+  await user.type(screen.getByLabelText('Postal code'), nordlichtCompany.postalCode);
+  await user.type(screen.getByLabelText('City'), nordlichtCompany.city);
+  await user.selectOptions(screen.getByLabelText('Country'), nordlichtCompany.country);
 }
 
 async function toReviewWithExistingCard(user: UserEvent) {
@@ -46,6 +57,25 @@ async function agreeAndPurchase(user: UserEvent) {
   await waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
   await user.click(purchase);
 }
+
+/** Draft storage holding `state`, as a reload would find it. */
+function storageWith(state: WizardState) {
+  const store = new Map([['account-billing-kit:upgrade-draft', JSON.stringify(state)]]);
+  return {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+    removeItem: (key: string) => void store.delete(key),
+  };
+}
+
+/** A draft with Marketing Hub Professional chosen, so the payment step is reachable. */
+const planChosen = initialWizardState({
+  productId: 'marketing',
+  tierId: 'marketing-professional',
+  pricing: 'flat',
+  currency: 'EUR',
+  interval: 'annual',
+});
 
 function tierCard(name: string) {
   return screen.getByRole('heading', { level: 4, name }).closest('li') as HTMLElement;
@@ -69,12 +99,17 @@ describe('UpgradeWizard', () => {
 
     expect(within(row('Marketing Hub Professional')).getByRole('cell')).toHaveTextContent('€8,190.00');
     expect(screen.getByText(/Your card is charged every year/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('href', policies.termsOfServiceUrl);
+    expect(screen.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute(
+      'href',
+      policies.termsOfServiceUrl,
+    );
     await agreeAndPurchase(user);
 
     expect(await screen.findByRole('heading', { name: 'Thank you for your purchase' })).toHaveFocus();
     expect(adapter.control.orders()).toHaveLength(1);
-    expect(onPurchaseComplete).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'marketing-professional' }));
+    expect(onPurchaseComplete).toHaveBeenCalledWith(
+      expect.objectContaining({ tierId: 'marketing-professional' }),
+    );
     expect(screen.getByText(/You now have Marketing Hub Professional, billed annually/)).toBeInTheDocument();
   });
 
@@ -109,6 +144,22 @@ describe('UpgradeWizard', () => {
     expect(screen.getByText('0 seats selected')).toBeInTheDocument();
   });
 
+  it('says when the user search fails, instead of "No users match", and tries again', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext(1, 'network', ['searchUsers']);
+    const { user } = renderWizard({}, adapter);
+    await choosePlan(user, 'Sales Hub', 'Professional');
+    const title = await screen.findByText('Users couldn’t be loaded.');
+    const alert = title.closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('The failure is not announced');
+    expect(alert).toHaveTextContent('We couldn’t reach the server.');
+    expect(screen.queryByText('No users match.')).not.toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' })).toBeInTheDocument();
+    expect(screen.queryByText('Users couldn’t be loaded.')).not.toBeInTheDocument();
+  });
+
   it('reflects currency and interval changes in prices and in the quote', async () => {
     const { user } = renderWizard();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency' }), 'PLN');
@@ -133,7 +184,10 @@ describe('UpgradeWizard', () => {
     const enterprise = within(tierCard('Enterprise'));
     expect(enterprise.queryByRole('button', { name: 'Choose Enterprise' })).not.toBeInTheDocument();
     await user.click(enterprise.getByRole('button', { name: 'Contact sales' }));
-    expect(onContactSales).toHaveBeenCalledWith(expect.objectContaining({ id: 'marketing-enterprise' }), expect.objectContaining({ id: 'marketing' }));
+    expect(onContactSales).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'marketing-enterprise' }),
+      expect.objectContaining({ id: 'marketing' }),
+    );
   });
 
   it('explains each invalid card field and company field, linked from a summary', async () => {
@@ -149,9 +203,15 @@ describe('UpgradeWizard', () => {
 
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('There are 8 problems on this step:');
-    expect(screen.getByLabelText('Card number')).toHaveAccessibleDescription('This card number isn’t valid. Check it for typos.');
-    expect(screen.getByLabelText('Expiry date (MM/YY)')).toHaveAccessibleDescription('Enter the expiry date as MM/YY.');
-    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription('Enter the 3 or 4 digit security code from your card.');
+    expect(screen.getByLabelText('Card number')).toHaveAccessibleDescription(
+      'This card number isn’t valid. Check it for typos.',
+    );
+    expect(screen.getByLabelText('Expiry date (MM/YY)')).toHaveAccessibleDescription(
+      'Enter the expiry date as MM/YY.',
+    );
+    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription(
+      'Enter the 3 or 4 digit security code from your card.',
+    );
     expect(screen.getByLabelText('Name on card')).toHaveAccessibleDescription('Enter the name on the card.');
     expect(screen.getByLabelText('Postal code')).toHaveAccessibleDescription('Enter a valid postal code.');
     await user.click(within(summary).getByRole('link', { name: 'Enter the street address.' }));
@@ -179,7 +239,15 @@ describe('UpgradeWizard', () => {
     expect(tokenizeCard).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(placeOrder.mock.calls)).not.toContain('5555');
     const methods = await adapter.getPaymentMethods();
-    expect(methods.find((method) => method.last4 === '4444' && method.brand === 'mastercard' && method.sharedWithAdmins && method.ownerUserId === 'u001')).toBeDefined();
+    expect(
+      methods.find(
+        (method) =>
+          method.last4 === '4444' &&
+          method.brand === 'mastercard' &&
+          method.sharedWithAdmins &&
+          method.ownerUserId === 'u001',
+      ),
+    ).toBeDefined();
   });
 
   it('reports a declined card and lets the admin choose another payment method', async () => {
@@ -195,7 +263,9 @@ describe('UpgradeWizard', () => {
     await screen.findByRole('heading', { name: /Review order/ });
     await agreeAndPurchase(user);
 
-    expect(await screen.findByRole('heading', { name: 'The purchase didn’t go through' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'The purchase didn’t go through' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Your card was declined/)).toBeInTheDocument();
     expect(screen.getByText('You have not been charged.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Change payment method' }));
@@ -220,7 +290,9 @@ describe('UpgradeWizard', () => {
     await choosePlan(user, 'Marketing Hub', 'Professional');
     await toReviewWithExistingCard(user);
     await agreeAndPurchase(user);
-    expect(await screen.findByText(/Trying again is safe: you will never be charged twice/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Trying again is safe: you will never be charged twice/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try the purchase again' }));
     await screen.findByRole('heading', { name: 'Thank you for your purchase' });
     const keys = placeOrder.mock.calls.map(([, options]) => options.idempotencyKey);
@@ -280,7 +352,9 @@ describe('UpgradeWizard', () => {
   it('tells a viewer who may not purchase why, and who can', async () => {
     renderWizard({}, createMemoryAdapter({ viewer: { permissions: { purchase: false } } }));
     expect(await screen.findByText('You can’t upgrade this account')).toBeInTheDocument();
-    expect(screen.getByText('Only a billing administrator can purchase. Ask Anna Schmidt, Jürgen Groß.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Only a billing administrator can purchase. Ask Anna Schmidt and Jürgen Groß.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });
 
@@ -289,10 +363,131 @@ describe('UpgradeWizard', () => {
     const { user } = renderWizard({ onStepChange });
     await choosePlan(user, 'Marketing Hub', 'Professional');
     const steps = screen.getByRole('navigation', { name: 'Upgrade steps' });
-    expect(within(steps).getByText('Payment').closest('[aria-current]')).toHaveAttribute('aria-current', 'step');
+    expect(within(steps).getByText('Payment').closest('[aria-current]')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     expect(onStepChange).toHaveBeenLastCalledWith('payment');
     await user.click(within(steps).getByRole('button', { name: /Choose a plan/ }));
     expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Selected' })).toBeInTheDocument();
+  });
+
+  it('opens on defaultStep when the draft reaches it, else on the nearest step it does', async () => {
+    const first = renderWizard({ defaultStep: 'payment', draftStorage: storageWith(planChosen) });
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
+    expect(await screen.findByLabelText('Company name')).toBeInTheDocument();
+    first.unmount();
+
+    // The review needs company details and a payment method first.
+    const second = renderWizard({ defaultStep: 'review', draftStorage: storageWith(planChosen) });
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
+    second.unmount();
+
+    renderWizard({ defaultStep: 'payment' });
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+  });
+
+  it('with a controlled step, proposes moves through onStepChange and stays when the host refuses', async () => {
+    const onStepChange = vi.fn();
+    const { user } = renderWizard({ step: 'plan', onStepChange });
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    expect(onStepChange).toHaveBeenCalledTimes(1);
+    expect(onStepChange).toHaveBeenCalledWith('payment');
+    expect(screen.getByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Payment/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('with a controlled step, moves when the host accepts and follows the host back', async () => {
+    const seen: WizardStep[] = [];
+    function Host() {
+      const [step, setStep] = useState<WizardStep>('plan');
+      return (
+        <>
+          <button type="button" onClick={() => setStep('plan')}>
+            Host: back to plans
+          </button>
+          <UpgradeWizard
+            {...policies}
+            draftStorage={null}
+            quoteDebounceMs={0}
+            step={step}
+            onStepChange={(next) => {
+              seen.push(next);
+              setStep(next);
+            }}
+          />
+        </>
+      );
+    }
+    renderWithProvider(<Host />);
+    const user = userEvent.setup();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    expect(await screen.findByRole('heading', { name: /Payment/ })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Host: back to plans' }));
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Selected' })).toBeInTheDocument();
+    expect(seen).toEqual(['payment']);
+  });
+
+  it('shows the nearest reachable step for a controlled step the draft does not reach, and reports it', async () => {
+    const onStepChange = vi.fn();
+    renderWizard({ step: 'review', onStepChange });
+    expect(await screen.findByRole('heading', { name: /Choose a plan/ })).toBeInTheDocument();
+    expect(onStepChange).toHaveBeenCalledWith('plan');
+  });
+
+  it('continues the host page outline from headingLevel: title, step, then headings inside the step', async () => {
+    const { user } = renderWizard({ headingLevel: 3 });
+    expect(
+      await screen.findByRole('heading', { level: 3, name: 'Upgrade your subscription' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: /Choose a plan/ })).toBeInTheDocument();
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    expect(screen.getByRole('heading', { level: 5, name: 'Professional' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 4, name: 'Professional' })).not.toBeInTheDocument();
+    await choosePlan(user, 'Marketing Hub', 'Professional');
+    await toReviewWithExistingCard(user);
+    expect(screen.getByRole('heading', { level: 4, name: /Review order/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 5, name: 'Order summary' })).toBeInTheDocument();
+  });
+
+  it('forwards its ref to the root and passes id, style, data-* and aria-* through', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWizard({
+      ref,
+      id: 'upgrade',
+      className: 'host-upgrade',
+      style: { marginBlock: '8px' },
+      'data-analytics': 'upgrade-wizard',
+      'aria-describedby': 'upgrade-help',
+    });
+    await screen.findByRole('tab', { name: 'Marketing Hub' });
+    const root = ref.current;
+    expect(root).toBeInstanceOf(HTMLDivElement);
+    expect(root).toHaveAttribute('id', 'upgrade');
+    expect(root).toHaveClass('abk-upgrade', 'host-upgrade');
+    expect(root).toHaveStyle({ marginBlock: '8px' });
+    expect(root).toHaveAttribute('data-analytics', 'upgrade-wizard');
+    expect(root).toHaveAttribute('aria-describedby', 'upgrade-help');
+    expect(root).toHaveAttribute('data-step', 'plan');
+    expect(within(root as HTMLElement).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Upgrade your subscription',
+    );
+  });
+});
+
+describe('useUpgradeWizard', () => {
+  it('returns the same actions object on every render', async () => {
+    const adapter = createMemoryAdapter();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <AccountSettingsProvider adapter={adapter}>{children}</AccountSettingsProvider>
+    );
+    const { result, rerender } = renderHook(() => useUpgradeWizard({ draftStorage: null }), { wrapper });
+    const first = result.current.actions;
+    await waitFor(() => expect(result.current.catalogStatus).toBe('ready'));
+    rerender();
+    expect(result.current.actions).toBe(first);
   });
 });

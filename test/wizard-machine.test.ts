@@ -1,27 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canEnter,
   draftFromState,
   initialWizardState,
+  reachableStep,
   stepsFor,
   wizardReducer,
   type WizardEvent,
   type WizardState,
 } from '../src/components/upgrade-wizard/wizard-machine';
 import type { OrderResult } from '../src/schemas';
+import { nordlichtCompany } from '../stories/fixtures';
 
-const flatTier = { id: 'marketing-starter', pricing: 'flat', purchase: 'self_serve', intervals: ['monthly', 'annual'] } as const;
-const seatTier = { id: 'sales-professional', pricing: 'per_seat', purchase: 'self_serve', intervals: ['monthly', 'annual'] } as const;
-const annualOnly = { id: 'marketing-professional', pricing: 'flat', purchase: 'self_serve', intervals: ['annual'] } as const;
-const salesTier = { id: 'sales-enterprise', pricing: 'per_seat', purchase: 'contact_sales', intervals: ['monthly'] } as const;
-const company = {
-  name: 'Nordlicht',
-  addressLine1: 'Hafenstraße 12',
-  addressLine2: '',
-  city: 'Hamburg',
-  postalCode: '20457',
-  country: 'DE',
-  taxId: '',
-};
+const flatTier = {
+  id: 'marketing-starter',
+  pricing: 'flat',
+  purchase: 'self_serve',
+  intervals: ['monthly', 'annual'],
+} as const;
+const seatTier = {
+  id: 'sales-professional',
+  pricing: 'per_seat',
+  purchase: 'self_serve',
+  intervals: ['monthly', 'annual'],
+} as const;
+const annualOnly = {
+  id: 'marketing-professional',
+  pricing: 'flat',
+  purchase: 'self_serve',
+  intervals: ['annual'],
+} as const;
+const salesTier = {
+  id: 'sales-enterprise',
+  pricing: 'per_seat',
+  purchase: 'contact_sales',
+  intervals: ['monthly'],
+} as const;
+const company = { ...nordlichtCompany, name: 'Nordlicht' };
 const order: OrderResult = {
   orderId: 'order_1',
   status: 'completed',
@@ -33,7 +48,10 @@ const order: OrderResult = {
   placedAt: '2026-11-22T10:00:00.000Z',
 };
 
-function run(events: WizardEvent[], from: WizardState = initialWizardState({ currency: 'EUR' })): WizardState {
+function run(
+  events: WizardEvent[],
+  from: WizardState = initialWizardState({ currency: 'EUR' }),
+): WizardState {
   return events.reduce(wizardReducer, from);
 }
 
@@ -57,7 +75,10 @@ describe('wizardReducer: moving between steps', () => {
     let state = run([{ type: 'selectTier', productId: 'sales', tier: seatTier }, { type: 'next' }]);
     expect(state.step).toBe('seats');
     expect(wizardReducer(state, { type: 'next' })).toBe(state);
-    state = run([{ type: 'toggleSeat', userId: 'u1' }, { type: 'toggleSeat', userId: 'u2' }, { type: 'next' }], state);
+    state = run(
+      [{ type: 'toggleSeat', userId: 'u1' }, { type: 'toggleSeat', userId: 'u2' }, { type: 'next' }],
+      state,
+    );
     expect(state.step).toBe('payment');
     expect(state.seatUserIds).toEqual(['u1', 'u2']);
   });
@@ -70,9 +91,12 @@ describe('wizardReducer: moving between steps', () => {
   it('refuses to leave payment without company details and a payment method', () => {
     const state = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }, { type: 'next' }]);
     expect(wizardReducer(state, { type: 'next', idempotencyKey: 'k' })).toBe(state);
-    expect(wizardReducer(wizardReducer(state, { type: 'setCompany', company }), { type: 'next', idempotencyKey: 'k' }).step).toBe(
-      'payment',
-    );
+    expect(
+      wizardReducer(wizardReducer(state, { type: 'setCompany', company }), {
+        type: 'next',
+        idempotencyKey: 'k',
+      }).step,
+    ).toBe('payment');
   });
 
   it('keeps every input going back and forth', () => {
@@ -114,7 +138,10 @@ describe('wizardReducer: the draft', () => {
   });
 
   it('drops seats when switching to a flat tier and ignores seat events there', () => {
-    let state = run([{ type: 'selectTier', productId: 'sales', tier: seatTier }, { type: 'setSeats', userIds: ['u1', 'u1', 'u2'] }]);
+    let state = run([
+      { type: 'selectTier', productId: 'sales', tier: seatTier },
+      { type: 'setSeats', userIds: ['u1', 'u1', 'u2'] },
+    ]);
     expect(state.seatUserIds).toEqual(['u1', 'u2']);
     state = wizardReducer(state, { type: 'selectTier', productId: 'marketing', tier: flatTier });
     expect(state.seatUserIds).toEqual([]);
@@ -124,7 +151,10 @@ describe('wizardReducer: the draft', () => {
   it('starts a new attempt with a new key when the draft changes after review', () => {
     const review = run([{ type: 'setAgreed', agreed: true }], run(toReview));
     expect(review.agreed).toBe(true);
-    const changed = run([{ type: 'back' }, { type: 'back' }, { type: 'setInterval', interval: 'annual' }], review);
+    const changed = run(
+      [{ type: 'back' }, { type: 'back' }, { type: 'setInterval', interval: 'annual' }],
+      review,
+    );
     expect(changed.attempt).toBeNull();
     expect(changed.agreed).toBe(false);
     const again = run([{ type: 'next' }, { type: 'next', idempotencyKey: 'key-2' }], changed);
@@ -170,7 +200,11 @@ describe('wizardReducer: purchasing', () => {
 
   it('retries a network failure with the same key and allows no changes in between', () => {
     const failed = run(
-      [{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseFailed', errorCode: 'network' }],
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseFailed', errorCode: 'network' },
+      ],
       review,
     );
     expect(failed.step).toBe('done');
@@ -182,14 +216,20 @@ describe('wizardReducer: purchasing', () => {
 
   it('lets a declined card be replaced, which starts a new attempt', () => {
     const declined = run(
-      [{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseFailed', errorCode: 'payment_declined' }],
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseFailed', errorCode: 'payment_declined' },
+      ],
       review,
     );
     const payment = wizardReducer(declined, { type: 'goTo', step: 'payment' });
     expect(payment.step).toBe('payment');
     const replaced = wizardReducer(payment, { type: 'setPaymentMethod', paymentMethodId: 'pm_2' });
     expect(replaced.attempt).toBeNull();
-    expect(wizardReducer(replaced, { type: 'next', idempotencyKey: 'key-9' }).attempt?.idempotencyKey).toBe('key-9');
+    expect(wizardReducer(replaced, { type: 'next', idempotencyKey: 'key-9' }).attempt?.idempotencyKey).toBe(
+      'key-9',
+    );
   });
 
   it('ignores outcomes that arrive when nothing is being placed', () => {
@@ -198,7 +238,56 @@ describe('wizardReducer: purchasing', () => {
   });
 
   it('resets to a fresh wizard', () => {
-    const done = run([{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }, { type: 'purchaseSucceeded', order }], review);
+    const done = run(
+      [
+        { type: 'setAgreed', agreed: true },
+        { type: 'purchaseStarted' },
+        { type: 'purchaseSucceeded', order },
+      ],
+      review,
+    );
     expect(wizardReducer(done, { type: 'reset' })).toEqual(initialWizardState());
+  });
+});
+
+describe('reachableStep: the step shown for a requested one', () => {
+  it('shows a requested step whose earlier steps are complete', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(canEnter(planned, 'payment')).toBe(true);
+    expect(reachableStep(planned, 'payment')).toBe('payment');
+  });
+
+  it('falls back to the nearest earlier step that can be shown', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(reachableStep(planned, 'review')).toBe('payment');
+    expect(reachableStep(initialWizardState({ currency: 'EUR' }), 'review')).toBe('plan');
+  });
+
+  it('skips steps that do not apply to the draft', () => {
+    const planned = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(canEnter(planned, 'seats')).toBe(false);
+    expect(reachableStep(planned, 'seats')).toBe('plan');
+  });
+
+  it('shows only the review or its outcome while the purchase is locked', () => {
+    const placing = run([{ type: 'setAgreed', agreed: true }, { type: 'purchaseStarted' }], run(toReview));
+    expect(reachableStep(placing, 'plan')).toBe('review');
+    const done = wizardReducer(placing, { type: 'purchaseSucceeded', order });
+    expect(reachableStep(done, 'payment')).toBe('done');
+    expect(reachableStep(done, 'done')).toBe('done');
+  });
+});
+
+describe('wizardReducer: a review shown without an attempt', () => {
+  it('starts the attempt with the key the purchase brings', () => {
+    const review = { ...run(toReview), attempt: null, agreed: true };
+    expect(wizardReducer(review, { type: 'purchaseStarted' })).toBe(review);
+    const started = wizardReducer(review, { type: 'purchaseStarted', idempotencyKey: 'key-7' });
+    expect(started.attempt).toEqual({
+      idempotencyKey: 'key-7',
+      status: 'placing',
+      errorCode: null,
+      order: null,
+    });
   });
 });

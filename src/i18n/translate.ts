@@ -1,3 +1,4 @@
+import type { AdapterErrorCode } from '../adapter/errors.js';
 import { en } from '../locales/en.js';
 import type { LocaleCatalogs, MessageKey, MessageOverrides, Messages, PluralMessage } from './messages.js';
 
@@ -88,22 +89,19 @@ export function translateValidation(t: Translate, messages: Messages, code: stri
   return t('validation.invalid');
 }
 
-/** The user-facing sentence for an adapter failure, in the current locale. */
+/**
+ * The user-facing sentence for an adapter failure, in the current locale: one message per
+ * `AdapterErrorCode`, with the wait for `rate_limited`.
+ *
+ * @example
+ * describeAdapterError(t, new AdapterError('network')) // "We couldn’t reach the server. …"
+ */
 export function describeAdapterError(
   t: Translate,
-  error: { code: string; retryAfterSeconds?: number | undefined },
+  error: { code: AdapterErrorCode; retryAfterSeconds?: number | undefined },
 ): string {
-  switch (error.code) {
-    case 'conflict':
-    case 'forbidden':
-    case 'validation':
-    case 'not_found':
-    case 'network':
-    case 'payment_declined':
-      return t(`errors.${error.code}`);
-    case 'rate_limited':
-      return t('errors.rate_limited', { seconds: error.retryAfterSeconds ?? 5 });
-    default:
-      return t('errors.unknown');
+  if (error.code === 'rate_limited') {
+    return t('errors.rate_limited', { seconds: error.retryAfterSeconds ?? 5 });
   }
+  return t(`errors.${error.code}`);
 }

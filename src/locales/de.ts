@@ -13,19 +13,14 @@ export const de = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     retry: 'Erneut versuchen',
-    close: 'Schließen',
     back: 'Zurück',
     next: 'Weiter',
-    remove: 'Entfernen',
     loading: 'Wird geladen…',
     saving: 'Wird gespeichert…',
     saved: 'Änderungen gespeichert.',
     optional: 'optional',
-    required: 'erforderlich',
     readOnlyExplanation: 'Nur ein Administrator kann dies ändern. Wenden Sie sich an {administrators}.',
     readOnlyNoAdministrators: 'Nur ein Administrator dieses Accounts kann dies ändern.',
-    unsavedChanges: 'Sie haben nicht gespeicherte Änderungen.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Jemand anderes hat dies in der Zwischenzeit geändert.',
@@ -84,7 +79,6 @@ export const de = {
   },
   contactPicker: {
     placeholder: 'Benutzer auswählen',
-    searchLabel: 'Benutzer suchen',
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
@@ -95,20 +89,16 @@ export const de = {
       one: '{count} Benutzer gefunden.',
       other: '{count} Benutzer gefunden.',
     },
-    statusInvited: 'Eingeladen',
-    statusDeactivated: 'Deaktiviert',
-    deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
     useEmail: '{email} verwenden',
     externalEmailHint: 'Oder geben Sie die E-Mail-Adresse einer Person ein, die kein Benutzer ist.',
-    externalEmail: 'Externe E-Mail-Adresse',
     searchFailed: 'Benutzer konnten nicht geladen werden.',
-    selected: '{name} ausgewählt.',
+    deactivatedValue:
+      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
   },
   companyInformation: {
     title: 'Unternehmensinformationen',
     intro:
       'Ihr primärer Account-Kontakt und Ihre Abrechnungskontakte erhalten wichtige Updates zu Ihrem Account. Halten Sie diese Informationen aktuell, damit Sie keine wichtigen Mitteilungen verpassen.',
-    loadFailed: 'Unternehmensinformationen konnten nicht geladen werden.',
     conflictTitle: 'Diese Kontakte wurden von jemand anderem geändert',
     conflictBody:
       '{name} hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
@@ -116,9 +106,6 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
-    deactivatedContact:
-      '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
-    lastUpdated: 'Zuletzt aktualisiert am {date} von {name}',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',
@@ -147,7 +134,6 @@ export const de = {
       'Rollenspezifische Ansprechpartner erhalten Mitteilungen zum Account, die ihre Rolle betreffen.',
     roleColumn: 'Rolle',
     contactColumn: 'Kontakt',
-    clear: '{role} entfernen',
     unassigned: 'Nicht zugewiesen',
     externalEmailAllowed: 'Ein Benutzer oder die E-Mail-Adresse einer Person, die kein Benutzer ist.',
     roles: {
@@ -178,7 +164,6 @@ export const de = {
       seats: 'Lizenzen zuweisen',
       payment: 'Zahlung',
       review: 'Bestellung überprüfen',
-      done: 'Fertig',
     },
     errorSummary: {
       one: 'In diesem Schritt gibt es {count} Problem:',
@@ -212,8 +197,6 @@ export const de = {
       selected: 'Ausgewählt',
       features: 'Funktionen von {tier}',
       notAvailable: 'In dieser Währung nicht verfügbar',
-      buyMonthly: 'Monatlichen Plan kaufen',
-      buyAnnual: 'Jährlichen Plan kaufen',
       required: 'Wählen Sie ein Abonnement aus, um fortzufahren.',
     },
     seats: {
@@ -234,6 +217,7 @@ export const de = {
       runningPrice: 'Lizenzen: {price}',
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
+      loadFailed: 'Benutzer konnten nicht geladen werden.',
     },
     payment: {
       companyTitle: 'Unternehmensdaten',
@@ -284,7 +268,6 @@ export const de = {
       nextCharge: 'Nächste Abbuchung am {date}',
       chargedEachPeriodMonthly: 'Ihre Karte wird monatlich belastet, solange das Abonnement läuft.',
       chargedEachPeriodAnnual: 'Ihre Karte wird jährlich belastet, solange das Abonnement läuft.',
-      quoteUpdating: 'Preis wird aktualisiert…',
       quoteStale:
         'Der Preis wird neu berechnet. Warten Sie auf den neuen Gesamtbetrag, bevor Sie den Kauf abschließen.',
       termsIntro: 'Bitte lesen Sie die {terms}, die {privacy} und die {acceptableUse}.',

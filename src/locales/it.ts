@@ -13,20 +13,15 @@ export const it = {
     save: 'Salva',
     cancel: 'Annulla',
     retry: 'Riprova',
-    close: 'Chiudi',
     back: 'Indietro',
     next: 'Avanti',
-    remove: 'Rimuovi',
     loading: 'Caricamento…',
     saving: 'Salvataggio…',
     saved: 'Modifiche salvate.',
     optional: 'facoltativo',
-    required: 'obbligatorio',
     readOnlyExplanation:
       'Solo un amministratore può modificare questa impostazione. Rivolgiti a {administrators}.',
     readOnlyNoAdministrators: 'Solo un amministratore di questo account può modificare questa impostazione.',
-    unsavedChanges: 'Hai modifiche non salvate.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'Nel frattempo qualcun altro ha apportato delle modifiche.',
@@ -85,7 +80,6 @@ export const it = {
   },
   contactPicker: {
     placeholder: 'Seleziona un utente',
-    searchLabel: 'Cerca utenti',
     clear: 'Cancella selezione',
     toggle: 'Mostra utenti',
     noResults: 'Nessun utente corrisponde a «{query}».',
@@ -97,20 +91,15 @@ export const it = {
       many: '{count} utenti trovati.',
       other: '{count} utenti trovati.',
     },
-    statusInvited: 'Invitato',
-    statusDeactivated: 'Disattivato',
-    deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
     useEmail: 'Usa {email}',
     externalEmailHint: 'Oppure digita l’indirizzo email di una persona che non è un utente.',
-    externalEmail: 'Email esterna',
     searchFailed: 'Impossibile caricare gli utenti.',
-    selected: 'Hai selezionato {name}.',
+    deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
   },
   companyInformation: {
     title: 'Informazioni sull’azienda',
     intro:
       'Il contatto principale dell’account e i contatti di fatturazione ricevono aggiornamenti importanti sul tuo account. Mantieni aggiornate queste informazioni per non perdere comunicazioni essenziali.',
-    loadFailed: 'Impossibile caricare le informazioni sull’azienda.',
     conflictTitle: 'Questi contatti sono stati modificati da qualcun altro',
     conflictBody:
       '{name} ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
@@ -118,8 +107,6 @@ export const it = {
       'Qualcuno ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
-    deactivatedContact: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
-    lastUpdated: 'Ultimo aggiornamento: {date} da {name}',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',
@@ -149,7 +136,6 @@ export const it = {
       'I punti di contatto specifici per ruolo ricevono i messaggi sull’account che riguardano il loro ruolo.',
     roleColumn: 'Ruolo',
     contactColumn: 'Contatto',
-    clear: 'Rimuovi {role}',
     unassigned: 'Non assegnato',
     externalEmailAllowed: 'Un utente o l’indirizzo email di una persona che non è un utente.',
     roles: {
@@ -180,7 +166,6 @@ export const it = {
       seats: 'Assegna le licenze',
       payment: 'Pagamento',
       review: 'Controlla l’ordine',
-      done: 'Fatto',
     },
     errorSummary: {
       one: 'In questo passaggio c’è {count} problema:',
@@ -216,8 +201,6 @@ export const it = {
       selected: 'Selezionato',
       features: 'Funzionalità di {tier}',
       notAvailable: 'Non disponibile in questa valuta',
-      buyMonthly: 'Acquista il piano mensile',
-      buyAnnual: 'Acquista il piano annuale',
       required: 'Scegli un piano per continuare.',
     },
     seats: {
@@ -240,6 +223,7 @@ export const it = {
       runningPrice: 'Licenze: {price}',
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
+      loadFailed: 'Impossibile caricare gli utenti.',
     },
     payment: {
       companyTitle: 'Dati aziendali',
@@ -294,7 +278,6 @@ export const it = {
         'L’importo viene addebitato sulla tua carta ogni mese per tutta la durata dell’abbonamento.',
       chargedEachPeriodAnnual:
         'L’importo viene addebitato sulla tua carta ogni anno per tutta la durata dell’abbonamento.',
-      quoteUpdating: 'Aggiornamento del prezzo…',
       quoteStale:
         'Il prezzo è in fase di ricalcolo. Attendi il nuovo totale prima di procedere con l’acquisto.',
       termsIntro: 'Leggi i seguenti documenti: {terms}, {privacy} e {acceptableUse}.',

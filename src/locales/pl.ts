@@ -13,19 +13,14 @@ export const pl = {
     save: 'Zapisz',
     cancel: 'Anuluj',
     retry: 'Spróbuj ponownie',
-    close: 'Zamknij',
     back: 'Wstecz',
     next: 'Dalej',
-    remove: 'Usuń',
     loading: 'Wczytywanie…',
     saving: 'Zapisywanie…',
     saved: 'Zmiany zostały zapisane.',
     optional: 'opcjonalnie',
-    required: 'wymagane',
     readOnlyExplanation: 'Tylko administrator może to zmienić. Zwróć się do: {administrators}.',
     readOnlyNoAdministrators: 'Tylko administrator tego konta może to zmienić.',
-    unsavedChanges: 'Masz niezapisane zmiany.',
-    listSeparator: ', ',
   },
   errors: {
     conflict: 'W międzyczasie ktoś inny wprowadził tu zmiany.',
@@ -83,7 +78,6 @@ export const pl = {
   },
   contactPicker: {
     placeholder: 'Wybierz użytkownika',
-    searchLabel: 'Szukaj użytkowników',
     clear: 'Wyczyść wybór',
     toggle: 'Pokaż użytkowników',
     noResults: 'Brak użytkowników pasujących do „{query}”.',
@@ -96,20 +90,16 @@ export const pl = {
       many: 'Znaleziono {count} użytkowników.',
       other: 'Znaleziono {count} użytkownika.',
     },
-    statusInvited: 'Zaproszony',
-    statusDeactivated: 'Dezaktywowany',
-    deactivatedReason: 'Nie można wybrać dezaktywowanych użytkowników.',
     useEmail: 'Użyj adresu {email}',
     externalEmailHint: 'Możesz też wpisać adres e-mail osoby, która nie jest użytkownikiem.',
-    externalEmail: 'Zewnętrzny adres e-mail',
     searchFailed: 'Nie udało się wczytać użytkowników.',
-    selected: 'Wybrano: {name}.',
+    deactivatedValue:
+      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
   },
   companyInformation: {
     title: 'Informacje o firmie',
     intro:
       'Główny kontakt konta i kontakty rozliczeniowe otrzymują ważne informacje dotyczące Twojego konta. Dbaj o aktualność tych danych, aby nie przegapić żadnych krytycznych komunikatów.',
-    loadFailed: 'Nie udało się wczytać informacji o firmie.',
     conflictTitle: 'Ktoś inny zmienił te kontakty',
     conflictBody:
       'Użytkownik {name} zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
@@ -117,9 +107,6 @@ export const pl = {
       'Ktoś zapisał zmianę w trakcie Twojej edycji. Twoje zmiany nie zostały jeszcze zapisane.',
     conflictReload: 'Odrzuć moje zmiany i wczytaj aktualną wersję',
     conflictApplyMine: 'Nadpisz moimi zmianami',
-    deactivatedContact:
-      'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
-    lastUpdated: 'Ostatnia aktualizacja: {date}, autor: {name}',
   },
   primaryContact: {
     title: 'Główny kontakt konta',
@@ -149,7 +136,6 @@ export const pl = {
     description: 'Osoby kontaktowe dla poszczególnych ról otrzymują wiadomości o koncie związane z ich rolą.',
     roleColumn: 'Rola',
     contactColumn: 'Kontakt',
-    clear: 'Wyczyść: {role}',
     unassigned: 'Nie przypisano',
     externalEmailAllowed: 'Użytkownik lub adres e-mail osoby, która nie jest użytkownikiem.',
     roles: {
@@ -180,7 +166,6 @@ export const pl = {
       seats: 'Przypisz licencje',
       payment: 'Płatność',
       review: 'Przejrzyj zamówienie',
-      done: 'Gotowe',
     },
     errorSummary: {
       one: 'W tym kroku występuje {count} problem:',
@@ -217,8 +202,6 @@ export const pl = {
       selected: 'Wybrano',
       features: 'Funkcje planu {tier}',
       notAvailable: 'Niedostępny w tej walucie',
-      buyMonthly: 'Kup plan miesięczny',
-      buyAnnual: 'Kup plan roczny',
       required: 'Wybierz plan, aby kontynuować.',
     },
     seats: {
@@ -243,6 +226,7 @@ export const pl = {
       runningPrice: 'Licencje: {price}',
       none: 'Brak pasujących użytkowników.',
       loadingMore: 'Wczytywanie kolejnych użytkowników…',
+      loadFailed: 'Nie udało się wczytać użytkowników.',
     },
     payment: {
       companyTitle: 'Dane firmy',
@@ -298,7 +282,6 @@ export const pl = {
       chargedEachPeriodMonthly:
         'Twoja karta będzie obciążana co miesiąc przez cały okres trwania subskrypcji.',
       chargedEachPeriodAnnual: 'Twoja karta będzie obciążana co rok przez cały okres trwania subskrypcji.',
-      quoteUpdating: 'Aktualizowanie ceny…',
       quoteStale: 'Cena jest przeliczana. Przed zakupem poczekaj na nową kwotę łączną.',
       termsIntro: 'Zapoznaj się z dokumentami: {terms}, {privacy} i {acceptableUse}.',
       terms: 'Warunki świadczenia usług',

@@ -5,15 +5,12 @@ import type { Formatters } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
 import type { QueryContext } from '../queries/index.js';
+import type { ContactsSection } from '../schemas/contacts.js';
 
 /** What happened, for the host's analytics. Never contains card data or free text. */
 export type AccountSettingsEvent =
-  | { type: 'contacts_saved'; section: 'primary' | 'billing' | 'roles'; version: number }
-  | {
-      type: 'contacts_conflict';
-      section: 'primary' | 'billing' | 'roles';
-      resolution?: 'reload' | 'apply_mine';
-    }
+  | { type: 'contacts_saved'; section: ContactsSection; version: number }
+  | { type: 'contacts_conflict'; section: ContactsSection; resolution?: 'reload' | 'apply_mine' }
   | { type: 'upgrade_step_viewed'; step: string }
   | { type: 'upgrade_plan_selected'; tierId: string; interval: string; currency: string }
   | { type: 'upgrade_contact_sales'; tierId: string }

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
 import { toAdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import type { ContactsUpdate, OrderDraft, UserPage } from '../schemas/index.js';
@@ -45,7 +45,7 @@ export const accountKeys = {
   catalog: (scope: string, currency: string | undefined) =>
     [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
-  quote: (scope: string, draft: OrderDraft) => [...accountKeys.all(scope), 'quote', draft] as const,
+  quote: (scope: string, draft: OrderDraft | null) => [...accountKeys.all(scope), 'quote', draft] as const,
 };
 
 /** Runs an adapter call and normalises whatever it throws to an `AdapterError`. */
@@ -124,10 +124,11 @@ export function paymentMethodsQueryOptions({ adapter, scope }: QueryContext) {
   });
 }
 
-export function quoteQueryOptions({ adapter, scope }: QueryContext, draft: OrderDraft) {
+/** The price of a draft; `null` (an incomplete draft) skips the query. */
+export function quoteQueryOptions({ adapter, scope }: QueryContext, draft: OrderDraft | null) {
   return queryOptions({
     queryKey: accountKeys.quote(scope, draft),
-    queryFn: ({ signal }) => call(() => adapter.previewOrder(draft, { signal })),
+    queryFn: draft ? ({ signal }) => call(() => adapter.previewOrder(draft, { signal })) : skipToken,
     staleTime: 60_000,
   });
 }

@@ -9,6 +9,18 @@ export const MAX_BILLING_CONTACTS = 3;
 export const BUILT_IN_ROLE_IDS = ['decisionMaker', 'onboarding', 'security', 'technicalAdmin'] as const;
 export type BuiltInRoleId = (typeof BUILT_IN_ROLE_IDS)[number];
 
+/**
+ * Whether `roleId` is one of the four built-in roles, whose label and description come from
+ * the message catalog (`roleContacts.roles.<id>`); other roles bring their own.
+ *
+ * @example
+ * isBuiltInRoleId('security') // true
+ * isBuiltInRoleId('dataProtectionOfficer') // false
+ */
+export function isBuiltInRoleId(roleId: string): roleId is BuiltInRoleId {
+  return BUILT_IN_ROLE_IDS.some((id) => id === roleId);
+}
+
 export const roleIdSchema = z
   .string()
   .min(1)
@@ -70,3 +82,6 @@ export const contactsUpdateSchema = z.object({
   roleContacts: z.record(roleIdSchema, assigneeInputSchema.nullable()).optional(),
 });
 export type ContactsUpdate = z.infer<typeof contactsUpdateSchema>;
+
+/** The parts of the contacts that are edited and saved on their own: primary, billing, roles. */
+export type ContactsSection = 'primary' | 'billing' | 'roles';

@@ -11,3 +11,4 @@ export type { ErrorNoticeProps, NoticeProps, NoticeTone } from './Notice.js';
 export { StatusBadge } from './StatusBadge.js';
 export type { PersonStatus, StatusBadgeProps } from './StatusBadge.js';
 export { AssigneeAvatar, UserAvatar } from './UserAvatar.js';
+export type { RootElementProps } from './root-props.js';

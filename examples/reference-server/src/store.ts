@@ -19,7 +19,7 @@ import {
   type ViewerPermissions,
 } from '../../../src/schemas/index.js';
 import type { Database, Sql } from './db.js';
-import { findTier, priceListIssues, priceQuote, PRODUCTS } from './pricing.js';
+import { findTier, priceListIssues, priceQuote, PRODUCTS, unitPrice } from './pricing.js';
 import { Problem } from './problem.js';
 
 /** The signed-in user of a request, as the bearer token names them. */
@@ -257,12 +257,14 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         if (problem) issues.push({ path: ['seatUserIds', index], code: problem });
       });
     }
-    if (issues.length > 0) throw Problem.validation(issues);
+    const price = unitPrice(found.tier, draft);
+    if (issues.length > 0 || price === undefined) throw Problem.validation(issues);
     return priceQuote({
       id: await nextId(sql, 'quote'),
       draft,
       product: found.product,
       tier: found.tier,
+      price,
       subscription: await subscriptionOf(sql, viewer.accountId),
       today: now(),
     });

@@ -1,21 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { joinClassNames } from '../../lib/dom-props.js';
+import { forwardRef, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
 import { accountQueryOptions } from '../../queries/index.js';
-import { readOnlyExplanation } from './SectionFrame.js';
+import type { ContactsSection } from '../../schemas/contacts.js';
+import { Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
+import { type RootElementProps } from '../../ui/index.js';
+import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
 
-export interface CompanyInformationProps {
+/**
+ * Props of `CompanyInformation`. The ref, `id`, `style`, `className`, `aria-*` and `data-*` go
+ * to the root `<div class="abk-company-information">`, which shows its state to CSS with:
+ *
+ * - `data-dirty`: present while any section has unsaved edits;
+ * - `data-readonly`: present while the viewer may not change the contacts.
+ *
+ * Each section inside is a `ContactsSectionProps` root with its own `data-status`,
+ * `data-dirty` and `data-readonly`.
+ */
+export interface CompanyInformationProps extends RootElementProps {
   /** Called when any section gains or loses unsaved edits, e.g. to guard the host's router. */
   onDirtyChange?: (dirty: boolean) => void;
   /** Ask the browser to confirm leaving the page while edits are unsaved. Default true. */
   warnBeforeUnload?: boolean;
-  /** Heading level of the screen title; sections use the next level. Default 2. */
+  /**
+   * Heading level of the screen title; sections use the next level. Default: the level of the
+   * surrounding `HeadingLevelProvider`, 2 without one.
+   */
   headingLevel?: 2 | 3;
-  className?: string;
 }
-
-type SectionName = 'primary' | 'billing' | 'roles';
 
 /**
  * The "Company information" screen: primary account contact, billing contacts and other
@@ -26,75 +40,64 @@ type SectionName = 'primary' | 'billing' | 'roles';
  *   <CompanyInformation onDirtyChange={(dirty) => router.setBlocker(dirty)} />
  * </AccountSettingsProvider>
  */
-export function CompanyInformation({
-  onDirtyChange,
-  warnBeforeUnload = true,
-  headingLevel = 2,
-  className,
-}: CompanyInformationProps) {
-  const settings = useAccountSettings();
-  const { t } = settings;
-  const account = useQuery(accountQueryOptions(settings));
-  // Viewers who may not manage contacts are told once, not in every section.
-  const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
-  const [dirtySections, setDirtySections] = useState<ReadonlySet<SectionName>>(new Set());
-  const dirty = dirtySections.size > 0;
-  const Heading = `h${headingLevel}` as const;
-  const sectionLevel = (headingLevel + 1) as 3 | 4;
+export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationProps>(
+  function CompanyInformation(
+    { onDirtyChange, warnBeforeUnload = true, headingLevel, className, ...rootProps },
+    ref,
+  ) {
+    const settings = useAccountSettings();
+    const { t } = settings;
+    const account = useQuery(accountQueryOptions(settings));
+    // Viewers who may not manage contacts are told once, not in every section.
+    const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
+    const [dirtySections, setDirtySections] = useState<ReadonlySet<ContactsSection>>(new Set());
+    const dirty = dirtySections.size > 0;
 
-  const track = useCallback(
-    (section: SectionName) => (sectionDirty: boolean) =>
-      setDirtySections((current) => {
-        if (current.has(section) === sectionDirty) return current;
-        const next = new Set(current);
-        if (sectionDirty) next.add(section);
-        else next.delete(section);
-        return next;
-      }),
-    [],
-  );
-  const [onPrimaryDirty] = useState(() => track('primary'));
-  const [onBillingDirty] = useState(() => track('billing'));
-  const [onRolesDirty] = useState(() => track('roles'));
+    const track = useCallback(
+      (section: ContactsSection) => (sectionDirty: boolean) =>
+        setDirtySections((current) => {
+          if (current.has(section) === sectionDirty) return current;
+          const next = new Set(current);
+          if (sectionDirty) next.add(section);
+          else next.delete(section);
+          return next;
+        }),
+      [],
+    );
+    const [onPrimaryDirty] = useState(() => track('primary'));
+    const [onBillingDirty] = useState(() => track('billing'));
+    const [onRolesDirty] = useState(() => track('roles'));
 
-  useEffect(() => {
-    onDirtyChange?.(dirty);
-  }, [dirty, onDirtyChange]);
+    useEffect(() => {
+      onDirtyChange?.(dirty);
+    }, [dirty, onDirtyChange]);
 
-  useUnsavedChangesWarning(warnBeforeUnload && dirty);
+    useUnsavedChangesWarning(warnBeforeUnload && dirty);
 
-  return (
-    <div
-      className={className ? `abk-company-information ${className}` : 'abk-company-information'}
-      data-dirty={dirty ? '' : undefined}
-    >
-      <header className="abk-company-information__header">
-        <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
-        <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
-      </header>
-      {readOnly && account.data && (
-        <p className="abk-notice" data-tone="info">
-          {readOnlyExplanation(t, account.data.administrators)}
-        </p>
-      )}
-      <PrimaryContactSection
-        headingLevel={sectionLevel}
-        onDirtyChange={onPrimaryDirty}
-        readOnlyNotice={!readOnly}
-      />
-      <BillingContactsList
-        headingLevel={sectionLevel}
-        onDirtyChange={onBillingDirty}
-        readOnlyNotice={!readOnly}
-      />
-      <RoleContactsTable
-        headingLevel={sectionLevel}
-        onDirtyChange={onRolesDirty}
-        readOnlyNotice={!readOnly}
-      />
-    </div>
-  );
-}
+    const screen = (
+      <div
+        {...rootProps}
+        ref={ref}
+        className={joinClassNames('abk-company-information', className)}
+        data-dirty={dirty ? '' : undefined}
+        data-readonly={readOnly ? '' : undefined}
+      >
+        <header className="abk-company-information__header">
+          <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
+          <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
+        </header>
+        {readOnly && account.data && <ReadOnlyNotice administrators={account.data.administrators} />}
+        <SubheadingScope>
+          <PrimaryContactSection onDirtyChange={onPrimaryDirty} readOnlyNotice={!readOnly} />
+          <BillingContactsList onDirtyChange={onBillingDirty} readOnlyNotice={!readOnly} />
+          <RoleContactsTable onDirtyChange={onRolesDirty} readOnlyNotice={!readOnly} />
+        </SubheadingScope>
+      </div>
+    );
+    // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).
+    return headingLevel ? <HeadingLevelProvider level={headingLevel}>{screen}</HeadingLevelProvider> : screen;
+  },
+);
 
 /** Asks the browser to confirm before the page unloads while `active`. */
 export function useUnsavedChangesWarning(active: boolean): void {

@@ -1,18 +1,23 @@
-import { useId, useRef, type ReactNode } from 'react';
-import type { AdapterError } from '../../adapter/errors.js';
-import { describeAdapterError } from '../../i18n/translate.js';
+import { joinClassNames } from '../../lib/dom-props.js';
+import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
 import type { User } from '../../schemas/user.js';
+import { ErrorNotice, Heading, HeadingLevelProvider, LoadingState, Notice } from '../../ui/index.js';
+import { type RootElementProps } from '../../ui/index.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
 /** Everything the frame reads; the form itself stays with the section. */
-type SectionFrameState = Omit<ContactsSectionState, 'form'>;
+type SectionFrameState = Omit<ContactsSectionState, 'control' | 'focusField'>;
 
 export interface SectionFrameProps {
   state: SectionFrameState;
+  /** The host's `id`, `style`, `aria-*`, `data-*` and class for the root `<section>`. */
+  rootProps: RootElementProps;
+  rootRef: Ref<HTMLElement>;
   title: string;
   description: string;
-  headingLevel?: 2 | 3 | 4;
+  /** The title's level; without it, the level of the surrounding `HeadingLevelProvider`. */
+  headingLevel?: 2 | 3 | 4 | undefined;
   /** Rows shown as skeletons while loading. */
   skeletonRows?: number;
   className: string;
@@ -31,9 +36,11 @@ export function SectionFrame({
   state,
   title,
   description,
-  headingLevel = 3,
+  headingLevel,
   skeletonRows = 1,
   className,
+  rootProps: { className: hostClassName, ...rootProps },
+  rootRef,
   children,
   actions,
   readOnlyNotice = true,
@@ -46,13 +53,14 @@ export function SectionFrame({
     action();
     heading.current?.focus();
   };
-  const Heading = `h${headingLevel}` as const;
   const editable = state.status === 'editing' || state.status === 'conflict';
 
-  return (
+  const section = (
     <section
-      className={`abk-section ${className}`}
       aria-labelledby={titleId}
+      {...rootProps}
+      ref={rootRef}
+      className={joinClassNames(`abk-section ${className}`, hostClassName)}
       aria-busy={state.status === 'loading' || undefined}
       data-status={state.status}
       data-dirty={state.isDirty ? '' : undefined}
@@ -65,46 +73,47 @@ export function SectionFrame({
         <p className="abk-section__description">{description}</p>
       </header>
 
-      {state.status === 'loading' && (
-        <div className="abk-section__skeleton" role="status">
-          <span className="abk-visually-hidden">{t('common.loading')}</span>
-          {Array.from({ length: skeletonRows }, (_, index) => (
-            <span key={index} className="abk-skeleton" aria-hidden="true" />
-          ))}
-        </div>
-      )}
+      {state.status === 'loading' && <LoadingState rows={skeletonRows} />}
 
-      {state.status === 'load-error' && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>
-            <strong>{t('errors.loadFailed')}</strong>{' '}
-            {state.loadError ? describeAdapterError(t, state.loadError) : null}
-          </p>
-          <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={thenFocusSection(state.retryLoad)}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
-      )}
-
-      {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
-        <p className="abk-notice" data-tone="info">
-          {readOnlyExplanation(t, state.administrators)}
-        </p>
-      )}
-
-      {state.conflict && (
-        <ConflictNotice
-          onReload={thenFocusSection(state.reloadTheirs)}
-          onApplyMine={thenFocusSection(state.applyMine)}
-          updatedBy={state.conflict.updatedBy}
+      {state.status === 'load-error' && state.loadError && (
+        <ErrorNotice
+          error={state.loadError}
+          title={t('errors.loadFailed')}
+          onRetry={thenFocusSection(state.retryLoad)}
         />
       )}
 
-      {state.saveError && (
-        <SaveErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />
+      {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
+        <ReadOnlyNotice administrators={state.administrators} />
       )}
+
+      {state.conflict && (
+        <Notice
+          tone="warning"
+          title={t('companyInformation.conflictTitle')}
+          actions={
+            <>
+              <button type="button" className="abk-button" onClick={thenFocusSection(state.reloadTheirs)}>
+                {t('companyInformation.conflictReload')}
+              </button>
+              <button
+                type="button"
+                className="abk-button"
+                data-variant="primary"
+                onClick={thenFocusSection(state.applyMine)}
+              >
+                {t('companyInformation.conflictApplyMine')}
+              </button>
+            </>
+          }
+        >
+          {state.conflict.updatedBy
+            ? t('companyInformation.conflictBody', { name: state.conflict.updatedBy })
+            : t('companyInformation.conflictBodyAnonymous')}
+        </Notice>
+      )}
+
+      {state.saveError && <ErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />}
 
       {editable && (
         <form
@@ -152,61 +161,21 @@ export function SectionFrame({
       )}
     </section>
   );
+
+  // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).
+  return headingLevel ? <HeadingLevelProvider level={headingLevel}>{section}</HeadingLevelProvider> : section;
 }
 
-export function readOnlyExplanation(
-  t: ReturnType<typeof useAccountSettings>['t'],
-  administrators: User[],
-): string {
-  if (administrators.length === 0) return t('common.readOnlyNoAdministrators');
-  const names = administrators.map((user) => user.displayName).join(t('common.listSeparator'));
-  return t('common.readOnlyExplanation', { administrators: names });
-}
-
-function ConflictNotice({
-  updatedBy: name,
-  onReload,
-  onApplyMine,
-}: {
-  updatedBy: string | null;
-  onReload: () => void;
-  onApplyMine: () => void;
-}) {
-  const { t } = useAccountSettings();
+/** Tells a viewer who may not change the contacts whom to ask, naming the administrators. */
+export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
+  const { t, format } = useAccountSettings();
   return (
-    <div className="abk-notice" data-tone="warning" role="alert">
-      <p>
-        <strong>{t('companyInformation.conflictTitle')}</strong>
-      </p>
-      <p>
-        {name
-          ? t('companyInformation.conflictBody', { name })
-          : t('companyInformation.conflictBodyAnonymous')}
-      </p>
-      <div className="abk-notice__actions">
-        <button type="button" className="abk-button" onClick={onReload}>
-          {t('companyInformation.conflictReload')}
-        </button>
-        <button type="button" className="abk-button" data-variant="primary" onClick={onApplyMine}>
-          {t('companyInformation.conflictApplyMine')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function SaveErrorNotice({ error, onRetry }: { error: AdapterError; onRetry: () => void }) {
-  const { t } = useAccountSettings();
-  return (
-    <div className="abk-notice" data-tone="danger" role="alert">
-      <p>{describeAdapterError(t, error)}</p>
-      {error.code !== 'forbidden' && (
-        <div className="abk-notice__actions">
-          <button type="button" className="abk-button" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-    </div>
+    <Notice tone="info">
+      {administrators.length === 0
+        ? t('common.readOnlyNoAdministrators')
+        : t('common.readOnlyExplanation', {
+            administrators: format.list(administrators.map((user) => user.displayName)),
+          })}
+    </Notice>
   );
 }

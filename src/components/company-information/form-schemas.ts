@@ -1,11 +1,40 @@
+import type { DefaultValues, FieldPath, FieldValues } from 'react-hook-form';
 import * as z from 'zod';
+import type { FieldIssue } from '../../adapter/errors.js';
 import {
   assigneeSchema,
   MAX_BILLING_CONTACTS,
   type AccountContacts,
   type Assignee,
+  type AssigneeInput,
+  type ContactsSection,
   type ContactsUpdate,
+  type RoleDefinition,
 } from '../../schemas/contacts.js';
+
+/** A section's form schema: `z.input` is what the form holds, `z.output` what a valid save has. */
+export type ContactsFormSchema = z.ZodType<FieldValues, FieldValues>;
+
+/** A whole form's values, typed so they also serve as the form's defaults. */
+export type ContactsFormValues<S extends ContactsFormSchema> = z.input<S> & DefaultValues<z.input<S>>;
+
+/**
+ * Everything that differs between the contacts sections, as plain functions of the contacts:
+ * the shared engine (`useContactsSection`) does the loading, saving, rollback and conflicts.
+ */
+export interface ContactsSectionConfig<S extends ContactsFormSchema> {
+  /** Names the section in analytics events. */
+  section: ContactsSection;
+  schema: S;
+  /** The form's values for the stored contacts. */
+  toValues: (contacts: AccountContacts) => ContactsFormValues<S>;
+  /** The change a valid form saves; the other sections' contacts are left out. */
+  toUpdate: (values: z.output<S>) => ContactsUpdate;
+  /** The contacts as they will read once the save succeeds: shown at once, rolled back on failure. */
+  applyOptimistically: (contacts: AccountContacts, values: z.output<S>) => AccountContacts;
+  /** The form field a server issue (`['billingContactIds', 1]`) belongs to, or `null` when none does. */
+  issueField: (issue: FieldIssue) => FieldPath<z.input<S>> | null;
+}
 
 /** A user-only assignee (primary and billing contacts are always users). */
 const userAssigneeSchema = assigneeSchema.refine((value) => value.kind === 'user', {
@@ -15,7 +44,23 @@ const userAssigneeSchema = assigneeSchema.refine((value) => value.kind === 'user
 export const primaryContactFormSchema = z.object({
   primaryContact: userAssigneeSchema.nullable(),
 });
-export type PrimaryContactFormValues = z.input<typeof primaryContactFormSchema>;
+
+/** The primary account contact: one user, or nobody. */
+export const primaryContactConfig: ContactsSectionConfig<typeof primaryContactFormSchema> = {
+  section: 'primary',
+  schema: primaryContactFormSchema,
+  toValues: (contacts) => ({
+    primaryContact: contacts.primaryContact ? { kind: 'user', user: contacts.primaryContact } : null,
+  }),
+  toUpdate: ({ primaryContact }) => ({
+    primaryContactId: primaryContact ? primaryContact.user.id : null,
+  }),
+  applyOptimistically: (contacts, { primaryContact }) => ({
+    ...contacts,
+    primaryContact: primaryContact ? primaryContact.user : null,
+  }),
+  issueField: (issue) => (issue.path[0] === 'primaryContactId' ? 'primaryContact' : null),
+};
 
 export const billingContactsFormSchema = z.object({
   billingContacts: z
@@ -25,20 +70,47 @@ export const billingContactsFormSchema = z.object({
       }),
     )
     .max(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' })
-    .superRefine((rows, ctx) => {
+    // Rows that failed their own checks (still empty, an email) arrive here too: the list is
+    // checked as entered, not as its rows' types promise after a successful parse.
+    .superRefine((rows: { contact: Assignee | null }[], ctx) => {
       const seen = new Set<string>();
       rows.forEach((row, index) => {
-        // Rows that failed their own check (still empty) arrive here too.
-        const contact = row.contact as Assignee | null;
-        if (contact?.kind !== 'user') return;
-        if (seen.has(contact.user.id)) {
+        if (row.contact?.kind !== 'user') return;
+        if (seen.has(row.contact.user.id)) {
           ctx.addIssue({ code: 'custom', path: [index, 'contact'], message: 'billingContactsDuplicate' });
         }
-        seen.add(contact.user.id);
+        seen.add(row.contact.user.id);
       });
     }),
 });
-export type BillingContactsFormValues = z.input<typeof billingContactsFormSchema>;
+
+type BillingRows = z.output<typeof billingContactsFormSchema>['billingContacts'];
+
+/** A valid list's users: every row holds one (see the rows' refinements). */
+function billingUsers(rows: BillingRows) {
+  return rows.map((row) => row.contact.user);
+}
+
+/** Billing contacts: up to three distinct users, one form row each. */
+export const billingContactsConfig: ContactsSectionConfig<typeof billingContactsFormSchema> = {
+  section: 'billing',
+  schema: billingContactsFormSchema,
+  toValues: (contacts) => ({
+    billingContacts: contacts.billingContacts.map((user) => ({ contact: { kind: 'user', user } })),
+  }),
+  toUpdate: ({ billingContacts }) => ({
+    billingContactIds: billingUsers(billingContacts).map((user) => user.id),
+  }),
+  applyOptimistically: (contacts, { billingContacts }) => ({
+    ...contacts,
+    billingContacts: billingUsers(billingContacts),
+  }),
+  issueField: (issue) => {
+    if (issue.path[0] !== 'billingContactIds') return null;
+    const index = issue.path[1];
+    return typeof index === 'number' ? `billingContacts.${index}.contact` : 'billingContacts';
+  },
+};
 
 /** Role contacts, validated against which roles accept an external email. */
 export function createRoleContactsFormSchema(externalEmailRoleIds: string[]) {
@@ -52,74 +124,44 @@ export function createRoleContactsFormSchema(externalEmailRoleIds: string[]) {
     }),
   });
 }
-export type RoleContactsFormValues = { roles: Record<string, Assignee | null> };
 
-export function primaryContactValues(contacts: AccountContacts): PrimaryContactFormValues {
-  return { primaryContact: contacts.primaryContact ? { kind: 'user', user: contacts.primaryContact } : null };
-}
+type RoleContactsFormSchema = ReturnType<typeof createRoleContactsFormSchema>;
 
-export function billingContactsValues(contacts: AccountContacts): BillingContactsFormValues {
-  return { billingContacts: contacts.billingContacts.map((user) => ({ contact: { kind: 'user', user } })) };
-}
-
-export function roleContactsValues(contacts: AccountContacts, roleIds: string[]): RoleContactsFormValues {
+/** Role-specific contacts: one assignee or nobody per role the account defines. */
+export function createRoleContactsConfig(
+  roles: RoleDefinition[],
+): ContactsSectionConfig<RoleContactsFormSchema> {
   return {
-    roles: Object.fromEntries(roleIds.map((roleId) => [roleId, contacts.roleContacts[roleId] ?? null])),
-  };
-}
-
-export function primaryContactUpdate(values: PrimaryContactFormValues): ContactsUpdate {
-  return { primaryContactId: values.primaryContact?.kind === 'user' ? values.primaryContact.user.id : null };
-}
-
-export function billingContactsUpdate(values: BillingContactsFormValues): ContactsUpdate {
-  return {
-    billingContactIds: values.billingContacts.flatMap((row) =>
-      row.contact?.kind === 'user' ? [row.contact.user.id] : [],
+    section: 'roles',
+    schema: createRoleContactsFormSchema(
+      roles.filter((role) => role.acceptsExternalEmail).map((role) => role.id),
     ),
-  };
-}
-
-export function roleContactsUpdate(values: RoleContactsFormValues): ContactsUpdate {
-  return {
-    roleContacts: Object.fromEntries(
-      Object.entries(values.roles).map(([roleId, assignee]) => [
-        roleId,
-        assignee === null
-          ? null
-          : assignee.kind === 'user'
-            ? { kind: 'user' as const, userId: assignee.user.id }
-            : { kind: 'email' as const, email: assignee.email },
-      ]),
-    ),
-  };
-}
-
-/** The contacts as they will read after `update` succeeds, for optimistic display. */
-export function applyOptimistically(
-  contacts: AccountContacts,
-  section: 'primary' | 'billing' | 'roles',
-  values: PrimaryContactFormValues | BillingContactsFormValues | RoleContactsFormValues,
-): AccountContacts {
-  if (section === 'primary') {
-    const { primaryContact } = values as PrimaryContactFormValues;
-    return { ...contacts, primaryContact: primaryContact?.kind === 'user' ? primaryContact.user : null };
-  }
-  if (section === 'billing') {
-    const { billingContacts } = values as BillingContactsFormValues;
-    return {
-      ...contacts,
-      billingContacts: billingContacts.flatMap((row) =>
-        row.contact?.kind === 'user' ? [row.contact.user] : [],
+    toValues: (contacts) => ({
+      roles: Object.fromEntries(roles.map((role) => [role.id, contacts.roleContacts[role.id] ?? null])),
+    }),
+    toUpdate: ({ roles: assignees }) => ({
+      roleContacts: Object.fromEntries(
+        Object.entries(assignees).map(([roleId, assignee]) => [roleId, assignee && assigneeInput(assignee)]),
       ),
-    };
-  }
-  const { roles } = values as RoleContactsFormValues;
-  const merged: Record<string, Assignee | null> = { ...contacts.roleContacts, ...roles };
-  return {
-    ...contacts,
-    roleContacts: Object.fromEntries(
-      Object.entries(merged).filter((entry): entry is [string, Assignee] => entry[1] !== null),
-    ),
+    }),
+    applyOptimistically: (contacts, { roles: assignees }) => {
+      const merged: Record<string, Assignee | null> = { ...contacts.roleContacts, ...assignees };
+      return {
+        ...contacts,
+        roleContacts: Object.fromEntries(
+          Object.entries(merged).filter((entry): entry is [string, Assignee] => entry[1] !== null),
+        ),
+      };
+    },
+    issueField: (issue) => {
+      const roleId = issue.path[1];
+      return issue.path[0] === 'roleContacts' && typeof roleId === 'string' ? `roles.${roleId}` : null;
+    },
   };
+}
+
+function assigneeInput(assignee: Assignee): AssigneeInput {
+  return assignee.kind === 'user'
+    ? { kind: 'user', userId: assignee.user.id }
+    : { kind: 'email', email: assignee.email };
 }

@@ -1,34 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
-import type { FieldIssue } from '../../adapter/errors.js';
+import type * as z from 'zod';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
-import { MAX_BILLING_CONTACTS, type AccountContacts } from '../../schemas/contacts.js';
+import { MAX_BILLING_CONTACTS, type RoleDefinition } from '../../schemas/contacts.js';
 import {
-  billingContactsFormSchema,
-  billingContactsUpdate,
-  billingContactsValues,
-  createRoleContactsFormSchema,
-  primaryContactFormSchema,
-  primaryContactUpdate,
-  primaryContactValues,
-  roleContactsUpdate,
-  roleContactsValues,
-  type BillingContactsFormValues,
-  type PrimaryContactFormValues,
-  type RoleContactsFormValues,
+  billingContactsConfig,
+  createRoleContactsConfig,
+  primaryContactConfig,
+  type billingContactsFormSchema,
+  type ContactsFormSchema,
+  type createRoleContactsFormSchema,
+  type primaryContactFormSchema,
 } from './form-schemas.js';
-import { useContactsSection } from './use-contacts-section.js';
+import { useContactsSection, type ContactsSectionState } from './use-contacts-section.js';
 
 export interface ContactsSectionOptions {
   /** Called when the section gains or loses unsaved edits, e.g. to guard the host's router. */
   onDirtyChange?: (dirty: boolean) => void;
 }
 
-function primaryIssueField(issue: FieldIssue) {
-  return issue.path[0] === 'primaryContactId' ? ('primaryContact' as const) : null;
-}
+type SectionStateOf<S extends ContactsFormSchema> = ContactsSectionState<z.input<S>, z.output<S>>;
+
+/** The primary contact section's state; its form holds `primaryContact`. */
+export type PrimaryContactState = SectionStateOf<typeof primaryContactFormSchema>;
 
 /**
  * Headless state of the primary account contact section: the form, save/cancel, conflict and
@@ -38,43 +34,45 @@ function primaryIssueField(issue: FieldIssue) {
  * const primary = usePrimaryContact();
  * <form onSubmit={(e) => { e.preventDefault(); primary.submit(); }}>…</form>
  */
-export function usePrimaryContact(options: ContactsSectionOptions = {}) {
-  return useContactsSection<PrimaryContactFormValues>({
-    section: 'primary',
-    schema: primaryContactFormSchema,
-    toValues: primaryContactValues,
-    toUpdate: primaryContactUpdate,
-    issueField: primaryIssueField,
-    ...options,
-  });
+export function usePrimaryContact(options: ContactsSectionOptions = {}): PrimaryContactState {
+  return useContactsSection(primaryContactConfig, options);
 }
 
-function billingIssueField(issue: FieldIssue) {
-  if (issue.path[0] !== 'billingContactIds') return null;
-  const index = issue.path[1];
-  return typeof index === 'number'
-    ? (`billingContacts.${index}.contact` as const)
-    : ('billingContacts' as const);
+/** One row of the billing contacts list. */
+export interface BillingContactRow {
+  /** Stable across adds and removals: use it as the React key. */
+  id: string;
+}
+
+/** The billing contacts list's state: rows to add and remove, on top of the section's. */
+export interface BillingContactsState extends SectionStateOf<typeof billingContactsFormSchema> {
+  /** One per form row, keyed by `id` for rendering. */
+  rows: BillingContactRow[];
+  /** Users already chosen in some row, to leave out of the other rows' pickers. */
+  chosenIds: string[];
+  /** Another row may be added: under the limit and not read-only. */
+  canAdd: boolean;
+  limitReached: boolean;
+  max: number;
+  addRow: () => void;
+  removeRow: (index: number) => void;
 }
 
 /**
  * Headless state of the billing contacts list: up to three distinct users, rows added and
  * removed, plus everything `usePrimaryContact` offers.
+ *
+ * @example
+ * const billing = useBillingContacts();
+ * <button disabled={!billing.canAdd} onClick={billing.addRow}>Add another</button>
  */
-export function useBillingContacts(options: ContactsSectionOptions = {}) {
-  const section = useContactsSection<BillingContactsFormValues>({
-    section: 'billing',
-    schema: billingContactsFormSchema,
-    toValues: billingContactsValues,
-    toUpdate: billingContactsUpdate,
-    issueField: billingIssueField,
-    ...options,
-  });
-  const rows = useFieldArray({ control: section.form.control, name: 'billingContacts' });
-  const values = useWatch({ control: section.form.control, name: 'billingContacts' }) as
-    BillingContactsFormValues['billingContacts'] | undefined;
+export function useBillingContacts(options: ContactsSectionOptions = {}): BillingContactsState {
+  const section = useContactsSection(billingContactsConfig, options);
+  const rows = useFieldArray({ control: section.control, name: 'billingContacts' });
+  // Until the contacts load the form has no rows at all; the default stands in for them.
+  const values = useWatch({ control: section.control, name: 'billingContacts', defaultValue: [] });
   const chosenIds = useMemo(
-    () => (values ?? []).flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
+    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
     [values],
   );
   const canAdd = rows.fields.length < MAX_BILLING_CONTACTS && !section.readOnly;
@@ -93,39 +91,25 @@ export function useBillingContacts(options: ContactsSectionOptions = {}) {
   };
 }
 
-/** Headless state of the role-specific points of contact: one assignee per role. */
-export function useRoleContacts(options: ContactsSectionOptions = {}) {
+/** The role contacts' state: the account's roles, one form field per role under `roles`. */
+export interface RoleContactsState extends SectionStateOf<ReturnType<typeof createRoleContactsFormSchema>> {
+  /** The account's roles, built-in ones first, in display order. */
+  roles: RoleDefinition[];
+}
+
+/**
+ * Headless state of the role-specific points of contact: one assignee per role.
+ *
+ * @example
+ * const { roles, form } = useRoleContacts();
+ * roles.map((role) => <ContactPickerField key={role.id} control={form.control} name={`roles.${role.id}`} … />)
+ */
+export function useRoleContacts(options: ContactsSectionOptions = {}): RoleContactsState {
   const settings = useAccountSettings();
   const rolesQuery = useQuery(roleDefinitionsQueryOptions(settings));
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
   // React Query shares structure between fetches, so `roles` only changes when the roles do.
-  const schema = useMemo(
-    () =>
-      createRoleContactsFormSchema(roles.filter((role) => role.acceptsExternalEmail).map((role) => role.id)),
-    [roles],
-  );
-  const toValues = useCallback(
-    (contacts: AccountContacts) =>
-      roleContactsValues(
-        contacts,
-        roles.map((role) => role.id),
-      ),
-    [roles],
-  );
-  const issueField = useCallback((issue: FieldIssue) => {
-    const roleId = issue.path[1];
-    return issue.path[0] === 'roleContacts' && typeof roleId === 'string'
-      ? (`roles.${roleId}` as const)
-      : null;
-  }, []);
-  const section = useContactsSection<RoleContactsFormValues>({
-    section: 'roles',
-    schema,
-    toValues,
-    toUpdate: roleContactsUpdate,
-    issueField,
-    extraLoading: rolesQuery.isPending,
-    ...options,
-  });
+  const config = useMemo(() => createRoleContactsConfig(roles), [roles]);
+  const section = useContactsSection(config, { ...options, extraLoading: rolesQuery.isPending });
   return { ...section, roles };
 }

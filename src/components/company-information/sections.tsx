@@ -1,5 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { forwardRef, useEffect, useId, useRef } from 'react';
+import type { Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
+import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
+import { Icon } from '../../ui/index.js';
 import { ContactPickerField } from '../contact-picker/ContactPickerField.js';
 import {
   useBillingContacts,
@@ -7,14 +10,32 @@ import {
   useRoleContacts,
   type ContactsSectionOptions,
 } from './hooks.js';
+import type { RootElementProps } from '../../ui/index.js';
 import { SectionFrame } from './SectionFrame.js';
 
-export interface ContactsSectionProps extends ContactsSectionOptions {
-  /** Heading level of the section title, to fit the host page's outline. Default 3. */
+/**
+ * Props of `PrimaryContactSection`, `BillingContactsList` and `RoleContactsTable`. The ref,
+ * `id`, `style`, `className`, `aria-*` and `data-*` go to the root `<section>` (a region named
+ * by its heading), which shows its state to CSS with these attributes:
+ *
+ * - `data-status`: `loading` | `load-error` | `editing` | `conflict` (see `SectionStatus`);
+ * - `data-dirty`: present while the section has unsaved edits;
+ * - `data-readonly`: present while the viewer may not change the contacts (no permission, or a
+ *   save was refused);
+ * - `aria-busy="true"` while loading.
+ *
+ * Classes: `abk-section` and one of `abk-primary-contact`, `abk-billing-contacts`,
+ * `abk-role-contacts`.
+ */
+export interface ContactsSectionProps extends ContactsSectionOptions, RootElementProps {
+  /**
+   * Heading level of the section title, to fit the host page's outline. Default: the level of
+   * the surrounding `HeadingLevelProvider` (one below the title inside `CompanyInformation`),
+   * 2 without one.
+   */
   headingLevel?: 2 | 3 | 4;
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
-  className?: string;
 }
 
 /**
@@ -24,36 +45,35 @@ export interface ContactsSectionProps extends ContactsSectionOptions {
  * @example
  * <PrimaryContactSection onDirtyChange={setUnsaved} />
  */
-export function PrimaryContactSection({
-  headingLevel,
-  className,
-  readOnlyNotice,
-  ...options
-}: ContactsSectionProps) {
-  const { t } = useAccountSettings();
-  const state = usePrimaryContact(options);
-  return (
-    <SectionFrame
-      state={state}
-      title={t('primaryContact.title')}
-      description={t('primaryContact.description')}
-      headingLevel={headingLevel}
-      readOnlyNotice={readOnlyNotice}
-      className={className ? `abk-primary-contact ${className}` : 'abk-primary-contact'}
-    >
-      <ContactPickerField
-        control={state.form.control}
-        name="primaryContact"
-        label={t('primaryContact.label')}
-        hideLabel
-        readOnly={state.readOnly}
-        placeholder={
-          state.readOnly && !state.contacts?.primaryContact ? t('primaryContact.empty') : undefined
-        }
-      />
-    </SectionFrame>
-  );
-}
+export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProps>(
+  function PrimaryContactSection({ headingLevel, readOnlyNotice, onDirtyChange, ...rootProps }, ref) {
+    const { t } = useAccountSettings();
+    const state = usePrimaryContact({ onDirtyChange });
+    return (
+      <SectionFrame
+        rootProps={rootProps}
+        rootRef={ref}
+        state={state}
+        title={t('primaryContact.title')}
+        description={t('primaryContact.description')}
+        headingLevel={headingLevel}
+        readOnlyNotice={readOnlyNotice}
+        className="abk-primary-contact"
+      >
+        <ContactPickerField
+          control={state.control}
+          name="primaryContact"
+          label={t('primaryContact.label')}
+          hideLabel
+          readOnly={state.readOnly}
+          placeholder={
+            state.readOnly && !state.contacts?.primaryContact ? t('primaryContact.empty') : undefined
+          }
+        />
+      </SectionFrame>
+    );
+  },
+);
 
 /**
  * Billing contacts: up to three distinct users who receive invoices, receipts, orders and
@@ -62,38 +82,38 @@ export function PrimaryContactSection({
  * @example
  * <BillingContactsList headingLevel={2} />
  */
-export function BillingContactsList({
-  headingLevel,
-  className,
-  readOnlyNotice,
-  ...options
-}: ContactsSectionProps) {
+export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>(function BillingContactsList(
+  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  ref,
+) {
   const { t } = useAccountSettings();
-  const state = useBillingContacts(options);
+  const state = useBillingContacts({ onDirtyChange });
   const limitId = useId();
   const addButton = useRef<HTMLButtonElement | null>(null);
   // After a row is removed its button is gone: focus the row that took its place, else the
   // one before, else "Add another".
   const focusAfterRemoval = useRef<number | null>(null);
-  const { setFocus } = state.form;
+  const { focusField } = state;
   const rowCount = state.rows.length;
   useEffect(() => {
     const removed = focusAfterRemoval.current;
     if (removed === null) return;
     focusAfterRemoval.current = null;
     const target = Math.min(removed, rowCount - 1);
-    if (target >= 0) setFocus(`billingContacts.${target}.contact`);
+    if (target >= 0) focusField(`billingContacts.${target}.contact`);
     else addButton.current?.focus();
-  }, [rowCount, setFocus]);
+  }, [rowCount, focusField]);
   return (
     <SectionFrame
+      rootProps={rootProps}
+      rootRef={ref}
       state={state}
       title={t('billingContacts.title')}
       description={t('billingContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
       skeletonRows={2}
-      className={className ? `abk-billing-contacts ${className}` : 'abk-billing-contacts'}
+      className="abk-billing-contacts"
       actions={
         <div className="abk-billing-contacts__add">
           <button
@@ -123,7 +143,7 @@ export function BillingContactsList({
           {state.rows.map((row, index) => (
             <li key={row.id} className="abk-billing-contacts__row">
               <ContactPickerField
-                control={state.form.control}
+                control={state.control}
                 name={`billingContacts.${index}.contact`}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
                 exclude={state.chosenIds}
@@ -140,21 +160,7 @@ export function BillingContactsList({
                     focusAfterRemoval.current = index;
                   }}
                 >
-                  <svg
-                    width="16"
-                    height="16"
-                    viewBox="0 0 16 16"
-                    aria-hidden="true"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                  >
-                    <path
-                      d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <Icon name="remove" />
                 </button>
               )}
             </li>
@@ -166,7 +172,7 @@ export function BillingContactsList({
       </p>
     </SectionFrame>
   );
-}
+});
 
 /**
  * Role-specific points of contact: one row per role (decision maker, onboarding, security,
@@ -176,23 +182,23 @@ export function BillingContactsList({
  * @example
  * <RoleContactsTable />
  */
-export function RoleContactsTable({
-  headingLevel,
-  className,
-  readOnlyNotice,
-  ...options
-}: ContactsSectionProps) {
+export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(function RoleContactsTable(
+  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  ref,
+) {
   const { t } = useAccountSettings();
-  const state = useRoleContacts(options);
+  const state = useRoleContacts({ onDirtyChange });
   return (
     <SectionFrame
+      rootProps={rootProps}
+      rootRef={ref}
       state={state}
       title={t('roleContacts.title')}
       description={t('roleContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
       skeletonRows={4}
-      className={className ? `abk-role-contacts ${className}` : 'abk-role-contacts'}
+      className="abk-role-contacts"
     >
       {/* Explicit roles keep table semantics when narrow layouts change `display`. */}
       <table className="abk-role-contacts__table" role="table">
@@ -208,14 +214,7 @@ export function RoleContactsTable({
         </thead>
         <tbody role="rowgroup">
           {state.roles.map((role) => {
-            const builtIn = t(`roleContacts.roles.${role.id}.label` as 'roleContacts.roles.security.label');
-            const known = builtIn !== `roleContacts.roles.${role.id}.label`;
-            const label = role.label ?? (known ? builtIn : role.id);
-            const purpose =
-              role.description ??
-              (known
-                ? t(`roleContacts.roles.${role.id}.description` as 'roleContacts.roles.security.description')
-                : '');
+            const { label, purpose } = roleText(t, role);
             return (
               <tr key={role.id} role="row" className="abk-role-contacts__row" data-role={role.id}>
                 <th role="rowheader" scope="row" className="abk-role-contacts__role">
@@ -224,7 +223,7 @@ export function RoleContactsTable({
                 </th>
                 <td role="cell" className="abk-role-contacts__contact">
                   <ContactPickerField
-                    control={state.form.control}
+                    control={state.control}
                     name={`roles.${role.id}`}
                     label={label}
                     hideLabel
@@ -249,4 +248,13 @@ export function RoleContactsTable({
       </table>
     </SectionFrame>
   );
+});
+
+/** A role's name and purpose: its own where the host gave them, else the catalog's for built-in roles. */
+function roleText(t: Translate, role: RoleDefinition): { label: string; purpose: string } {
+  const builtIn = isBuiltInRoleId(role.id) ? role.id : null;
+  return {
+    label: role.label ?? (builtIn ? t(`roleContacts.roles.${builtIn}.label`) : role.id),
+    purpose: role.description ?? (builtIn ? t(`roleContacts.roles.${builtIn}.description`) : ''),
+  };
 }

@@ -1,15 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  useForm,
-  type DefaultValues,
-  type FieldPath,
-  type FieldValues,
-  type Resolver,
-} from 'react-hook-form';
+import { useForm, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type * as z from 'zod';
-import { toAdapterError, type AdapterError, type FieldIssue } from '../../adapter/errors.js';
+import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
@@ -18,29 +12,66 @@ import {
   contactsQueryOptions,
   updateContactsMutationOptions,
 } from '../../queries/index.js';
-import { accountContactsSchema, type AccountContacts, type ContactsUpdate } from '../../schemas/contacts.js';
-import { applyOptimistically } from './form-schemas.js';
+import { accountContactsSchema, type AccountContacts } from '../../schemas/contacts.js';
+import type { User } from '../../schemas/user.js';
+import type { ContactsFormSchema, ContactsSectionConfig } from './form-schemas.js';
 
-export type ContactsSection = 'primary' | 'billing' | 'roles';
+export type { ContactsSection } from '../../schemas/contacts.js';
 
 /**
  * Where a section stands:
  * - `loading` / `load-error`: the contacts are not there yet, or could not be read;
  * - `editing`: the normal state (read-only viewers included, see `readOnly`);
- * - `conflict`: someone else saved first; `conflict.current` is what they saved.
+ * - `conflict`: someone else saved first; `conflict` holds what they saved.
  */
 export type SectionStatus = 'loading' | 'load-error' | 'editing' | 'conflict';
 
-interface SectionConfig<TValues extends FieldValues> {
-  section: ContactsSection;
-  schema: z.ZodType<TValues, FieldValues>;
-  toValues: (contacts: AccountContacts) => TValues;
-  toUpdate: (values: TValues) => ContactsUpdate;
-  /** Maps a server field issue (`['billingContactIds', 1]`) onto a form field. */
-  issueField: (issue: FieldIssue) => FieldPath<TValues> | null;
-  onDirtyChange?: (dirty: boolean) => void;
+/**
+ * What a contacts section hook returns: its form, where it stands, and every way out of a
+ * failed or conflicting save. `TValues` is what the form holds, `TSaved` what a valid save has.
+ */
+export interface ContactsSectionState<TValues extends FieldValues = FieldValues, TSaved = TValues> {
+  /** Binds fields to the section's form, e.g. `<ContactPickerField control={section.control} name="primaryContact" />`. */
+  control: Control<TValues, unknown, TSaved>;
+  /** Moves focus to a field, e.g. to the row that took the place of a removed one. */
+  focusField: (name: FieldPath<TValues>) => void;
+  /** The stored contacts, once loaded. */
+  contacts: AccountContacts | undefined;
+  status: SectionStatus;
+  /** The viewer may look but not change: no permission, or the adapter refused a save. */
+  readOnly: boolean;
+  /** Why the section is read-only: the viewer's permissions, or a refusal on save. */
+  readOnlyReason: 'forbidden' | 'permission' | null;
+  /** Who can make changes, to name to a read-only viewer. */
+  administrators: User[];
+  /** What someone else saved while this form was being edited. */
+  conflict: AccountContacts | null;
+  /** Why the last save failed, when no field or conflict explains it. */
+  saveError: AdapterError | null;
+  saving: boolean;
+  /** The last save succeeded and nothing has been edited since. */
+  justSaved: boolean;
+  canSave: boolean;
+  isDirty: boolean;
+  loadError: AdapterError | null;
+  retryLoad: () => void;
+  submit: () => void;
+  /** Drops the edits and shows the stored contacts. */
+  cancel: () => void;
+  retrySave: () => void;
+  /** Conflict: drop my edits and show what the other admin saved. */
+  reloadTheirs: () => void;
+  /** Conflict: save my edits on top of the version the other admin saved. */
+  applyMine: () => void;
+  /** The translated message for a field's error key. */
+  errorText: (code: string | undefined) => string;
+}
+
+/** What the section hook adds to its config: the host's dirty callback, and reasons to wait. */
+export interface SectionEngineOptions {
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
   /** Extra reason to wait (e.g. role definitions still loading). */
-  extraLoading?: boolean;
+  extraLoading?: boolean | undefined;
 }
 
 // Versions this app itself produced, per QueryClient: a section whose form is based on an
@@ -62,7 +93,10 @@ function ownSteps(queryClient: QueryClient): Map<number, number> {
  * optimistic with rollback, server field errors mapped onto fields, conflicts surfaced with
  * both ways out, and dirty state reported so navigation can be guarded.
  */
-export function useContactsSection<TValues extends FieldValues>(config: SectionConfig<TValues>) {
+export function useContactsSection<S extends ContactsFormSchema>(
+  config: ContactsSectionConfig<S>,
+  { onDirtyChange, extraLoading }: SectionEngineOptions = {},
+): ContactsSectionState<z.input<S>, z.output<S>> {
   const settings = useAccountSettings();
   const { t, messages, emit, reportError } = settings;
   const queryClient = useQueryClient();
@@ -74,12 +108,12 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
   const [saveError, setSaveError] = useState<AdapterError | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const baseVersion = useRef<number | null>(null);
-  const { toValues, toUpdate, issueField, section, onDirtyChange } = config;
+  const { toValues, toUpdate, issueField, section, applyOptimistically } = config;
 
-  const form = useForm<TValues>({
-    resolver: zodResolver(config.schema as never) as unknown as Resolver<TValues>,
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(config.schema),
     mode: 'onChange',
-    defaultValues: (contacts ? toValues(contacts) : undefined) as DefaultValues<TValues> | undefined,
+    defaultValues: contacts ? toValues(contacts) : undefined,
   });
   const { isDirty, isValid, isSubmitting } = form.formState;
 
@@ -104,14 +138,14 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
   const mutation = useMutation(updateContactsMutationOptions(settings));
 
   const save = useCallback(
-    async (values: TValues, expectedVersion: number) => {
+    async (values: z.output<S>, expectedVersion: number) => {
       setSaveError(null);
       setSavedAt(null);
       const key = accountKeys.contacts(settings.scope);
       // Optimistic: the rest of the screen shows the new contacts at once; rolled back on failure.
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AccountContacts>(key);
-      if (previous) queryClient.setQueryData(key, applyOptimistically(previous, section, values as never));
+      if (previous) queryClient.setQueryData(key, applyOptimistically(previous, values));
       try {
         const saved = await mutation.mutateAsync({ update: toUpdate(values), expectedVersion });
         ownSteps(queryClient).set(expectedVersion, saved.version);
@@ -157,7 +191,19 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
         setSaveError(error);
       }
     },
-    [emit, form, issueField, mutation, queryClient, reportError, section, settings.scope, toUpdate, toValues],
+    [
+      applyOptimistically,
+      emit,
+      form,
+      issueField,
+      mutation,
+      queryClient,
+      reportError,
+      section,
+      settings.scope,
+      toUpdate,
+      toValues,
+    ],
   );
 
   const submit = useCallback(() => {
@@ -192,14 +238,16 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
   const applyMine = useCallback(() => {
     if (!conflict) return;
     emit({ type: 'contacts_conflict', section, resolution: 'apply_mine' });
-    void save(form.getValues(), conflict.version);
+    // Through the resolver, like Save: what is sent is always the schema's output.
+    const expectedVersion = conflict.version;
+    void form.handleSubmit((values) => save(values, expectedVersion))();
   }, [conflict, emit, form, save, section]);
 
   const permissions = accountQuery.data?.viewer.permissions;
   const readOnly = forbidden || (permissions ? !permissions.manageContacts : false);
   const administrators = accountQuery.data?.administrators ?? [];
   const status: SectionStatus =
-    contactsQuery.isPending || config.extraLoading
+    contactsQuery.isPending || extraLoading
       ? 'loading'
       : contactsQuery.isError && !contacts
         ? 'load-error'
@@ -208,12 +256,12 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
           : 'editing';
 
   return {
-    form,
+    control: form.control,
+    focusField: form.setFocus,
     contacts,
     status,
     readOnly,
-    /** Why the section is read-only: the viewer's permissions, or a refusal on save. */
-    readOnlyReason: forbidden ? ('forbidden' as const) : readOnly ? ('permission' as const) : null,
+    readOnlyReason: forbidden ? 'forbidden' : readOnly ? 'permission' : null,
     administrators,
     conflict,
     saveError,
@@ -229,9 +277,6 @@ export function useContactsSection<TValues extends FieldValues>(config: SectionC
     retrySave: submit,
     reloadTheirs,
     applyMine,
-    /** The translated message for a field's error key. */
     errorText: (code: string | undefined) => translateValidation(t, messages, code),
   };
 }
-
-export type ContactsSectionState = ReturnType<typeof useContactsSection>;

@@ -1,17 +1,36 @@
-import { Fragment, useCallback, useRef, useState, type FocusEvent, type Ref } from 'react';
-import { createPortal } from 'react-dom';
-import { highlightMatches, initialsOf, type TextSegment } from '../../lib/search-text.js';
+import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
+import { composeRefs, joinClassNames } from '../../lib/dom-props.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
-import type { User } from '../../schemas/user.js';
 import {
-  useContactPicker,
-  type ContactPickerItem,
-  type ContactPickerValue,
-  type UseContactPickerOptions,
-} from './use-contact-picker.js';
+  AssigneeAvatar,
+  ErrorNotice,
+  Field,
+  Icon,
+  StatusBadge,
+  type RootElementProps,
+} from '../../ui/index.js';
+import { ContactPickerPopover } from './ContactPickerPopover.js';
+import { useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
 
-export interface ContactPickerProps extends UseContactPickerOptions {
+/**
+ * Props of `ContactPicker`. `id`, `className`, `style`, `data-*` and `aria-*` go on the root
+ * element (`.abk-contact-picker`), and a ref reaches it too; `inputId` names the text input.
+ *
+ * The picker exposes its state to CSS as attributes that are present or absent:
+ * - root and `.abk-contact-picker__popover` `[data-open]`: the list is open;
+ * - root `[data-invalid]`: `invalid` is set;
+ * - root `[data-disabled]` / `[data-readonly]`: `disabled` / `readOnly` is set;
+ * - root `[data-has-value]`: a user or address is chosen;
+ * - root `[data-warning]`: a warning is shown under the field (e.g. the chosen user is deactivated);
+ * - `.abk-contact-picker__control[data-state]`: `disabled` or `read-only`;
+ * - `.abk-contact-picker__popover[data-placement]`: `bottom` or `top` of the field;
+ * - `.abk-contact-picker__popover[data-status]`: `idle`, `loading`, `error`, `empty` or `ready`;
+ * - `.abk-contact-picker__option[data-highlighted]`: the keyboard or pointer is on it;
+ * - `.abk-contact-picker__option[data-selected]`: it is the current value;
+ * - `.abk-contact-picker__option[data-status]`: `active`, `invited`, `deactivated` or `external`.
+ */
+export interface ContactPickerProps extends UseContactPickerOptions, RootElementProps {
   /** The field's label. Always present for assistive technology, even when hidden. */
   label: string;
   /** Hide the label visually (e.g. in a table whose column header says it). */
@@ -32,9 +51,9 @@ export interface ContactPickerProps extends UseContactPickerOptions {
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   /** Ref to the text input, e.g. for react-hook-form's focus on error. */
   inputRef?: Ref<HTMLInputElement>;
-  className?: string;
 }
 
+/** The tallest the list gets when the viewport has room. */
 const LIST_MAX_HEIGHT = 320;
 
 /**
@@ -50,136 +69,69 @@ const LIST_MAX_HEIGHT = 320;
  *   exclude={billingContactIds}
  * />
  */
-export function ContactPicker({
-  label,
-  hideLabel = false,
-  description,
-  placeholder,
-  required = false,
-  invalid = false,
-  errorMessage,
-  warningMessage,
-  name,
-  onBlur,
-  inputRef,
-  className,
-  ...options
-}: ContactPickerProps) {
-  const { t, portalContainer, themeRootProps } = useAccountSettings();
-  const picker = useContactPicker(options);
-  const { combobox, id, isOpen, value, scrollRef } = picker;
+export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(function ContactPicker(
+  {
+    label,
+    hideLabel = false,
+    description,
+    placeholder,
+    required = false,
+    invalid = false,
+    errorMessage,
+    warningMessage,
+    name,
+    onBlur,
+    inputRef,
+    className,
+    value: valueProp,
+    defaultValue,
+    onValueChange,
+    exclude,
+    allowExternalEmail = false,
+    disabled = false,
+    readOnly = false,
+    searchDebounceMs,
+    pageSize,
+    rowHeight,
+    inputId,
+    ...rootProps
+  },
+  ref,
+) {
+  const { t } = useAccountSettings();
+  const picker = useContactPicker({
+    value: valueProp,
+    defaultValue,
+    onValueChange,
+    exclude,
+    allowExternalEmail,
+    disabled,
+    readOnly,
+    searchDebounceMs,
+    pageSize,
+    rowHeight,
+    inputId,
+  });
+  const { id, isOpen, value } = picker;
   const anchorRef = useRef<HTMLDivElement | null>(null);
-  const [inputElement, setInputElementState] = useState<HTMLInputElement | null>(null);
-  const setInputElement = useCallback(
-    (element: HTMLInputElement | null) => {
-      setInputElementState(element);
-      assignRef(inputRef, element);
-    },
-    [inputRef],
-  );
+  // Kept in state as well as handed on: the clear and retry buttons move focus back to it.
+  const [inputElement, setInputElement] = useState<HTMLInputElement | null>(null);
+  const setInputRefs = useMemo(() => composeRefs(setInputElement, inputRef), [inputRef]);
   const position = usePopoverPosition(anchorRef, isOpen, LIST_MAX_HEIGHT);
-  const disabled = options.disabled ?? false;
-  const readOnly = options.readOnly ?? false;
 
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = invalid && errorMessage ? `${id}-error` : undefined;
   const warning =
     warningMessage ??
     (value?.kind === 'user' && value.user.status === 'deactivated'
-      ? t('companyInformation.deactivatedContact', { name: value.user.displayName })
+      ? t('contactPicker.deactivatedValue', { name: value.user.displayName })
       : undefined);
-  const warningId = warning ? `${id}-warning` : undefined;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
-  const describedBy =
-    [descriptionId, warningId, errorId, searchErrorId].filter(Boolean).join(' ') || undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
-  const state = disabled ? 'disabled' : readOnly ? 'read-only' : undefined;
-
-  const inputProps = combobox.getInputProps({
-    ref: setInputElement,
-    onChange: (event) => picker.setQuery(event.currentTarget.value),
-    onFocus: (event) => event.currentTarget.select(),
-    onBlur,
-    disabled,
-    readOnly,
-    // Only aria-required: the native attribute would make the browser block submission with
-    // its own untranslated bubble before the form's localised message can show.
-    placeholder: placeholder ?? t('contactPicker.placeholder'),
-    'aria-describedby': describedBy,
-    'aria-invalid': invalid || undefined,
-    'aria-required': required || undefined,
-    autoComplete: 'off',
-    spellCheck: false,
-  });
-
-  const popover = (
-    <div
-      className="abk-contact-picker__popover"
-      data-placement={position.placement}
-      data-open={isOpen ? '' : undefined}
-      data-status={picker.status}
-      // A failed search is explained (with its retry) under the field; the popover would cover it.
-      hidden={!isOpen || picker.status === 'error'}
-      style={position.style}
-    >
-      <ul
-        className="abk-contact-picker__list"
-        {...combobox.getMenuProps(
-          { ref: scrollRef, 'aria-busy': picker.isRefreshing || undefined },
-          // The list mounts in the provider's portal one render after the input.
-          { suppressRefError: true },
-        )}
-        hidden={!isOpen || picker.items.length === 0}
-        style={
-          {
-            maxHeight:
-              typeof position.style.maxHeight === 'number' ? position.style.maxHeight - 2 : LIST_MAX_HEIGHT,
-            // Only the rows in view exist; a sizer of the full height keeps the scrollbar true.
-            '--abk-list-size': `${picker.virtualizer.getTotalSize()}px`,
-          } as React.CSSProperties
-        }
-      >
-        {isOpen &&
-          picker.virtualRows.map((row) => {
-            const item = picker.items[row.index];
-            if (!item) return null;
-            return (
-              <PickerOption
-                key={row.key}
-                item={item}
-                index={row.index}
-                setSize={picker.total}
-                highlighted={combobox.highlightedIndex === row.index}
-                selected={isSameItem(value, item)}
-                terms={picker.terms}
-                itemProps={combobox.getItemProps({ item, index: row.index })}
-                start={row.start}
-                height={row.size}
-              />
-            );
-          })}
-      </ul>
-      {isOpen && picker.status !== 'ready' && (
-        <p className="abk-contact-picker__state" aria-hidden="true">
-          {picker.status === 'loading' ? t('contactPicker.loadingResults') : picker.announcement}
-        </p>
-      )}
-      {isOpen && picker.isFetchingMore && (
-        <p className="abk-contact-picker__state" aria-hidden="true">
-          {t('contactPicker.loadingMore')}
-        </p>
-      )}
-      {isOpen && options.allowExternalEmail && picker.status === 'ready' && !picker.query.includes('@') && (
-        <p className="abk-contact-picker__hint" aria-hidden="true">
-          {t('contactPicker.externalEmailHint')}
-        </p>
-      )}
-    </div>
-  );
 
   return (
     <div
-      className={className ? `abk-contact-picker ${className}` : 'abk-contact-picker'}
+      {...rootProps}
+      ref={ref}
+      className={joinClassNames('abk-contact-picker', className)}
       data-open={isOpen ? '' : undefined}
       data-invalid={invalid ? '' : undefined}
       data-disabled={disabled ? '' : undefined}
@@ -187,59 +139,69 @@ export function ContactPicker({
       data-has-value={value ? '' : undefined}
       data-warning={warning ? '' : undefined}
     >
-      <label
-        {...combobox.getLabelProps()}
-        className={hideLabel ? 'abk-visually-hidden' : 'abk-contact-picker__label'}
+      <Field
+        id={id}
+        label={label}
+        hideLabel={hideLabel}
+        description={description}
+        warning={warning}
+        error={invalid ? errorMessage : undefined}
+        required={required}
       >
-        {label}
-        {required && !hideLabel && (
-          <span className="abk-contact-picker__required" aria-hidden="true">
-            {' *'}
-          </span>
-        )}
-      </label>
-      <div className="abk-contact-picker__control" ref={anchorRef} data-state={state}>
-        <span className="abk-contact-picker__leading" aria-hidden="true">
-          {value && !(isOpen && picker.query) ? <Avatar item={value} /> : <SearchIcon />}
-        </span>
-        <input className="abk-contact-picker__input" {...inputProps} />
-        {value?.kind === 'email' && (
-          <span className="abk-contact-picker__badge" data-kind="external">
-            {t('contactPicker.externalEmail')}
-          </span>
-        )}
-        {selectedUser && selectedUser.status !== 'active' && (
-          <span className="abk-contact-picker__badge" data-kind={selectedUser.status}>
-            {selectedUser.status === 'invited'
-              ? t('contactPicker.statusInvited')
-              : t('contactPicker.statusDeactivated')}
-          </span>
-        )}
-        {value && !disabled && !readOnly && (
-          <button
-            type="button"
-            className="abk-contact-picker__clear"
-            aria-label={`${t('contactPicker.clear')}: ${label}`}
-            onClick={() => {
-              picker.setValue(null);
-              combobox.reset();
-              // The button disappears; keep focus in the field.
-              inputElement?.focus();
-            }}
+        {(control) => (
+          <div
+            className="abk-contact-picker__control"
+            ref={anchorRef}
+            data-state={disabled ? 'disabled' : readOnly ? 'read-only' : undefined}
           >
-            <ClearIcon />
-          </button>
+            <span className="abk-contact-picker__leading" aria-hidden="true">
+              {value && !(isOpen && picker.query) ? (
+                <AssigneeAvatar assignee={value} />
+              ) : (
+                <Icon name="search" />
+              )}
+            </span>
+            <input
+              className="abk-contact-picker__input"
+              {...picker.getInputProps({
+                ...control,
+                ref: setInputRefs,
+                // The field's <label for> names the input.
+                'aria-labelledby': undefined,
+                'aria-describedby':
+                  [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
+                // Invalid even without a message to show, e.g. while a form marks it.
+                'aria-invalid': invalid || undefined,
+                onFocus: (event) => event.currentTarget.select(),
+                onBlur,
+                placeholder: placeholder ?? t('contactPicker.placeholder'),
+                spellCheck: false,
+              })}
+            />
+            {value?.kind === 'email' && <StatusBadge status="external" />}
+            {selectedUser && selectedUser.status !== 'active' && <StatusBadge status={selectedUser.status} />}
+            {value && !disabled && !readOnly && (
+              <button
+                type="button"
+                className="abk-contact-picker__clear"
+                aria-label={`${t('contactPicker.clear')}: ${label}`}
+                onClick={() => {
+                  picker.clear();
+                  // The button disappears; keep focus in the field.
+                  inputElement?.focus();
+                }}
+              >
+                <Icon name="clear" size={14} />
+              </button>
+            )}
+            {!readOnly && (
+              <button type="button" className="abk-contact-picker__toggle" {...picker.getToggleButtonProps()}>
+                <Icon name="chevron-down" size={14} />
+              </button>
+            )}
+          </div>
         )}
-        {!readOnly && (
-          <button
-            type="button"
-            className="abk-contact-picker__toggle"
-            {...combobox.getToggleButtonProps({ disabled, 'aria-label': t('contactPicker.toggle') })}
-          >
-            <ChevronIcon />
-          </button>
-        )}
-      </div>
+      </Field>
       {name && (
         <input
           type="hidden"
@@ -247,237 +209,29 @@ export function ContactPicker({
           value={value ? (value.kind === 'user' ? value.user.id : value.email) : ''}
         />
       )}
-      {description && (
-        <p id={descriptionId} className="abk-contact-picker__description">
-          {description}
-        </p>
-      )}
-      {warningId && (
-        <p id={warningId} className="abk-contact-picker__warning">
-          {warning}
-        </p>
-      )}
-      {errorId && (
-        <p id={errorId} className="abk-contact-picker__error">
-          {errorMessage}
-        </p>
-      )}
       {picker.error && (
-        <div id={searchErrorId} className="abk-contact-picker__search-error" role="alert">
-          <span>{t('contactPicker.searchFailed')}</span>{' '}
-          <button
-            type="button"
-            className="abk-button"
-            data-variant="link"
-            onClick={() => {
-              picker.retry();
-              inputElement?.focus();
-              combobox.openMenu();
-            }}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
+        <ErrorNotice
+          id={searchErrorId}
+          className="abk-contact-picker__search-error"
+          error={picker.error}
+          title={t('contactPicker.searchFailed')}
+          onRetry={() => {
+            picker.retry();
+            inputElement?.focus();
+            picker.open();
+          }}
+        />
       )}
       <div className="abk-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {isOpen ? picker.announcement : ''}
       </div>
-      {portalContainer
-        ? createPortal(
-            portalContainer.closest('.abk-root') ? (
-              popover
-            ) : (
-              <div className="abk-root" {...themeRootProps}>
-                {popover}
-              </div>
-            ),
-            portalContainer,
-          )
-        : null}
+      <ContactPickerPopover
+        picker={picker}
+        label={label}
+        position={position}
+        maxHeight={LIST_MAX_HEIGHT}
+        offerExternalEmail={allowExternalEmail}
+      />
     </div>
   );
-}
-
-function isSameItem(value: ContactPickerValue | null, item: ContactPickerItem): boolean {
-  if (!value) return false;
-  if (value.kind === 'user' && item.kind === 'user') return value.user.id === item.user.id;
-  return value.kind === 'email' && item.kind === 'email' && value.email === item.email;
-}
-
-interface PickerOptionProps {
-  item: ContactPickerItem;
-  index: number;
-  setSize: number;
-  highlighted: boolean;
-  selected: boolean;
-  terms: string[];
-  itemProps: Record<string, unknown>;
-  start: number;
-  height: number;
-}
-
-function PickerOption({
-  item,
-  index,
-  setSize,
-  highlighted,
-  selected,
-  terms,
-  itemProps,
-  start,
-  height,
-}: PickerOptionProps) {
-  const { t } = useAccountSettings();
-  const user = item.kind === 'user' ? item.user : null;
-  const deactivated = user?.status === 'deactivated';
-  // Named by its own text, so what is shown and what is announced cannot drift apart: the
-  // avatar and icons are hidden, and hidden commas keep the parts from running together.
-  return (
-    <li
-      className="abk-contact-picker__option"
-      {...itemProps}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
-      data-highlighted={highlighted ? '' : undefined}
-      data-selected={selected ? '' : undefined}
-      data-status={user?.status ?? 'external'}
-      title={deactivated ? t('contactPicker.deactivatedReason') : undefined}
-      style={{ top: start, height }}
-    >
-      <span className="abk-contact-picker__avatar-slot" aria-hidden="true">
-        <Avatar item={item} />
-      </span>
-      <span className="abk-contact-picker__text">
-        {user ? (
-          <>
-            <span className="abk-contact-picker__name">
-              <Highlighted segments={highlightMatches(user.displayName, terms)} />
-            </span>
-            <span className="abk-visually-hidden">, </span>
-            <span className="abk-contact-picker__email">
-              <Highlighted segments={highlightMatches(user.email, terms)} />
-            </span>
-          </>
-        ) : (
-          <span className="abk-contact-picker__name">
-            {t('contactPicker.useEmail', { email: item.kind === 'email' ? item.email : '' })}
-          </span>
-        )}
-      </span>
-      {user && user.status !== 'active' && (
-        <span className="abk-contact-picker__badge" data-kind={user.status}>
-          <span className="abk-visually-hidden">, </span>
-          {user.status === 'invited'
-            ? t('contactPicker.statusInvited')
-            : t('contactPicker.statusDeactivated')}
-          {deactivated && (
-            <span className="abk-visually-hidden">. {t('contactPicker.deactivatedReason')}</span>
-          )}
-        </span>
-      )}
-      {selected && <CheckIcon />}
-    </li>
-  );
-}
-
-function Highlighted({ segments }: { segments: TextSegment[] }) {
-  return (
-    <>
-      {segments.map((segment, index) =>
-        segment.match ? (
-          <mark key={index} className="abk-contact-picker__match">
-            {segment.text}
-          </mark>
-        ) : (
-          // A bare text node: wrapping it would let name computation drop its spaces.
-          <Fragment key={index}>{segment.text}</Fragment>
-        ),
-      )}
-    </>
-  );
-}
-
-function Avatar({ item }: { item: ContactPickerItem }) {
-  if (item.kind === 'email') {
-    return (
-      <span className="abk-avatar" data-kind="external">
-        @
-      </span>
-    );
-  }
-  return <UserAvatar user={item.user} />;
-}
-
-/** A user's photo, or their initials on a colour derived from their id. */
-export function UserAvatar({ user }: { user: User }) {
-  if (user.avatarUrl) return <img className="abk-avatar" src={user.avatarUrl} alt="" />;
-  let hash = 0;
-  for (const character of user.id) hash = (hash * 31 + character.charCodeAt(0)) % 360;
-  return (
-    <span className="abk-avatar" style={{ '--abk-avatar-hue': hash } as React.CSSProperties}>
-      {initialsOf(user.displayName)}
-    </span>
-  );
-}
-
-function SearchIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6">
-      <circle cx="7" cy="7" r="4.5" />
-      <path d="M10.5 10.5 14 14" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function ClearIcon() {
-  return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 14 14"
-      aria-hidden="true"
-      stroke="currentColor"
-      strokeWidth="1.6"
-    >
-      <path d="M3 3l8 8M11 3l-8 8" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function ChevronIcon() {
-  return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 14 14"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-    >
-      <path d="M3 5.5 7 9.5l4-4" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg
-      className="abk-contact-picker__check"
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-    >
-      <path d="M3.5 8.5 6.5 11.5 12.5 4.5" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) (ref as { current: T | null }).current = value;
-}
+});

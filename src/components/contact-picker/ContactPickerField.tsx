@@ -1,3 +1,4 @@
+import { forwardRef, type ReactElement, type Ref } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
@@ -18,17 +19,17 @@ export interface ContactPickerFieldProps<
 
 /**
  * `ContactPicker` bound to a react-hook-form field: value, touched state and the field's error,
- * whose message key is translated in the current locale.
+ * whose message key is translated in the current locale. The ref and the DOM pass-through props
+ * (`id`, `className`, `style`, `data-*`, `aria-*`) reach the picker's root, as on `ContactPicker`.
  *
  * @example
  * const { control } = useForm({ resolver: zodResolver(schema) });
  * <ContactPickerField control={control} name="primaryContact" label="Primary account contact" />
  */
-export function ContactPickerField<TValues extends FieldValues, TName extends FieldPath<TValues>>({
-  control,
-  name,
-  ...props
-}: ContactPickerFieldProps<TValues, TName>) {
+export const ContactPickerField = forwardRef(function ContactPickerField<
+  TValues extends FieldValues,
+  TName extends FieldPath<TValues>,
+>({ control, name, ...props }: ContactPickerFieldProps<TValues, TName>, ref: Ref<HTMLDivElement>) {
   const { t, messages } = useAccountSettings();
   const { field, fieldState } = useController({ control, name });
   const error = fieldState.error;
@@ -37,6 +38,7 @@ export function ContactPickerField<TValues extends FieldValues, TName extends Fi
   return (
     <ContactPicker
       {...props}
+      ref={ref}
       name={name}
       value={field.value ?? null}
       onValueChange={field.onChange}
@@ -47,7 +49,10 @@ export function ContactPickerField<TValues extends FieldValues, TName extends Fi
       errorMessage={error ? translateValidation(t, messages, code) : undefined}
     />
   );
-}
+}) as <TValues extends FieldValues, TName extends FieldPath<TValues>>(
+  // forwardRef cannot pass type parameters through; this restores them for callers.
+  props: ContactPickerFieldProps<TValues, TName> & { ref?: Ref<HTMLDivElement> },
+) => ReactElement;
 
 function nestedMessage(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -1,11 +1,18 @@
-export { ContactPicker, UserAvatar } from './ContactPicker.js';
+export { ContactPicker } from './ContactPicker.js';
 export type { ContactPickerProps } from './ContactPicker.js';
 export { ContactPickerField } from './ContactPickerField.js';
 export type { ContactPickerFieldProps } from './ContactPickerField.js';
 export { useContactPicker } from './use-contact-picker.js';
 export type {
+  ContactPickerInputProps,
   ContactPickerItem,
-  ContactPickerState,
+  ContactPickerLabelProps,
+  ContactPickerListProps,
+  ContactPickerOptionProps,
+  ContactPickerRow,
+  ContactPickerStatus,
+  ContactPickerToggleButtonProps,
   ContactPickerValue,
   UseContactPickerOptions,
+  UseContactPickerResult,
 } from './use-contact-picker.js';

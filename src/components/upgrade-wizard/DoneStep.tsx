@@ -1,64 +1,69 @@
 import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { Notice } from '../../ui/index.js';
+import { useWizardActions, useWizardPurchase, useWizardSelection, useWizardState } from './wizard-context.js';
 
 /** Step 5: the confirmation, or a clear failure with the one safe way forward. */
-export function DoneStep({ wizard }: { wizard: UpgradeWizardState }) {
+export function DoneStep() {
   const { t } = useAccountSettings();
-  const attempt = wizard.state.attempt;
+  const { attempt } = useWizardState();
+  const { selectedProduct, selectedTier } = useWizardSelection();
+  const { purchasing, ambiguousFailure } = useWizardPurchase();
+  const actions = useWizardActions();
   const order = attempt?.order;
 
+  // Focus moves to the step's heading, which says how it went: the notice is not announced again.
   if (attempt?.status === 'succeeded' && order) {
     return (
-      <div className="abk-notice abk-done" data-tone="success">
-        <p>
-          {t('upgrade.done.body', {
-            product: wizard.selectedProduct?.name ?? '',
-            tier: wizard.selectedTier?.name ?? order.tierId,
-            interval: order.interval === 'annual' ? t('upgrade.done.annual') : t('upgrade.done.monthly'),
-            orderId: order.orderId,
-          })}
-        </p>
-      </div>
+      <Notice tone="success" live={false} className="abk-done">
+        {t('upgrade.done.body', {
+          product: selectedProduct?.name ?? '',
+          tier: selectedTier?.name ?? order.tierId,
+          interval: order.interval === 'annual' ? t('upgrade.done.annual') : t('upgrade.done.monthly'),
+          orderId: order.orderId,
+        })}
+      </Notice>
     );
   }
 
   const code = attempt?.errorCode ?? 'unknown';
   const declined = code === 'payment_declined';
   return (
-    <div className="abk-notice abk-done" data-tone="danger">
-      <p>{describeAdapterError(t, { code })}</p>
-      <p>
-        {declined || !wizard.ambiguousFailure
-          ? t('upgrade.done.notCharged')
-          : t('upgrade.done.mayHaveBeenPlaced')}
-      </p>
-      <div className="abk-notice__actions">
-        {wizard.ambiguousFailure ? (
+    <Notice
+      tone="danger"
+      live={false}
+      className="abk-done"
+      actions={
+        ambiguousFailure ? (
           <button
             type="button"
             className="abk-button"
             data-variant="primary"
-            onClick={wizard.purchase}
-            aria-disabled={wizard.purchasing || undefined}
+            onClick={actions.purchase}
+            aria-disabled={purchasing || undefined}
           >
-            {wizard.purchasing ? t('upgrade.review.purchasing') : t('upgrade.done.retry')}
+            {purchasing ? t('upgrade.review.purchasing') : t('upgrade.done.retry')}
           </button>
         ) : declined ? (
           <button
             type="button"
             className="abk-button"
             data-variant="primary"
-            onClick={() => wizard.goTo('payment')}
+            onClick={() => actions.goTo('payment')}
           >
             {t('upgrade.done.changePayment')}
           </button>
         ) : (
-          <button type="button" className="abk-button" onClick={wizard.back}>
+          <button type="button" className="abk-button" onClick={actions.back}>
             {t('common.back')}
           </button>
-        )}
-      </div>
-    </div>
+        )
+      }
+    >
+      <p>{describeAdapterError(t, { code })}</p>
+      <p>
+        {declined || !ambiguousFailure ? t('upgrade.done.notCharged') : t('upgrade.done.mayHaveBeenPlaced')}
+      </p>
+    </Notice>
   );
 }

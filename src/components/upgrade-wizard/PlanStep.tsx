@@ -1,44 +1,39 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Product, Tier } from '../../schemas/catalog.js';
+import { ErrorNotice, Heading, LoadingState, Notice } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { useWizardActions, useWizardCatalog, useWizardState } from './wizard-context.js';
 
 /** Step 1: products as tabs, tiers inside, currency and billing interval. */
-export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
+export function PlanStep() {
   const { t, format } = useAccountSettings();
   const id = useId();
   const [showErrors, setShowErrors] = useState(false);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
-  const { products, activeProduct, catalog, state } = wizard;
+  const {
+    products,
+    activeProduct,
+    catalog,
+    catalogStatus,
+    catalogError,
+    currency: chosenCurrency,
+  } = useWizardCatalog();
+  const state = useWizardState();
+  const actions = useWizardActions();
 
-  if (wizard.catalogStatus === 'loading') {
-    return (
-      <div className="abk-section__skeleton" role="status">
-        <span className="abk-visually-hidden">{t('common.loading')}</span>
-        <span className="abk-skeleton" aria-hidden="true" />
-        <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
-      </div>
-    );
+  if (catalogStatus === 'loading') {
+    return <LoadingState rows={2} />;
   }
   if (!catalog || !activeProduct) {
-    return (
-      <div className="abk-notice" data-tone="danger" role="alert">
-        <p>
-          <strong>{t('errors.loadFailed')}</strong>{' '}
-          {wizard.catalogError ? describeAdapterError(t, wizard.catalogError) : null}
-        </p>
-        <div className="abk-notice__actions">
-          <button type="button" className="abk-button" onClick={wizard.retryCatalog}>
-            {t('common.retry')}
-          </button>
-        </div>
-      </div>
+    return catalogError ? (
+      <ErrorNotice error={catalogError} title={t('errors.loadFailed')} onRetry={actions.retryCatalog} />
+    ) : (
+      <Notice tone="danger" title={t('errors.loadFailed')} onRetry={actions.retryCatalog} />
     );
   }
 
-  const currency = wizard.currency ?? catalog.currency;
+  const currency = chosenCurrency ?? catalog.currency;
   const saving = annualSavingPercent(activeProduct, currency);
   const firstSelfServe = activeProduct.tiers.find((tier) => tier.purchase === 'self_serve');
   const errors =
@@ -65,7 +60,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
         : target;
     const product = products[resolved];
     if (!product) return;
-    wizard.setActiveProduct(product.id);
+    actions.setActiveProduct(product.id);
     tabRefs.current.get(product.id)?.focus();
   }
 
@@ -91,7 +86,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
                 tabIndex={selected ? 0 : -1}
                 className="abk-tabs__tab"
                 data-selected={selected ? '' : undefined}
-                onClick={() => wizard.setActiveProduct(product.id)}
+                onClick={() => actions.setActiveProduct(product.id)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
               >
                 {product.name}
@@ -104,7 +99,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
           <select
             className="abk-select"
             value={currency}
-            onChange={(event) => wizard.setCurrency(event.currentTarget.value)}
+            onChange={(event) => actions.setCurrency(event.currentTarget.value)}
           >
             {catalog.currencies.map((code) => (
               <option key={code} value={code}>
@@ -134,7 +129,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
                 name={`${id}-interval`}
                 value={interval}
                 checked={state.interval === interval}
-                onChange={() => wizard.setInterval(interval)}
+                onChange={() => actions.setInterval(interval)}
               />
               <span>{interval === 'monthly' ? t('upgrade.plan.monthly') : t('upgrade.plan.annual')}</span>
               {interval === 'annual' && saving > 0 && (
@@ -153,7 +148,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
               id={`${id}-tier-${tier.id}`}
               product={activeProduct}
               tier={tier}
-              wizard={wizard}
+              subscribedTierIds={catalog.subscription.tierIds}
               currency={currency}
               formatMoney={format.money}
             />
@@ -162,7 +157,7 @@ export function PlanStep({ wizard }: { wizard: UpgradeWizardState }) {
       </div>
 
       <StepFooter>
-        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
+        <NextButton onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );
@@ -172,24 +167,26 @@ function TierCard({
   id,
   product,
   tier,
-  wizard,
+  subscribedTierIds,
   currency,
   formatMoney,
 }: {
   id: string;
   product: Product;
   tier: Tier;
-  wizard: UpgradeWizardState;
+  subscribedTierIds: readonly string[];
   currency: string;
   formatMoney: (amount: number, currency: string) => string;
 }) {
   const { t } = useAccountSettings();
-  const interval = tier.intervals.includes(wizard.state.interval)
-    ? wizard.state.interval
+  const state = useWizardState();
+  const actions = useWizardActions();
+  const interval = tier.intervals.includes(state.interval)
+    ? state.interval
     : (tier.intervals[0] ?? 'monthly');
   const amount = tier.prices[currency]?.[interval];
-  const current = wizard.catalog?.subscription.tierIds.includes(tier.id) ?? false;
-  const selected = wizard.state.tierId === tier.id;
+  const current = subscribedTierIds.includes(tier.id);
+  const selected = state.tierId === tier.id;
   const headingId = `${id}-name`;
   return (
     <li
@@ -200,9 +197,9 @@ function TierCard({
       data-purchase={tier.purchase}
     >
       <div className="abk-tier__head">
-        <h4 id={headingId} className="abk-tier__name">
+        <Heading id={headingId} className="abk-tier__name">
           {tier.name}
-        </h4>
+        </Heading>
         {current && (
           <span className="abk-badge" data-tone="info">
             {t('upgrade.plan.current')}
@@ -227,7 +224,7 @@ function TierCard({
         {tier.purchase === 'contact_sales' ? (
           <>
             <p className="abk-tier__note">{t('upgrade.plan.contactSalesNote')}</p>
-            <button type="button" className="abk-button" onClick={() => wizard.contactSales(product, tier)}>
+            <button type="button" className="abk-button" onClick={() => actions.contactSales(product, tier)}>
               {t('upgrade.plan.contactSales')}
             </button>
           </>
@@ -239,7 +236,7 @@ function TierCard({
             data-variant={selected ? 'primary' : undefined}
             aria-pressed={selected}
             disabled={amount === undefined || current}
-            onClick={() => wizard.selectTier(product, tier)}
+            onClick={() => actions.selectTier(product, tier)}
           >
             {current
               ? t('upgrade.plan.current')

@@ -1,34 +1,37 @@
 import { useId } from 'react';
-import { describeAdapterError } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { QuoteLineItem } from '../../schemas/billing.js';
+import { ErrorNotice, Heading } from '../../ui/index.js';
 import { ErrorSummary, StepFooter, withSlots } from './shared.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
-
-/** Where the legal documents live; the host supplies the URLs. */
-export interface PolicyLinks {
-  termsOfServiceUrl: string;
-  privacyPolicyUrl: string;
-  acceptableUsePolicyUrl: string;
-}
+import type { WizardStepViewProps } from './types.js';
+import {
+  useWizardActions,
+  useWizardPurchase,
+  useWizardQuote,
+  useWizardSelection,
+  useWizardState,
+} from './wizard-context.js';
 
 /** Step 4: the adapter's quote, the terms, the agreement and "Complete purchase". */
-export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; policies: PolicyLinks }) {
+export function ReviewStep({ policies }: WizardStepViewProps) {
   const { t, format } = useAccountSettings();
   const id = useId();
-  const { quote, state } = wizard;
-  const currency = quote?.currency ?? wizard.currency ?? 'USD';
+  const state = useWizardState();
+  const { quote, quoteStatus, quoteError } = useWizardQuote();
+  const { selectedProduct, selectedTier, currency: chosenCurrency } = useWizardSelection();
+  const { termsError, purchasing } = useWizardPurchase();
+  const actions = useWizardActions();
+  const quoteIsFinal = quoteStatus === 'final';
+  const currency = quote?.currency ?? chosenCurrency ?? 'USD';
   const money = (amount: number) => format.money(amount, currency);
-  const errors = wizard.termsError
-    ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }]
-    : [];
-  const ready = wizard.quoteIsFinal && !wizard.purchasing;
+  const errors = termsError ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }] : [];
+  const ready = quoteIsFinal && !purchasing;
 
   function lineLabel(item: QuoteLineItem): string {
     if (item.kind === 'plan') {
       return t('upgrade.review.planLine', {
-        product: wizard.selectedProduct?.name ?? '',
-        tier: wizard.selectedTier?.name ?? '',
+        product: selectedProduct?.name ?? '',
+        tier: selectedTier?.name ?? '',
       });
     }
     if (item.kind === 'included_seats')
@@ -46,25 +49,16 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
   return (
     <div className="abk-review">
       <ErrorSummary errors={errors} />
-      {wizard.quoteError && (
-        <div className="abk-notice" data-tone="danger" role="alert">
-          <p>{describeAdapterError(t, wizard.quoteError)}</p>
-          <div className="abk-notice__actions">
-            <button type="button" className="abk-button" onClick={wizard.retryQuote}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
-      )}
+      {quoteError && <ErrorNotice error={quoteError} onRetry={actions.retryQuote} />}
 
       <section
         className="abk-review__summary"
         aria-labelledby={`${id}-summary`}
-        data-stale={!wizard.quoteIsFinal ? '' : undefined}
+        data-stale={!quoteIsFinal ? '' : undefined}
       >
-        <h4 id={`${id}-summary`} className="abk-review__title">
+        <Heading id={`${id}-summary`} className="abk-review__title">
           {t('upgrade.review.lineItems')}
-        </h4>
+        </Heading>
         {quote ? (
           <table className="abk-review__table">
             <tbody>
@@ -99,12 +93,12 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
             </tbody>
           </table>
         ) : (
-          !wizard.quoteError && <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
+          !quoteError && <span className="abk-skeleton" data-tall="" aria-hidden="true" />
         )}
         <p className="abk-review__status" role="status">
-          {!wizard.quoteIsFinal && !wizard.quoteError ? t('upgrade.review.quoteStale') : ''}
+          {!quoteIsFinal && !quoteError ? t('upgrade.review.quoteStale') : ''}
         </p>
-        {quote && wizard.quoteIsFinal && (
+        {quote && quoteIsFinal && (
           <p className="abk-review__next">
             {t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })}.{' '}
             {state.interval === 'annual'
@@ -122,37 +116,37 @@ export function ReviewStep({ wizard, policies }: { wizard: UpgradeWizardState; p
             acceptableUse: link(policies.acceptableUsePolicyUrl, t('upgrade.review.acceptableUse')),
           })}
         </p>
-        <label className="abk-checkbox" data-invalid={wizard.termsError ? '' : undefined}>
+        <label className="abk-checkbox" data-invalid={termsError ? '' : undefined}>
           <input
             id={`${id}-agree`}
             type="checkbox"
             checked={state.agreed}
             required
-            aria-invalid={wizard.termsError || undefined}
-            aria-describedby={wizard.termsError ? `${id}-agree-error` : undefined}
-            disabled={wizard.purchasing}
-            onChange={(event) => wizard.setAgreed(event.currentTarget.checked)}
+            aria-invalid={termsError || undefined}
+            aria-describedby={termsError ? `${id}-agree-error` : undefined}
+            disabled={purchasing}
+            onChange={(event) => actions.setAgreed(event.currentTarget.checked)}
           />
           <span>{t('upgrade.review.agree')}</span>
         </label>
-        {wizard.termsError && (
+        {termsError && (
           <p id={`${id}-agree-error`} className="abk-field__error">
             {t('validation.termsRequired')}
           </p>
         )}
       </div>
 
-      <StepFooter onBack={wizard.purchasing ? undefined : wizard.back}>
+      <StepFooter onBack={purchasing ? undefined : actions.back}>
         <button
           type="button"
           className="abk-button"
           data-variant="primary"
           data-size="large"
           aria-disabled={!ready || undefined}
-          aria-busy={wizard.purchasing || undefined}
-          onClick={wizard.purchase}
+          aria-busy={purchasing || undefined}
+          onClick={actions.purchase}
         >
-          {wizard.purchasing ? t('upgrade.review.purchasing') : t('upgrade.review.completePurchase')}
+          {purchasing ? t('upgrade.review.purchasing') : t('upgrade.review.completePurchase')}
         </button>
       </StepFooter>
     </div>

@@ -1,53 +1,47 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useId, useMemo, useState } from 'react';
+import { useUserSearch } from '../../lib/use-user-search.js';
+import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { userSearchQueryOptions } from '../../queries/index.js';
-import { UserAvatar } from '../contact-picker/ContactPicker.js';
+import { ErrorNotice, StatusBadge, UserAvatar } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { useWizardActions, useWizardSelection, useWizardState } from './wizard-context.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
+/** The list's window; rows beyond it are not rendered. */
+const LIST_MAX_HEIGHT = 420;
+const SEARCH_DEBOUNCE_MS = 150;
+/** Start loading the next page this many rows before the end of what is loaded. */
+const PREFETCH_ROWS = 20;
 /** "Select all" loads every match; past this many, the search must be narrowed first. */
 const SELECT_ALL_LIMIT = 1000;
 
 /** Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. */
-export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
+export function SeatsStep() {
   const settings = useAccountSettings();
+  const { seatUserIds, interval } = useWizardState();
+  const { selectedProduct, selectedTier: tier, currency: chosenCurrency } = useWizardSelection();
+  const actions = useWizardActions();
   const { t, format } = settings;
   const id = useId();
   const [query, setQuery] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const [selectingAll, setSelectingAll] = useState(false);
-  const serverQuery = useDebouncedValue(query.trim(), 150);
-  const search = useInfiniteQuery({
-    ...userSearchQueryOptions(settings, serverQuery, { pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-  const users = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
-  const total = search.data?.pages[0]?.total ?? 0;
-  const selected = useMemo(() => new Set(wizard.state.seatUserIds), [wizard.state.seatUserIds]);
-  const tier = wizard.selectedTier;
-  const listRef = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useVirtualizer({
+  const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
+  const { users, total } = search;
+  const selected = useMemo(() => new Set(seatUserIds), [seatUserIds]);
+  const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: users.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
+    nearEnd: PREFETCH_ROWS,
+    onNearEnd: search.fetchMore,
   });
-  const rows = virtualizer.getVirtualItems();
-  const lastIndex = rows[rows.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= users.length - 20) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, users.length, fetchNextPage]);
 
   if (!tier) return null;
-  const currency = wizard.currency ?? 'USD';
-  const unitPrice = tier.prices[currency]?.[wizard.state.interval] ?? 0;
-  const count = wizard.state.seatUserIds.length;
+  const currency = chosenCurrency ?? 'USD';
+  const unitPrice = tier.prices[currency]?.[interval] ?? 0;
+  const count = seatUserIds.length;
   const paidSeats = Math.max(0, count - tier.includedSeats);
   const errors =
     showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
@@ -56,13 +50,13 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
     setSelectingAll(true);
     try {
       // Every page of the current search, not just the rows rendered.
-      let result = search;
-      while (result.hasNextPage) result = await result.fetchNextPage();
-      const everyone = result.data?.pages.flatMap((page) => page.users) ?? users;
-      wizard.setSeats([
-        ...wizard.state.seatUserIds,
+      const everyone = await search.loadAll();
+      actions.setSeats([
+        ...seatUserIds,
         ...everyone.filter((user) => user.status !== 'deactivated').map((user) => user.id),
       ]);
+    } catch {
+      // Nothing is selected; the search's error notice says why and offers a retry.
     } finally {
       setSelectingAll(false);
     }
@@ -73,7 +67,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
       <ErrorSummary errors={errors} />
       <p className="abk-seats__intro">
         {t('upgrade.seats.description', {
-          tier: `${wizard.selectedProduct?.name ?? ''} ${tier.name}`.trim(),
+          tier: `${selectedProduct?.name ?? ''} ${tier.name}`.trim(),
         })}
       </p>
       <div className="abk-seats__toolbar">
@@ -102,7 +96,7 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
             type="button"
             className="abk-button"
             data-variant="ghost"
-            onClick={() => wizard.setSeats([])}
+            onClick={() => actions.setSeats([])}
             disabled={count === 0}
           >
             {t('upgrade.seats.clearAll')}
@@ -119,27 +113,26 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
         {tier.includedSeats > 0 && <span>{t('upgrade.seats.included', { count: tier.includedSeats })}</span>}
         <span>
           {t('upgrade.seats.runningPrice', {
-            price: priceLabel(
-              t,
-              format.money(unitPrice * paidSeats, currency),
-              'flat',
-              wizard.state.interval,
-            ),
+            price: priceLabel(t, format.money(unitPrice * paidSeats, currency), 'flat', interval),
           })}
         </span>
       </div>
+      {search.error && (
+        <ErrorNotice error={search.error} title={t('upgrade.seats.loadFailed')} onRetry={search.retry} />
+      )}
       <div
-        ref={listRef}
+        ref={scrollRef}
         className="abk-seats__list"
         role="group"
         aria-label={t('upgrade.steps.seats')}
         aria-busy={search.isFetching || undefined}
-        style={{ maxHeight: 420 }}
+        // Nothing to list: the notice above says why.
+        hidden={search.status === 'error'}
+        // Inline, as on the picker's list: the size a layout-less test DOM reads (test/setup.ts).
+        style={{ maxHeight: LIST_MAX_HEIGHT }}
       >
-        {users.length === 0 && !search.isPending && (
-          <p className="abk-section__empty">{t('upgrade.seats.none')}</p>
-        )}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {search.status === 'empty' && <p className="abk-section__empty">{t('upgrade.seats.none')}</p>}
+        <div className="abk-seats__rows" style={{ blockSize: totalSize }}>
           {rows.map((row) => {
             const user = users[row.index];
             if (!user) return null;
@@ -147,22 +140,16 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
             return (
               <label
                 key={user.id}
-                className="abk-seat"
+                className="abk-list-row abk-seat"
                 data-checked={selected.has(user.id) ? '' : undefined}
                 data-status={user.status}
-                style={{
-                  position: 'absolute',
-                  insetInlineStart: 0,
-                  insetInlineEnd: 0,
-                  top: row.start,
-                  height: row.size,
-                }}
+                style={{ insetBlockStart: row.start, blockSize: row.size }}
               >
                 <input
                   type="checkbox"
                   checked={selected.has(user.id)}
                   disabled={deactivated}
-                  onChange={() => wizard.toggleSeat(user.id)}
+                  onChange={() => actions.toggleSeat(user.id)}
                   aria-label={t('upgrade.seats.seatFor', { name: user.displayName })}
                 />
                 <UserAvatar user={user} />
@@ -170,19 +157,15 @@ export function SeatsStep({ wizard }: { wizard: UpgradeWizardState }) {
                   <span className="abk-seat__name">{user.displayName}</span>
                   <span className="abk-seat__email">{user.email}</span>
                 </span>
-                {user.status !== 'active' && (
-                  <span className="abk-badge" data-tone={deactivated ? 'warning' : 'info'}>
-                    {deactivated ? t('contactPicker.statusDeactivated') : t('contactPicker.statusInvited')}
-                  </span>
-                )}
+                {user.status !== 'active' && <StatusBadge status={user.status} />}
               </label>
             );
           })}
         </div>
-        {isFetchingNextPage && <p className="abk-contact-picker__state">{t('upgrade.seats.loadingMore')}</p>}
+        {search.isFetchingMore && <p className="abk-seats__state">{t('upgrade.seats.loadingMore')}</p>}
       </div>
-      <StepFooter onBack={wizard.back}>
-        <NextButton wizard={wizard} onBlocked={() => setShowErrors(true)} />
+      <StepFooter onBack={actions.back}>
+        <NextButton onBlocked={() => setShowErrors(true)} />
       </StepFooter>
     </div>
   );

@@ -1,25 +1,66 @@
-import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import { forwardRef, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
-import { DoneStep } from './DoneStep.js';
-import type { PaymentFormSlotProps } from './PaymentStep.js';
-import { PlanStep } from './PlanStep.js';
-import { ReviewStep, type PolicyLinks } from './ReviewStep.js';
-import { SeatsStep } from './SeatsStep.js';
+import { splitProps } from '../../lib/dom-props.js';
+import {
+  Heading,
+  HeadingLevelProvider,
+  LoadingState,
+  Notice,
+  SubheadingScope,
+  type RootElementProps,
+} from '../../ui/index.js';
+import { stepViews } from './step-views.js';
+import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
+import { UpgradeWizardProvider } from './wizard-context.js';
+import { stepDefinition, type WizardState, type WizardStep } from './wizard-machine.js';
 
-// Card handling is only downloaded when someone reaches the payment step.
-const PaymentStep = lazy(() => import('./PaymentStep.js'));
-
-export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks {
+/**
+ * Props of `UpgradeWizard`. Besides these, `id`, `style`, `data-*` and `aria-*` attributes are
+ * passed to the root element, and the ref is the root element.
+ *
+ * State exposed to CSS (present or absent, React Aria style):
+ * - root `.abk-upgrade[data-step]`: the step shown, `plan` | `seats` | `payment` | `review` |
+ *   `done`; absent while the viewer may not purchase.
+ * - root `.abk-upgrade[data-state="not-allowed"]`: the viewer may not purchase; only the
+ *   explanation is shown.
+ * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming`, per entry of the step
+ *   navigation.
+ * - `.abk-tier[data-selected]` the chosen tier, `[data-current]` the account's current plan,
+ *   `[data-purchase]` `self_serve` | `contact_sales`.
+ * - `.abk-segmented__option[data-checked]`, `.abk-method[data-checked]`, `.abk-seat[data-checked]`:
+ *   the chosen billing interval, payment method and seats; `.abk-seat[data-status]` a user's
+ *   `active` | `invited` | `deactivated` state.
+ * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
+ */
+export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, RootElementProps {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
-  /** Heading level of the wizard title; step titles use the next level. Default 2. */
+  /**
+   * Heading level of the wizard title, to fit the host page's outline. The step title is one
+   * level below it, headings inside a step (tier names, the order summary) two. Default 2.
+   */
   headingLevel?: 2 | 3;
-  className?: string;
 }
+
+// The props that configure the headless wizard; every other attribute goes on the root. A
+// record, so an option added to the hook cannot be forgotten here and land on the root.
+const WIZARD_OPTIONS: Record<keyof UseUpgradeWizardOptions, true> = {
+  step: true,
+  defaultStep: true,
+  onStepChange: true,
+  draftStorage: true,
+  draftStorageKey: true,
+  defaultProductId: true,
+  onPurchaseComplete: true,
+  onContactSales: true,
+  quoteDebounceMs: true,
+};
+const WIZARD_OPTION_KEYS = Object.keys(WIZARD_OPTIONS) as (keyof UseUpgradeWizardOptions)[];
 
 /**
  * The upgrade wizard: choose a plan, assign seats, pay, review and purchase — exactly once.
+ * The ref is the root element.
  *
  * @example
  * <UpgradeWizard
@@ -30,22 +71,25 @@ export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks
  *   onPurchaseComplete={(order) => router.push(`/billing/orders/${order.orderId}`)}
  * />
  */
-export function UpgradeWizard({
-  termsOfServiceUrl,
-  privacyPolicyUrl,
-  acceptableUsePolicyUrl,
-  renderPaymentForm,
-  headingLevel = 2,
-  className,
-  ...options
-}: UpgradeWizardProps) {
-  const { t } = useAccountSettings();
+export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(function UpgradeWizard(
+  {
+    termsOfServiceUrl,
+    privacyPolicyUrl,
+    acceptableUsePolicyUrl,
+    renderPaymentForm,
+    headingLevel = 2,
+    className,
+    ...props
+  },
+  ref,
+) {
+  const { t, format } = useAccountSettings();
+  const [options, rootProps] = splitProps(props, WIZARD_OPTION_KEYS);
   const wizard = useUpgradeWizard(options);
   const id = useId();
-  const Heading = `h${headingLevel}` as const;
-  const StepHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
   const firstRender = useRef(true);
+  const rootClassName = className ? `abk-upgrade ${className}` : 'abk-upgrade';
 
   // Move focus to the new step's heading, so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -56,101 +100,114 @@ export function UpgradeWizard({
     stepHeading.current?.focus();
   }, [wizard.step]);
 
-  const visibleSteps = wizard.steps.filter((step) => step !== 'done');
-  const title =
-    wizard.step === 'done' && wizard.state.attempt?.status === 'succeeded'
-      ? t('upgrade.done.title')
-      : wizard.step === 'done'
-        ? t('upgrade.done.failedTitle')
-        : t(`upgrade.steps.${wizard.step}`);
-
   if (wizard.mayPurchase === false) {
-    const names = wizard.administrators.map((user) => user.displayName).join(t('common.listSeparator'));
+    const names = format.list(wizard.administrators.map((user) => user.displayName));
     return (
-      <div className={className ? `abk-upgrade ${className}` : 'abk-upgrade'} data-state="not-allowed">
-        <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
-        <div className="abk-notice" data-tone="info">
-          <p>
-            <strong>{t('upgrade.notAllowedTitle')}</strong>
-          </p>
-          <p>
-            {names
-              ? t('upgrade.notAllowedBody', { administrators: names })
-              : t('upgrade.notAllowedNoAdministrators')}
-          </p>
-        </div>
+      <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
+        <HeadingLevelProvider level={headingLevel}>
+          <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
+        </HeadingLevelProvider>
+        <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
+          {names
+            ? t('upgrade.notAllowedBody', { administrators: names })
+            : t('upgrade.notAllowedNoAdministrators')}
+        </Notice>
       </div>
     );
   }
 
-  return (
-    <div className={className ? `abk-upgrade ${className}` : 'abk-upgrade'} data-step={wizard.step}>
-      <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
-      <nav aria-label={t('upgrade.stepsLabel')} className="abk-steps">
-        <ol>
-          {visibleSteps.map((step, index) => {
-            const current = step === wizard.step || (wizard.step === 'done' && step === 'review');
-            const reachable =
-              !current &&
-              index < wizard.stepIndex &&
-              wizard.state.attempt?.status !== 'succeeded' &&
-              !wizard.purchasing &&
-              !wizard.ambiguousFailure;
-            return (
-              <li
-                key={step}
-                className="abk-steps__item"
-                data-state={current ? 'current' : index < wizard.stepIndex ? 'complete' : 'upcoming'}
-              >
-                {reachable ? (
-                  <button type="button" className="abk-steps__link" onClick={() => wizard.goTo(step)}>
-                    <StepMarker index={index} />
-                    {t(`upgrade.steps.${step}`)}
-                  </button>
-                ) : (
-                  <span className="abk-steps__label" aria-current={current ? 'step' : undefined}>
-                    <StepMarker index={index} />
-                    {t(`upgrade.steps.${step}`)}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+  const listedSteps = wizard.steps.filter((candidate) => stepDefinition(candidate).phase !== 'outcome');
+  const outcome = stepDefinition(wizard.step).phase === 'outcome';
+  // Completed steps can be revisited until a purchase is under way or may have happened.
+  const revisitable =
+    wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
+  const StepView = stepViews[wizard.step];
 
-      <section className="abk-upgrade__step" aria-labelledby={`${id}-step`}>
-        <StepHeading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
-          {wizard.step !== 'done' && (
-            <span className="abk-upgrade__step-count">
-              {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: visibleSteps.length })}
-            </span>
-          )}
-          {title}
-        </StepHeading>
-        {wizard.step === 'plan' && <PlanStep wizard={wizard} />}
-        {wizard.step === 'seats' && <SeatsStep wizard={wizard} />}
-        {wizard.step === 'payment' && (
-          <Suspense
-            fallback={
-              <div role="status" className="abk-section__skeleton">
-                <span className="abk-visually-hidden">{t('common.loading')}</span>
-                <span className="abk-skeleton abk-skeleton--tall" aria-hidden="true" />
-              </div>
-            }
-          >
-            <PaymentStep wizard={wizard} renderPaymentForm={renderPaymentForm} />
-          </Suspense>
-        )}
-        {wizard.step === 'review' && (
-          <ReviewStep
-            wizard={wizard}
-            policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
-          />
-        )}
-        {wizard.step === 'done' && <DoneStep wizard={wizard} />}
-      </section>
+  return (
+    <div {...rootProps} ref={ref} className={rootClassName} data-step={wizard.step}>
+      <HeadingLevelProvider level={headingLevel}>
+        <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
+        <nav aria-label={t('upgrade.stepsLabel')} className="abk-steps">
+          <ol>
+            {listedSteps.map((listed, index) => (
+              <StepNavigationItem
+                key={listed}
+                index={index}
+                label={t(stepTitleKey(listed, wizard.state))}
+                // The outcome is shown as the end of the last listed step, the review.
+                state={
+                  listed === wizard.step || (outcome && index === listedSteps.length - 1)
+                    ? 'current'
+                    : index < wizard.stepIndex
+                      ? 'complete'
+                      : 'upcoming'
+                }
+                onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
+              />
+            ))}
+          </ol>
+        </nav>
+
+        <SubheadingScope>
+          <section className="abk-upgrade__step" aria-labelledby={`${id}-step`}>
+            <Heading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
+              {!outcome && (
+                <span className="abk-upgrade__step-count">
+                  {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
+                </span>
+              )}
+              {t(stepTitleKey(wizard.step, wizard.state))}
+            </Heading>
+            {/* Headings inside a step (tier names, the order summary) are one level below its title. */}
+            <SubheadingScope>
+              <UpgradeWizardProvider value={wizard}>
+                <Suspense fallback={<LoadingState tall />}>
+                  <StepView
+                    policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+                    renderPaymentForm={renderPaymentForm}
+                  />
+                </Suspense>
+              </UpgradeWizardProvider>
+            </SubheadingScope>
+          </section>
+        </SubheadingScope>
+      </HeadingLevelProvider>
     </div>
+  );
+});
+
+/** The title of a step; the outcome's title depends on how the purchase went. */
+function stepTitleKey(step: WizardStep, state: WizardState) {
+  const { titleKey } = stepDefinition(step);
+  return typeof titleKey === 'function' ? titleKey(state) : titleKey;
+}
+
+/** One entry of the step navigation: a button back to a completed step, otherwise text. */
+function StepNavigationItem({
+  index,
+  label,
+  state,
+  onSelect,
+}: {
+  index: number;
+  label: string;
+  state: 'current' | 'complete' | 'upcoming';
+  onSelect: (() => void) | undefined;
+}) {
+  return (
+    <li className="abk-steps__item" data-state={state}>
+      {state === 'complete' && onSelect ? (
+        <button type="button" className="abk-steps__link" onClick={onSelect}>
+          <StepMarker index={index} />
+          {label}
+        </button>
+      ) : (
+        <span className="abk-steps__label" aria-current={state === 'current' ? 'step' : undefined}>
+          <StepMarker index={index} />
+          {label}
+        </span>
+      )}
+    </li>
   );
 }
 

@@ -1,14 +1,40 @@
 export { UpgradeWizard } from './UpgradeWizard.js';
 export type { UpgradeWizardProps } from './UpgradeWizard.js';
-export type { PaymentFormSlotProps } from './PaymentStep.js';
-export type { PolicyLinks } from './ReviewStep.js';
+export type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 export { useUpgradeWizard } from './use-upgrade-wizard.js';
-export type { UpgradeWizardState, UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
+export type {
+  CatalogStatus,
+  QuoteStatus,
+  UpgradeWizardActions,
+  UseUpgradeWizardOptions,
+  UseUpgradeWizardResult,
+} from './use-upgrade-wizard.js';
 export {
+  UpgradeWizardProvider,
+  useWizardAccount,
+  useWizardActions,
+  useWizardCatalog,
+  useWizardNavigation,
+  useWizardPurchase,
+  useWizardQuote,
+  useWizardSelection,
+  useWizardState,
+} from './wizard-context.js';
+export type {
+  WizardAccount,
+  WizardCatalog,
+  WizardNavigation,
+  WizardPurchase,
+  WizardQuote,
+  WizardSelection,
+} from './wizard-context.js';
+export {
+  canEnter,
   draftFromState,
   initialWizardState,
   isAmbiguousFailure,
   isStepComplete,
+  reachableStep,
   stepsFor,
   wizardReducer,
 } from './wizard-machine.js';
@@ -19,3 +45,5 @@ export type {
   WizardState,
   WizardStep,
 } from './wizard-machine.js';
+export { wizardSteps } from './wizard-steps.js';
+export type { WizardStepDefinition, WizardStepPhase } from './wizard-steps.js';

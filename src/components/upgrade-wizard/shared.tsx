@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
-import type { UpgradeWizardState } from './use-upgrade-wizard.js';
+import { Icon, Notice } from '../../ui/index.js';
+import { useWizardActions, useWizardNavigation } from './wizard-context.js';
 
 /** An error listed at the top of a step, linked to the field it is about. */
 export interface StepError {
@@ -14,10 +15,12 @@ export function ErrorSummary({ errors }: { errors: StepError[] }) {
   const { t } = useAccountSettings();
   if (errors.length === 0) return null;
   return (
-    <div className="abk-notice abk-error-summary" data-tone="danger" role="alert">
-      <p>
-        <strong>{t('upgrade.errorSummary', { count: errors.length })}</strong>
-      </p>
+    <Notice
+      tone="danger"
+      live="alert"
+      className="abk-error-summary"
+      title={t('upgrade.errorSummary', { count: errors.length })}
+    >
       <ul>
         {errors.map((error) => (
           <li key={error.fieldId + error.message}>
@@ -34,7 +37,7 @@ export function ErrorSummary({ errors }: { errors: StepError[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 
@@ -45,7 +48,7 @@ export function StepFooter({ onBack, children }: { onBack?: (() => void) | undef
     <div className="abk-upgrade__footer">
       {onBack ? (
         <button type="button" className="abk-button" data-variant="ghost" onClick={onBack}>
-          <span aria-hidden="true">←</span> {t('common.back')}
+          <Icon name="arrow-left" /> {t('common.back')}
         </button>
       ) : (
         <span />
@@ -59,23 +62,19 @@ export function StepFooter({ onBack, children }: { onBack?: (() => void) | undef
  * "Next": moves on when the step is complete; otherwise stays, and `onBlocked` shows why. It is
  * aria-disabled rather than disabled, so it stays focusable and its refusal can be explained.
  */
-export function NextButton({
-  wizard,
-  onBlocked,
-}: {
-  wizard: Pick<UpgradeWizardState, 'canContinue' | 'next'>;
-  onBlocked: () => void;
-}) {
+export function NextButton({ onBlocked }: { onBlocked: () => void }) {
   const { t } = useAccountSettings();
+  const { canContinue } = useWizardNavigation();
+  const { next } = useWizardActions();
   return (
     <button
       type="button"
       className="abk-button"
       data-variant="primary"
-      aria-disabled={!wizard.canContinue || undefined}
-      onClick={() => (wizard.canContinue ? wizard.next() : onBlocked())}
+      aria-disabled={!canContinue || undefined}
+      onClick={() => (canContinue ? next() : onBlocked())}
     >
-      {t('common.next')} <span aria-hidden="true">→</span>
+      {t('common.next')} <Icon name="arrow-right" />
     </button>
   );
 }

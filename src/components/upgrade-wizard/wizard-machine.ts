@@ -1,9 +1,13 @@
 // The upgrade wizard's step logic: a pure reducer with no React, so every transition is tested
-// without rendering. Card data never enters this state.
+// without rendering. Card data never enters this state. Which steps exist, when they apply and
+// when they are complete comes from the step registry in `wizard-steps.ts`.
+import { isAmbiguousError, type AdapterErrorCode } from '../../adapter/errors.js';
 import type { BillingInterval, Catalog, Tier } from '../../schemas/catalog.js';
 import type { CompanyDetailsInput, OrderDraft, OrderResult } from '../../schemas/billing.js';
+import { wizardSteps, type WizardStepDefinition } from './wizard-steps.js';
 
-export type WizardStep = 'plan' | 'seats' | 'payment' | 'review' | 'done';
+/** The id of one of the wizard's steps, in the order of the step registry. */
+export type WizardStep = (typeof wizardSteps)[number]['id'];
 
 export type PurchaseStatus = 'idle' | 'placing' | 'failed' | 'succeeded';
 
@@ -12,7 +16,7 @@ export interface PurchaseAttempt {
   idempotencyKey: string;
   status: PurchaseStatus;
   /** The error code of a failed attempt (`network`, `payment_declined`, …). */
-  errorCode: string | null;
+  errorCode: AdapterErrorCode | null;
   order: OrderResult | null;
 }
 
@@ -52,9 +56,10 @@ export type WizardEvent =
   | { type: 'next'; idempotencyKey?: string }
   | { type: 'back' }
   | { type: 'goTo'; step: WizardStep; idempotencyKey?: string }
-  | { type: 'purchaseStarted' }
+  /** `idempotencyKey` starts the attempt when the review was shown without one (a host's `step`). */
+  | { type: 'purchaseStarted'; idempotencyKey?: string }
   | { type: 'purchaseSucceeded'; order: OrderResult }
-  | { type: 'purchaseFailed'; errorCode: string }
+  | { type: 'purchaseFailed'; errorCode: AdapterErrorCode }
   | { type: 'reset'; state?: Partial<WizardState> };
 
 export function initialWizardState(overrides: Partial<WizardState> = {}): WizardState {
@@ -74,35 +79,29 @@ export function initialWizardState(overrides: Partial<WizardState> = {}): Wizard
   };
 }
 
-/** The steps this draft goes through: flat tiers skip seat assignment. */
-export function stepsFor(state: Pick<WizardState, 'pricing'>): WizardStep[] {
-  return state.pricing === 'per_seat'
-    ? ['plan', 'seats', 'payment', 'review', 'done']
-    : ['plan', 'payment', 'review', 'done'];
+/** The registry entry of a step. */
+export function stepDefinition(step: WizardStep): WizardStepDefinition {
+  const definition = wizardSteps.find((candidate) => candidate.id === step);
+  if (!definition) throw new Error(`account-billing-kit: unknown wizard step "${step}".`);
+  return definition;
+}
+
+/** The steps this draft goes through, in order: flat tiers skip seat assignment. */
+export function stepsFor(state: WizardState): WizardStep[] {
+  return wizardSteps.filter((step) => step.appliesTo(state)).map((step) => step.id);
 }
 
 /** Whether a step's own input is complete enough to move past it. */
 export function isStepComplete(state: WizardState, step: WizardStep): boolean {
-  switch (step) {
-    case 'plan':
-      return state.tierId !== null && state.currency !== null;
-    case 'seats':
-      return state.pricing !== 'per_seat' || state.seatUserIds.length > 0;
-    case 'payment':
-      return state.company !== null && state.paymentMethodId !== null;
-    case 'review':
-      return state.attempt?.status === 'succeeded';
-    case 'done':
-      return false;
-  }
+  return stepDefinition(step).isComplete(state);
 }
 
-/** Failures after which the order may still have been placed: only a retry with the same key is safe. */
-const AMBIGUOUS_FAILURES = new Set(['network', 'unknown', 'rate_limited']);
-
-/** Whether the failed attempt may have reached the billing system. */
+/**
+ * Whether the failed attempt may have reached the billing system, so only a retry with the
+ * same key is safe. Which failures are ambiguous is the adapter's error policy.
+ */
 export function isAmbiguousFailure(attempt: PurchaseAttempt | null): boolean {
-  return attempt?.status === 'failed' && AMBIGUOUS_FAILURES.has(attempt.errorCode ?? 'unknown');
+  return attempt?.status === 'failed' && isAmbiguousError(attempt.errorCode ?? 'unknown');
 }
 
 /**
@@ -124,21 +123,46 @@ function draftChanged(state: WizardState, changes: Partial<WizardState>): Wizard
   return { ...state, ...changes, agreed: false, attempt: null };
 }
 
-function canEnter(state: WizardState, target: WizardStep): boolean {
-  const steps = stepsFor(state);
-  const index = steps.indexOf(target);
-  if (index === -1) return false;
-  if (target === 'done')
+/**
+ * Whether the wizard may show `target` now: it applies to this draft and every step before it
+ * is complete. Outcome steps need a settled purchase; draft steps are closed while the
+ * purchase is locked.
+ */
+export function canEnter(state: WizardState, target: WizardStep): boolean {
+  const definition = stepDefinition(target);
+  if (!definition.appliesTo(state)) return false;
+  if (definition.phase === 'outcome') {
     return state.attempt !== null && state.attempt.status !== 'idle' && state.attempt.status !== 'placing';
-  return steps.slice(0, index).every((step) => isStepComplete(state, step));
+  }
+  if (definition.phase === 'draft' && isPurchaseLocked(state)) return false;
+  const steps = stepsFor(state);
+  return steps.slice(0, steps.indexOf(target)).every((step) => isStepComplete(state, step));
+}
+
+/**
+ * The step the wizard shows when `requested` is asked for (a host's `step` or `defaultStep`):
+ * `requested` itself when it can be shown; while the purchase is locked, the current step;
+ * otherwise the nearest step before it that can be shown, or else the nearest after it.
+ */
+export function reachableStep(state: WizardState, requested: WizardStep): WizardStep {
+  if (requested === state.step || canEnter(state, requested)) return requested;
+  // A purchase under way or made: stay where it is shown.
+  if (isPurchaseLocked(state)) return state.step;
+  const ids = wizardSteps.map((step) => step.id);
+  const index = ids.indexOf(requested);
+  const earlier = ids.slice(0, index).reverse();
+  const later = ids.slice(index + 1);
+  return [...earlier, ...later].find((step) => canEnter(state, step)) ?? state.step;
+}
+
+function newAttempt(idempotencyKey: string): PurchaseAttempt {
+  return { idempotencyKey, status: 'idle', errorCode: null, order: null };
 }
 
 function enter(state: WizardState, target: WizardStep, idempotencyKey: string | undefined): WizardState {
-  if (target === 'review') {
+  if (stepDefinition(target).phase === 'purchase') {
     // A new review gets a new attempt; coming back to the same unchanged review keeps its key.
-    const attempt =
-      state.attempt ??
-      (idempotencyKey ? { idempotencyKey, status: 'idle' as const, errorCode: null, order: null } : null);
+    const attempt = state.attempt ?? (idempotencyKey ? newAttempt(idempotencyKey) : null);
     if (!attempt) return state;
     return { ...state, step: target, attempt };
   }
@@ -195,50 +219,56 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.paymentMethodId === event.paymentMethodId) return state;
       return draftChanged(state, { paymentMethodId: event.paymentMethodId });
     case 'setAgreed':
-      if (state.step !== 'review' || isPurchaseLocked(state)) return state;
+      if (stepDefinition(state.step).phase !== 'purchase' || isPurchaseLocked(state)) return state;
       return state.agreed === event.agreed ? state : { ...state, agreed: event.agreed };
     case 'next': {
       const steps = stepsFor(state);
       const target = steps[steps.indexOf(state.step) + 1];
-      if (!target || target === 'done' || !isStepComplete(state, state.step)) return state;
+      if (!target || stepDefinition(target).phase === 'outcome' || !isStepComplete(state, state.step))
+        return state;
       return enter(state, target, event.idempotencyKey);
     }
     case 'back': {
       if (isPurchaseLocked(state)) return state;
       const steps = stepsFor(state);
       const index = steps.indexOf(state.step);
-      // From a failed purchase, "back" returns to the review.
-      const target = state.step === 'done' ? 'review' : steps[index - 1];
+      // From a failed purchase (the outcome step), "back" returns to the review before it.
+      const target = steps[index - 1];
       if (!target || index <= 0) return state;
       return { ...state, step: target };
     }
     case 'goTo':
-      if (event.step === state.step) return state;
-      if (isPurchaseLocked(state)) return state;
+      if (event.step === state.step || isPurchaseLocked(state)) return state;
       if (!canEnter(state, event.step)) return state;
       return enter(state, event.step, event.idempotencyKey);
-    case 'purchaseStarted':
-      if (state.step !== 'review' && state.step !== 'done') return state;
-      if (!state.agreed || !state.attempt) return state;
-      if (state.attempt.status === 'placing' || state.attempt.status === 'succeeded') return state;
-      return { ...state, attempt: { ...state.attempt, status: 'placing', errorCode: null } };
+    case 'purchaseStarted': {
+      if (stepDefinition(state.step).phase === 'draft' || !state.agreed) return state;
+      const attempt = state.attempt ?? (event.idempotencyKey ? newAttempt(event.idempotencyKey) : null);
+      if (!attempt || attempt.status === 'placing' || attempt.status === 'succeeded') return state;
+      return { ...state, attempt: { ...attempt, status: 'placing', errorCode: null } };
+    }
     case 'purchaseSucceeded':
       if (state.attempt?.status !== 'placing') return state;
       return {
         ...state,
-        step: 'done',
+        step: outcomeStep(),
         attempt: { ...state.attempt, status: 'succeeded', order: event.order },
       };
     case 'purchaseFailed':
       if (state.attempt?.status !== 'placing') return state;
       return {
         ...state,
-        step: 'done',
+        step: outcomeStep(),
         attempt: { ...state.attempt, status: 'failed', errorCode: event.errorCode },
       };
     case 'reset':
       return initialWizardState(event.state);
   }
+}
+
+/** The step a purchase's result is shown on. */
+function outcomeStep(): WizardStep {
+  return wizardSteps.find((step) => step.phase === 'outcome')?.id ?? 'done';
 }
 
 /** The order the adapter prices and places, or null while the draft is incomplete. */

@@ -1,0 +1,108 @@
+import { AdapterError, type AdapterErrorCode } from './errors.js';
+import type { AdapterOperation } from './types.js';
+
+/** How slow and how unreliable the memory adapter pretends to be. */
+export interface FaultOptions {
+  /** Delay of every call in milliseconds, fixed or a range. */
+  latency?: number | { min: number; max: number } | undefined;
+  /** Probability (0-1) that any call fails with `failureCode`. */
+  failureRate?: number | undefined;
+  failureCode?: AdapterErrorCode | undefined;
+  /** Seed for latency jitter and random failures, so runs are reproducible. */
+  seed?: number | undefined;
+}
+
+/**
+ * Latency and failures in front of every memory adapter call: scheduled faults (`failNext`)
+ * first, then random ones drawn from a seeded generator.
+ */
+export interface FaultInjector {
+  /** Counts the call, waits out its latency, then throws the fault due for it, if any. */
+  begin(operation: AdapterOperation, signal?: AbortSignal): Promise<void>;
+  /** The next `count` calls (to `operations`, if given) fail with `code`. */
+  failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /** Number of calls made to each operation. */
+  calls(): Partial<Record<AdapterOperation, number>>;
+}
+
+interface ScheduledFault {
+  remaining: number;
+  code: AdapterErrorCode;
+  operations?: AdapterOperation[];
+}
+
+/**
+ * @param currentContacts what an injected `conflict` reports as the server's state, as a real
+ * conflict would.
+ */
+export function createFaultInjector(options: FaultOptions, currentContacts: () => unknown): FaultInjector {
+  const random = seededRandom(options.seed ?? 1);
+  const scheduledFaults: ScheduledFault[] = [];
+  const calls: Partial<Record<AdapterOperation, number>> = {};
+
+  return {
+    async begin(operation, signal) {
+      calls[operation] = (calls[operation] ?? 0) + 1;
+      const latency = options.latency ?? 0;
+      const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
+      await wait(ms, signal);
+      const scheduled = scheduledFaults.find(
+        (fault) => !fault.operations || fault.operations.includes(operation),
+      );
+      if (scheduled) {
+        scheduled.remaining -= 1;
+        if (scheduled.remaining <= 0) scheduledFaults.splice(scheduledFaults.indexOf(scheduled), 1);
+        throw injectedError(scheduled.code, currentContacts);
+      }
+      if (options.failureRate && random() < options.failureRate) {
+        throw injectedError(options.failureCode ?? 'network', currentContacts);
+      }
+    },
+    failNext(count, code, operations) {
+      scheduledFaults.push({ remaining: count, code, ...(operations ? { operations } : {}) });
+    },
+    calls: () => ({ ...calls }),
+  };
+}
+
+/** The error an injected fault throws, shaped like the real one (retry hint, decline code). */
+function injectedError(code: AdapterErrorCode, currentContacts: () => unknown): AdapterError {
+  return new AdapterError(code, {
+    message: `injected ${code}`,
+    retryAfterSeconds: code === 'rate_limited' ? 2 : undefined,
+    current: code === 'conflict' ? currentContacts() : undefined,
+    declineCode: code === 'payment_declined' ? 'card_declined' : undefined,
+  });
+}
+
+/** mulberry32: tiny, seeded, good enough for jitter and fault draws. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError());
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(abortError());
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,465 @@
+import type * as z from 'zod';
+import { foldText } from '../lib/search-text.js';
+import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
+import {
+  accountContactsSchema,
+  contactsUpdateSchema,
+  MAX_BILLING_CONTACTS,
+  orderDraftSchema,
+  roleDefinitionSchema,
+  type Account,
+  type AccountContacts,
+  type Assignee,
+  type AssigneeInput,
+  type Catalog,
+  type CardInput,
+  type ContactsUpdate,
+  type OrderDraft,
+  type OrderResult,
+  type PaymentMethod,
+  type Quote,
+  type RoleDefinition,
+  type User,
+  type UserPage,
+  type UserSearchParams,
+  type ViewerPermissions,
+} from '../schemas/index.js';
+import { AdapterError, type FieldIssue } from './errors.js';
+import {
+  builtInRoles,
+  CATALOG_CURRENCIES,
+  generateUsers,
+  SEED_ACCOUNT_NAME,
+  seedProducts,
+  seedSubscription,
+  seedUsers,
+} from './memory-seed.js';
+import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-pricing.js';
+
+/** What the store starts with. Every field has a realistic default. */
+export interface MemoryStoreOptions {
+  users?: User[] | number | undefined;
+  viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
+  administratorIds?: string[] | undefined;
+  contacts?: ContactsUpdate | undefined;
+  extraRoles?: RoleDefinition[] | undefined;
+  now?: (() => Date) | undefined;
+}
+
+/** The contacts as stored: users by id, so a renamed or deactivated user shows as they are now. */
+interface StoredContacts {
+  version: number;
+  primaryContactId: string | null;
+  billingContactIds: string[];
+  roleContacts: Record<string, AssigneeInput>;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The memory adapter's account: users, contacts, catalog, payment methods and orders, with
+ * every rule a real backend enforces. Each method is one adapter call without the latency and
+ * faults, and returns copies, so callers can never change the store by accident.
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const users: User[] =
+    typeof options.users === 'number'
+      ? generateUsers(options.users)
+      : (options.users ?? seedUsers()).map((u) => ({ ...u }));
+  const usersById = new Map(users.map((user) => [user.id, user]));
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
+  const searchText = new Map(
+    sortedUsers.map((user) => [user.id, foldText(`${user.displayName} ${user.email}`)]),
+  );
+  const roles: RoleDefinition[] = [
+    ...builtInRoles(),
+    ...(options.extraRoles ?? []).map((role) => roleDefinitionSchema.parse(role)),
+  ];
+  const viewerUserId = options.viewer?.userId ?? users[0]?.id ?? '';
+  let permissions: ViewerPermissions = {
+    manageContacts: true,
+    manageBilling: true,
+    purchase: true,
+    ...options.viewer?.permissions,
+  };
+  const administratorIds = options.administratorIds ?? users.slice(0, 2).map((user) => user.id);
+  const products = seedProducts();
+  let subscription = seedSubscription();
+  const paymentMethods: PaymentMethod[] = [
+    {
+      id: 'pm_visa_4242',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 8,
+      expYear: now().getFullYear() + 2,
+      ownerName: users[0]?.displayName ?? 'Account owner',
+      ownerUserId: viewerUserId,
+      sharedWithAdmins: false,
+    },
+    {
+      id: 'pm_mc_4444',
+      brand: 'mastercard',
+      last4: '4444',
+      expMonth: 3,
+      expYear: now().getFullYear() + 1,
+      ownerName: users[1]?.displayName ?? 'Billing admin',
+      ownerUserId: users[1]?.id ?? 'u002',
+      sharedWithAdmins: true,
+    },
+  ];
+  const tokens = new Map<string, Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId'>>();
+  const orders: OrderResult[] = [];
+  const ordersByKey = new Map<string, { fingerprint: string; result: OrderResult }>();
+  let lastSearch: { key: string; query: string; flags: string; matches: User[] } | null = null;
+  let sequence = 0;
+
+  let contacts: StoredContacts = {
+    version: 1,
+    primaryContactId: users[0]?.id ?? null,
+    billingContactIds: users.slice(1, 3).map((user) => user.id),
+    roleContacts: {
+      ...(users[3] ? { decisionMaker: { kind: 'user' as const, userId: users[3].id } } : {}),
+      security: { kind: 'email' as const, email: 'security@nordlicht.example' },
+    },
+    updatedAt: now().toISOString(),
+    updatedBy: null,
+  };
+  if (options.contacts) {
+    contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
+  }
+
+  function nextId(prefix: string): string {
+    sequence += 1;
+    return `${prefix}_${String(sequence).padStart(6, '0')}`;
+  }
+
+  function readContacts(): AccountContacts {
+    const resolved: Record<string, Assignee> = {};
+    for (const [roleId, assignee] of Object.entries(contacts.roleContacts)) {
+      if (assignee.kind === 'email') resolved[roleId] = { kind: 'email', email: assignee.email };
+      else {
+        const user = usersById.get(assignee.userId);
+        if (user) resolved[roleId] = { kind: 'user', user: copy(user) };
+      }
+    }
+    const primary = contacts.primaryContactId ? usersById.get(contacts.primaryContactId) : undefined;
+    return accountContactsSchema.parse({
+      version: contacts.version,
+      primaryContact: primary ? copy(primary) : null,
+      billingContacts: contacts.billingContactIds.flatMap((id) => {
+        const user = usersById.get(id);
+        return user ? [copy(user)] : [];
+      }),
+      roleContacts: resolved,
+      updatedAt: contacts.updatedAt,
+      updatedBy: contacts.updatedBy,
+    });
+  }
+
+  /** Why a user may not be newly chosen for anything, as a `validation` message key. */
+  function userProblem(userId: string): string | null {
+    const user = usersById.get(userId);
+    if (!user) return 'userNotFound';
+    if (user.status === 'deactivated') return 'userDeactivated';
+    return null;
+  }
+
+  // Contacts already held stay valid when their user is deactivated later; only new choices
+  // are checked, so an admin can save one section without first fixing every other.
+  function applyContactsUpdate(current: StoredContacts, rawUpdate: unknown): StoredContacts {
+    const parsed = contactsUpdateSchema.safeParse(rawUpdate);
+    if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+    const update = parsed.data;
+    const issues: FieldIssue[] = [];
+    const next = { ...current, roleContacts: { ...current.roleContacts } };
+
+    if (update.primaryContactId !== undefined) {
+      if (update.primaryContactId !== null && update.primaryContactId !== current.primaryContactId) {
+        const problem = userProblem(update.primaryContactId);
+        if (problem) issues.push({ path: ['primaryContactId'], code: problem });
+      }
+      next.primaryContactId = update.primaryContactId;
+    }
+    if (update.billingContactIds !== undefined) {
+      if (update.billingContactIds.length > MAX_BILLING_CONTACTS) {
+        issues.push({ path: ['billingContactIds'], code: 'billingContactsTooMany' });
+      }
+      update.billingContactIds.forEach((id, index) => {
+        if (current.billingContactIds.includes(id) && usersById.has(id)) return;
+        const problem = userProblem(id);
+        if (problem) issues.push({ path: ['billingContactIds', index], code: problem });
+      });
+      next.billingContactIds = [...update.billingContactIds];
+    }
+    for (const [roleId, assignee] of Object.entries(update.roleContacts ?? {})) {
+      const role = roles.find((candidate) => candidate.id === roleId);
+      if (!role) {
+        issues.push({ path: ['roleContacts', roleId], code: 'roleUnknown' });
+        continue;
+      }
+      if (assignee === null) {
+        next.roleContacts = Object.fromEntries(
+          Object.entries(next.roleContacts).filter(([id]) => id !== roleId),
+        );
+        continue;
+      }
+      if (assignee.kind === 'email') {
+        if (!role.acceptsExternalEmail) {
+          issues.push({ path: ['roleContacts', roleId], code: 'externalEmailNotAllowed' });
+          continue;
+        }
+        next.roleContacts[roleId] = { kind: 'email', email: assignee.email };
+      } else {
+        const held = current.roleContacts[roleId];
+        const unchanged = held?.kind === 'user' && held.userId === assignee.userId;
+        const problem = unchanged ? null : userProblem(assignee.userId);
+        if (problem) issues.push({ path: ['roleContacts', roleId], code: problem });
+        next.roleContacts[roleId] = { kind: 'user', userId: assignee.userId };
+      }
+    }
+    if (issues.length > 0) throw validationError(issues);
+    return next;
+  }
+
+  /** Prices a draft after checking it as `placeOrder` would. */
+  function priceDraft(rawDraft: unknown): Quote {
+    const parsed = orderDraftSchema.safeParse(rawDraft);
+    if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+    const draft = parsed.data;
+    const found = findTier(products, draft.tierId);
+    if (!found) throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
+    const issues = priceListIssues(found.tier, draft);
+    if (found.tier.pricing === 'per_seat') {
+      draft.seatUserIds.forEach((id, index) => {
+        const problem = userProblem(id);
+        if (problem) issues.push({ path: ['seatUserIds', index], code: problem });
+      });
+    }
+    const price = unitPrice(found.tier, draft);
+    if (issues.length > 0 || price === undefined) throw validationError(issues);
+    return priceQuote({ id: nextId('quote'), draft, ...found, price, subscription, today: now() });
+  }
+
+  function visiblePaymentMethods(): PaymentMethod[] {
+    return paymentMethods.filter((method) => method.ownerUserId === viewerUserId || method.sharedWithAdmins);
+  }
+
+  return {
+    now,
+
+    account(): Account {
+      const viewer = usersById.get(viewerUserId);
+      if (!viewer) throw new AdapterError('not_found', { message: 'viewer not found' });
+      return {
+        id: 'acct_nordlicht',
+        name: SEED_ACCOUNT_NAME,
+        viewer: { user: copy(viewer), permissions: { ...permissions } },
+        administrators: administratorIds.flatMap((id) => {
+          const user = usersById.get(id);
+          return user ? [copy(user)] : [];
+        }),
+      };
+    },
+
+    requirePermission(permission: keyof ViewerPermissions): void {
+      if (!permissions[permission])
+        throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
+    },
+
+    setPermissions(next: Partial<ViewerPermissions>): void {
+      permissions = { ...permissions, ...next };
+    },
+
+    searchUsers(params: UserSearchParams): UserPage {
+      const query = foldText(params.query.trim());
+      const includeDeactivated = params.includeDeactivated ?? true;
+      const excluded = new Set(params.excludeIds ?? []);
+      const flags = JSON.stringify([includeDeactivated, [...excluded].sort()]);
+      const key = JSON.stringify([query, flags]);
+      if (lastSearch?.key !== key) {
+        const terms = query.split(/\s+/).filter(Boolean);
+        // Typing extends the query, and a longer query only narrows: search within the last
+        // matches instead of the whole account, as a real search index would.
+        const candidates =
+          lastSearch && lastSearch.flags === flags && query.startsWith(lastSearch.query)
+            ? lastSearch.matches
+            : sortedUsers;
+        const matches = candidates.filter((user) => {
+          if (!includeDeactivated && user.status === 'deactivated') return false;
+          if (excluded.has(user.id)) return false;
+          const text = searchText.get(user.id) ?? '';
+          return terms.every((term) => text.includes(term));
+        });
+        lastSearch = { key, query, flags, matches };
+      }
+      const offset = params.cursor ? Number.parseInt(params.cursor, 10) || 0 : 0;
+      const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+      const page = lastSearch.matches.slice(offset, offset + limit);
+      const end = offset + page.length;
+      return {
+        users: page.map(copy),
+        nextCursor: end < lastSearch.matches.length ? String(end) : null,
+        total: lastSearch.matches.length,
+      };
+    },
+
+    usersByIds(ids: string[]): User[] {
+      return ids.flatMap((id) => {
+        const user = usersById.get(id);
+        return user ? [copy(user)] : [];
+      });
+    },
+
+    setUserStatus(userId: string, status: User['status']): void {
+      const user = usersById.get(userId);
+      if (user) user.status = status;
+      // A status change can add or drop matches, so the narrowing cache no longer holds.
+      lastSearch = null;
+    },
+
+    contacts: readContacts,
+
+    /** Saves `update` over `expectedVersion` as `updatedBy`; `null` skips the version check. */
+    updateContacts(
+      update: unknown,
+      expectedVersion: number | null,
+      updatedBy: string | null,
+    ): AccountContacts {
+      if (expectedVersion !== null && expectedVersion !== contacts.version) {
+        throw new AdapterError('conflict', {
+          message: `expected version ${expectedVersion}, stored ${contacts.version}`,
+          current: readContacts(),
+        });
+      }
+      const next = applyContactsUpdate(contacts, update);
+      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy };
+      return readContacts();
+    },
+
+    /** The viewer's display name, as the store records who saved. */
+    viewerName(): string | null {
+      return usersById.get(viewerUserId)?.displayName ?? null;
+    },
+
+    roles: (): RoleDefinition[] => copy(roles),
+
+    catalog(currency: string | undefined): Catalog {
+      const chosen = currency ?? subscription.currency;
+      if (!CATALOG_CURRENCIES.includes(chosen)) {
+        throw validationError([{ path: ['currency'], code: 'currencyNotOffered' }]);
+      }
+      return {
+        currency: chosen,
+        currencies: [...CATALOG_CURRENCIES],
+        products: copy(products),
+        subscription: copy(subscription),
+      };
+    },
+
+    paymentMethods: (): PaymentMethod[] => copy(visiblePaymentMethods()),
+
+    /** Keeps only what a payment provider would echo back: never the number or the code. */
+    tokenizeCard(card: CardInput): { token: string } {
+      const parsed = createCardInputSchema(now).safeParse(card);
+      if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+      const digits = cardDigits(parsed.data.number);
+      const expiry = parseCardExpiry(parsed.data.expiry);
+      const token = nextId('tok');
+      tokens.set(token, {
+        brand: detectCardBrand(digits),
+        last4: digits.slice(-4),
+        expMonth: expiry?.month ?? 1,
+        expYear: expiry?.year ?? 2000,
+        ownerName: parsed.data.cardholderName,
+      });
+      return { token };
+    },
+
+    createPaymentMethod(token: string, sharedWithAdmins: boolean): PaymentMethod {
+      const card = tokens.get(token);
+      if (!card) throw validationError([{ path: ['token'], code: 'cardTokenInvalid' }]);
+      tokens.delete(token);
+      const method: PaymentMethod = {
+        ...card,
+        id: nextId('pm'),
+        ownerUserId: viewerUserId,
+        sharedWithAdmins,
+      };
+      paymentMethods.push(method);
+      return copy(method);
+    },
+
+    priceDraft,
+
+    /**
+     * Places an order once per idempotency key: the same key and draft return the first result,
+     * the same key with another draft is refused.
+     */
+    placeOrder(draft: OrderDraft, idempotencyKey: string): OrderResult {
+      if (!idempotencyKey)
+        throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyRequired' }]);
+      const fingerprint = JSON.stringify(draft);
+      const previous = ordersByKey.get(idempotencyKey);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyReused' }]);
+        }
+        return copy(previous.result);
+      }
+      const quote = priceDraft(draft);
+      const method = visiblePaymentMethods().find((candidate) => candidate.id === draft.paymentMethodId);
+      if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
+      if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
+      // Test cards ending 0002 are declined, as with common payment providers' test numbers.
+      if (method.last4 === '0002')
+        throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
+      const product = findTier(products, draft.tierId)?.product;
+      const result: OrderResult = {
+        orderId: nextId('order'),
+        status: 'completed',
+        tierId: draft.tierId,
+        interval: draft.interval,
+        seats: quote.seats,
+        total: quote.total,
+        currency: quote.currency,
+        placedAt: now().toISOString(),
+      };
+      subscription = {
+        ...subscription,
+        tierIds: [
+          ...subscription.tierIds.filter((id) => !product?.tiers.some((candidate) => candidate.id === id)),
+          draft.tierId,
+        ],
+        interval: draft.interval,
+        currency: draft.currency,
+        seats: quote.seats || subscription.seats,
+      };
+      orders.push(result);
+      ordersByKey.set(idempotencyKey, { fingerprint, result });
+      return copy(result);
+    },
+
+    orders: (): OrderResult[] => copy(orders),
+  };
+}
+
+export type MemoryStore = ReturnType<typeof createMemoryStore>;
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function issuesFrom(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
+    code: issue.message,
+  }));
+}
+
+function validationError(fieldIssues: FieldIssue[]): AdapterError {
+  return new AdapterError('validation', { fieldIssues, message: fieldIssues.map((i) => i.code).join(', ') });
+}

@@ -1,0 +1,168 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { toAdapterError, type AdapterError } from '../../../adapter/errors.js';
+import { translateValidation } from '../../../i18n/translate.js';
+import { useAccountSettings } from '../../../provider/context.js';
+import { accountKeys, tokenizeAndSaveCard } from '../../../queries/index.js';
+import { companyDetailsSchema, type CompanyDetailsInput } from '../../../schemas/billing.js';
+import { createCardInputSchema } from '../../../schemas/card.js';
+import type { StepError } from '../shared.js';
+import { useWizardAccount, useWizardActions, useWizardState } from '../wizard-context.js';
+
+/** The radio value of "New credit card". */
+export const NEW_CARD = 'new-card';
+
+type CompanySchema = typeof companyDetailsSchema;
+type CardSchema = ReturnType<typeof createCardInputSchema>;
+export type CompanyFormControl = UseFormReturn<z.input<CompanySchema>, unknown, z.output<CompanySchema>>;
+export type CardFormControl = UseFormReturn<z.input<CardSchema>, unknown, z.output<CardSchema>>;
+/** How a new card becomes a single-use token: the host's hosted fields, or null while incomplete. */
+export type Tokenizer = () => Promise<{ token: string }>;
+
+const COMPANY_FIELDS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'taxId',
+] as const;
+const CARD_FIELDS = ['cardholderName', 'number', 'expiry', 'securityCode'] as const;
+const EMPTY_COMPANY: CompanyDetailsInput = {
+  name: '',
+  addressLine1: '',
+  addressLine2: '',
+  city: '',
+  postalCode: '',
+  country: '',
+  taxId: '',
+};
+const EMPTY_CARD: z.input<CardSchema> = { cardholderName: '', number: '', expiry: '', securityCode: '' };
+
+export interface PaymentSubmitOptions {
+  /** Prefix of the fields' ids, which the error summary links to. */
+  idPrefix: string;
+  /** The chosen payment method's id, or `NEW_CARD`. */
+  selected: string;
+  /** Called with a new card's saved payment method, which becomes the choice. */
+  onCardSaved: (paymentMethodId: string) => void;
+  /** The host's card form replaces ours: its tokenizer is used, and our card fields are not. */
+  hostCardForm: boolean;
+  hostTokenizer: Tokenizer | null;
+  shareCard: boolean;
+}
+
+/**
+ * The payment step's two forms and what "Review order" does: validate both, list the problems
+ * in a summary and focus it, save a new card through a single-use token, then hand company and
+ * payment method to the wizard and move on.
+ */
+export function usePaymentSubmit({
+  idPrefix,
+  selected,
+  onCardSaved,
+  hostCardForm,
+  hostTokenizer,
+  shareCard,
+}: PaymentSubmitOptions) {
+  const settings = useAccountSettings();
+  const { t, messages } = settings;
+  const queryClient = useQueryClient();
+  const wizard = useWizardState();
+  const { account } = useWizardAccount();
+  const actions = useWizardActions();
+  const [submitError, setSubmitError] = useState<AdapterError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [focusSummary, setFocusSummary] = useState(0);
+  useEffect(() => {
+    if (focusSummary > 0) document.getElementById(`${idPrefix}-summary`)?.querySelector('a')?.focus();
+  }, [focusSummary, idPrefix]);
+
+  const company = useForm<z.input<CompanySchema>, unknown, z.output<CompanySchema>>({
+    resolver: zodResolver(companyDetailsSchema),
+    // Validate on submit, then live: an error appearing on blur would shift the button away
+    // between mouse-down and click, and the click would be lost.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: wizard.company ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
+  });
+  const cardSchema = useMemo(() => createCardInputSchema(), []);
+  // Card fields live only in this form's memory: never in wizard state, storage or caches.
+  const card = useForm<z.input<CardSchema>, unknown, z.output<CardSchema>>({
+    resolver: zodResolver(cardSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: EMPTY_CARD,
+  });
+
+  const usesOurCardForm = selected === NEW_CARD && !hostCardForm;
+  const translate = (code: string | undefined) => translateValidation(t, messages, code);
+  const errors: StepError[] = attempted
+    ? [
+        ...fieldErrors(company.formState.errors, COMPANY_FIELDS, `${idPrefix}-company`, translate),
+        ...(usesOurCardForm
+          ? fieldErrors(card.formState.errors, CARD_FIELDS, `${idPrefix}-card`, translate)
+          : []),
+      ]
+    : [];
+
+  async function submit() {
+    setAttempted(true);
+    setSubmitError(null);
+    const companyValid = await company.trigger();
+    const cardValid = usesOurCardForm ? await card.trigger() : true;
+    if (!companyValid || !cardValid) {
+      // The summary at the top lists and links the problems; focus its first link once rendered.
+      setFocusSummary((count) => count + 1);
+      return;
+    }
+    const parsedCompany = companyDetailsSchema.parse(company.getValues());
+    setSubmitting(true);
+    try {
+      let paymentMethodId = selected;
+      if (selected === NEW_CARD) {
+        const tokenize = hostCardForm ? hostTokenizer : () => settings.adapter.tokenizeCard(card.getValues());
+        if (!tokenize) return;
+        const method = await tokenizeAndSaveCard(settings, tokenize, shareCard);
+        paymentMethodId = method.id;
+        card.reset(EMPTY_CARD);
+        onCardSaved(method.id);
+        void queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
+      }
+      actions.setCompany(parsedCompany);
+      actions.setPaymentMethod(paymentMethodId);
+      actions.next();
+    } catch (caught) {
+      const error = toAdapterError(caught);
+      for (const issue of error.code === 'validation' ? error.fieldIssues : []) {
+        const field = CARD_FIELDS.find((name) => name === issue.path[0]);
+        if (field) card.setError(field, { type: 'server', message: issue.code }, { shouldFocus: true });
+      }
+      setSubmitError(error);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return { company, card, errors, submit, submitting, submitError };
+}
+
+/** Errors in the order the fields appear on screen. */
+function fieldErrors(
+  errors: FieldErrors,
+  order: readonly string[],
+  idPrefix: string,
+  translate: (code: string | undefined) => string,
+): StepError[] {
+  return order.flatMap((name) => {
+    const error = errors[name];
+    return error && typeof error.message === 'string'
+      ? [{ fieldId: `${idPrefix}-${name}`, message: translate(error.message) }]
+      : [];
+  });
+}
