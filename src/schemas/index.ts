@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './billing.js';
 export * from './card.js';
 export * from './problem.js';
+export * from './issues.js';

@@ -250,6 +250,44 @@ describe('the reference server, through createHttpAdapter', () => {
     );
   });
 
+  it('refuses the bad input the shared schemas refuse, as the memory adapter does', async () => {
+    const { adapter } = await sandbox();
+    const { version } = await adapter.getContacts();
+    const lookalike = await failure(
+      adapter.updateContacts(
+        { roleContacts: { security: { kind: 'email', email: 'anna.schmidt\u200b@nordlicht.example' } } },
+        { expectedVersion: version },
+      ),
+    );
+    expect(lookalike.fieldIssues).toEqual([
+      { path: ['roleContacts', 'security', 'email'], code: 'emailControlCharacters' },
+    ]);
+    for (const params of [
+      { query: '', limit: 10_000 },
+      { query: 'a'.repeat(10_000) },
+      { query: '', limit: 0 },
+    ]) {
+      expect((await failure(adapter.searchUsers(params))).code).toBe('validation');
+    }
+    const zeros = await failure(
+      adapter.tokenizeCard({
+        cardholderName: 'Anna Schmidt',
+        number: '0000 0000 0000 0000',
+        expiry: '12/40',
+        securityCode: '123',
+      }),
+    );
+    expect(zeros.fieldIssues).toEqual([{ path: ['number'], code: 'cardNumberInvalid' }]);
+    const draft = await orderDraft(adapter);
+    expect(
+      (await adapter.previewOrder({ ...draft, company: { ...company, taxId: '12-3456789' } })).taxRatePercent,
+    ).toBe(19);
+    expect(
+      (await adapter.previewOrder({ ...draft, company: { ...company, taxId: 'DE123456789' } }))
+        .taxRatePercent,
+    ).toBe(0);
+  });
+
   it('keeps its data across a restart', async () => {
     const { adapter, token } = await sandbox();
     const { version } = await adapter.getContacts();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type * as z from 'zod';
-import type { FieldIssue } from '../../../src/adapter/errors.js';
 import {
   cardTokenSchema,
   buildOpenApiDocument,
@@ -10,12 +9,12 @@ import {
   signInSchema,
   userLookupSchema,
 } from '../../../src/contract/openapi.js';
-import { en } from '../../../src/locales/en.js';
 import {
   cardDigits,
   contactsUpdateSchema,
   createCardInputSchema,
   detectCardBrand,
+  fieldIssuesOf,
   orderDraftSchema,
   parseCardExpiry,
   userSearchParamsSchema,
@@ -25,7 +24,8 @@ import type { Database } from './db.js';
 import { CATALOG_CURRENCIES, PRODUCTS } from './pricing.js';
 import { Problem } from './problem.js';
 import { ALL_PERMISSIONS, seedAccount, verifyPassword } from './seed.js';
-import { canonicalJson, createStore, sha256, type Viewer } from './store.js';
+import { createStore, sha256, type Viewer } from './store.js';
+import { canonicalJson } from '../../../src/lib/canonical-json.js';
 
 /** How the reference server behaves beyond the contract: test hooks and fault injection. */
 export interface AppOptions {
@@ -42,21 +42,10 @@ export interface AppOptions {
   onError?: (error: unknown) => void;
 }
 
-const CATALOG_KEYS = new Set(Object.keys(en.validation));
-
-/** Zod issues as field issues: a catalog key where the schema gave one, else `invalid`. */
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-    // A schema's own message is a catalog key; zod's built-in ones are English sentences.
-    code: CATALOG_KEYS.has(issue.message) ? issue.message : 'invalid',
-  }));
-}
-
 function parse<T>(schema: z.ZodType<T>, value: unknown, status = 422): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
-    throw Problem.validation(fieldIssues(parsed.error), 'The request does not match the schema.', status);
+    throw Problem.validation(fieldIssuesOf(parsed.error), 'The request does not match the schema.', status);
   return parsed.data;
 }
 
