@@ -75,7 +75,7 @@ export default defineConfig({
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report/results.json' }]]
       : ['default'],
     projects: [
       {

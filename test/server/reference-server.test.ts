@@ -20,12 +20,15 @@ const company: NonNullable<OrderDraft['company']> = {
   taxId: '',
 };
 
+// CI also runs this file against a PostgreSQL server: the same schema and queries as PGlite.
+const databaseUrl = process.env.TEST_DATABASE_URL;
+
 let server: ReferenceServer;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'abk-server-'));
-  server = await startReferenceServer({ port: 0, dataDir, sandbox: true });
+  server = await startReferenceServer({ port: 0, dataDir, databaseUrl, sandbox: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -78,7 +81,7 @@ async function orderDraft(adapter: AccountAdapter): Promise<OrderDraft> {
   };
 }
 
-describe('the reference server, through createHttpAdapter', () => {
+describe(`the reference server on ${databaseUrl ? 'PostgreSQL' : 'the embedded database'}, through createHttpAdapter`, () => {
   runAdapterConformance(
     { describe, it },
     { createAdapter: async (viewer) => (await sandbox(viewer?.permissions)).adapter, company },
@@ -293,7 +296,7 @@ describe('the reference server, through createHttpAdapter', () => {
     const { version } = await adapter.getContacts();
     await adapter.updateContacts({ billingContactIds: ['u004', 'u006'] }, { expectedVersion: version });
     await server.close();
-    server = await startReferenceServer({ port: 0, dataDir, sandbox: true });
+    server = await startReferenceServer({ port: 0, dataDir, databaseUrl, sandbox: true });
     const again = createHttpAdapter({
       baseUrl: server.apiUrl,
       headers: { Authorization: `Bearer ${token}` },
