@@ -17,6 +17,8 @@ import {
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type ContactsChange,
+  type ContactsSection,
   type ContactsUpdate,
   type OrderDraft,
   type OrderResult,
@@ -58,6 +60,8 @@ interface StoredContacts {
   roleContacts: Record<string, AssigneeInput>;
   updatedAt: string;
   updatedBy: string | null;
+  /** Each section's last change: a save that leaves a section out does not touch its entry. */
+  sectionChanges: Record<ContactsSection, ContactsChange>;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -140,6 +144,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
     updatedAt: now().toISOString(),
     updatedBy: null,
+    sectionChanges: {
+      primary: { updatedAt: now().toISOString(), updatedBy: null },
+      billing: { updatedAt: now().toISOString(), updatedBy: null },
+      roles: { updatedAt: now().toISOString(), updatedBy: null },
+    },
   };
   if (options.contacts) {
     contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
@@ -170,6 +179,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       roleContacts: resolved,
       updatedAt: contacts.updatedAt,
       updatedBy: contacts.updatedBy,
+      sectionChanges: contacts.sectionChanges,
     });
     if (!parsed.success) {
       throw new AdapterError('unknown', {
@@ -363,7 +373,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         });
       }
       const next = applyContactsUpdate(contacts, update);
-      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy };
+      const change: ContactsChange = { updatedAt: now().toISOString(), updatedBy };
+      const touched = contactsUpdateSchema.parse(update);
+      contacts = {
+        ...next,
+        version: contacts.version + 1,
+        ...change,
+        sectionChanges: {
+          primary: touched.primaryContactId !== undefined ? change : next.sectionChanges.primary,
+          billing: touched.billingContactIds !== undefined ? change : next.sectionChanges.billing,
+          roles: touched.roleContacts !== undefined ? change : next.sectionChanges.roles,
+        },
+      };
       return readContacts();
     },
 

@@ -4,6 +4,8 @@ export type { FieldControlProps, FieldProps, TextFieldProps } from './Field.js';
 export { Heading, HeadingLevelProvider, SubheadingScope, useHeadingLevel } from './Heading.js';
 export type { HeadingLevel } from './Heading.js';
 export { Icon } from './Icon.js';
+export { IsolatedMessage } from './IsolatedMessage.js';
+export type { IsolatedMessageProps, IsolatedValue } from './IsolatedMessage.js';
 export type { IconName, IconProps } from './Icon.js';
 export { LoadingState } from './LoadingState.js';
 export { ErrorNotice, Notice } from './Notice.js';

@@ -5,9 +5,11 @@ import { composeRefs } from '../../lib/dom-props.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
-import { translateValidation } from '../../i18n/translate.js';
+import { isolate, translateValidation } from '../../i18n/translate.js';
+import { matchesAllTerms } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
+import type { User } from '../../schemas/user.js';
 import { emailSchema } from '../../schemas/email.js';
 
 /** What a picker holds: a user, or (with `allowExternalEmail`) an email address. */
@@ -22,6 +24,12 @@ export interface UseContactPickerOptions {
   onValueChange?: (value: ContactPickerValue | null) => void;
   /** User ids not to offer, e.g. people already chosen in other rows (the picker's own value stays). */
   exclude?: string[];
+  /**
+   * Users not to offer, each with why, already translated (e.g. "Jürgen Groß is already a
+   * billing contact."). Left out like `exclude`; when the typed text finds one of them and
+   * nobody else, the picker says why instead of "No users match".
+   */
+  unavailable?: UnavailableUser[];
   /** Offer "Use <email>" when the query is a valid address of someone who is not a user. */
   allowExternalEmail?: boolean;
   disabled?: boolean;
@@ -37,6 +45,12 @@ export interface UseContactPickerOptions {
    * of the label, list and options start with it. Default: generated.
    */
   inputId?: string;
+}
+
+/** A user the picker does not offer, and the sentence that says why. */
+export interface UnavailableUser {
+  user: User;
+  reason: string;
 }
 
 /**
@@ -151,6 +165,7 @@ const PREFETCH_ROWS = 10;
 export function useContactPicker(options: UseContactPickerOptions = {}): UseContactPickerResult {
   const {
     exclude = [],
+    unavailable = [],
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -177,7 +192,9 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const search = useUserSearch({
     query,
     enabled: isOpenState && interactive,
-    excludeIds: exclude.filter((userId) => userId !== ownUserId),
+    excludeIds: [...exclude, ...unavailable.map(({ user }) => user.id)].filter(
+      (userId) => userId !== ownUserId,
+    ),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(searchDebounceMs === undefined ? {} : { debounceMs: searchDebounceMs }),
   });
@@ -255,11 +272,22 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   let announcement = '';
   if (status === 'ready' && !search.isStale) announcement = t('contactPicker.resultCount', { count: total });
   else if (status === 'empty') {
+    // Say why nobody is offered: a bad address, someone left out on purpose, an address where
+    // only users may be chosen, or simply no match. The typed text is isolated: it is the
+    // viewer's own, and may hold a direction override.
+    const leftOut = unavailable.find(
+      ({ user }) =>
+        user.id !== ownUserId && matchesAllTerms(`${user.displayName} ${user.email}`, search.terms),
+    );
     announcement = externalEmailError
       ? externalEmailError
-      : trimmedQuery
-        ? t('contactPicker.noResults', { query: trimmedQuery })
-        : t('contactPicker.noUsers');
+      : !trimmedQuery
+        ? t('contactPicker.noUsers')
+        : leftOut
+          ? leftOut.reason
+          : !allowExternalEmail && checkEmail(trimmedQuery)?.success
+            ? t('contactPicker.userRequired', { email: isolate(trimmedQuery) })
+            : t('contactPicker.noResults', { query: isolate(trimmedQuery) });
   } else if (status === 'error') announcement = t('contactPicker.searchFailed');
 
   const isSelected = useCallback((item: ContactPickerItem) => isSameItem(value, item), [value]);
