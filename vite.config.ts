@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { flatSpecificity, wrapInLayer } from './scripts/flat-specificity.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -47,6 +48,9 @@ const entries = {
   'locales/it': 'src/locales/it.ts',
 };
 
+/** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
+const CSS_LAYER = 'account-billing-kit';
+
 const peers = [
   'react',
   'react-dom',
@@ -59,7 +63,39 @@ const peers = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // styles.layered.css: the built stylesheet again, inside one named layer for hosts that
+      // order their CSS with cascade layers (docs/decisions/0013-host-safe-css.md).
+      name: 'account-billing-kit:layered-styles',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        const styles = Object.values(bundle).find(
+          (file) => file.type === 'asset' && file.fileName === 'styles.css',
+        );
+        if (styles?.type !== 'asset') return;
+        this.emitFile({
+          type: 'asset',
+          fileName: 'styles.layered.css',
+          source: wrapInLayer(String(styles.source), CSS_LAYER),
+        });
+      },
+    },
+  ],
+  // The library's CSS leaves the build with one class's specificity per rule, so a host's
+  // element rules lose and a host's single class wins. Storybook and the browser tests load
+  // the same transform, so they see what hosts get.
+  css: {
+    postcss: {
+      plugins: [
+        flatSpecificity({
+          unwrapLayer: CSS_LAYER,
+          include: (file) => file.startsWith(`${root}src/`),
+        }),
+      ],
+    },
+  },
   build: {
     lib: {
       entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `${root}${file}`])),
