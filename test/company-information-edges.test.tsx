@@ -16,6 +16,9 @@ import {
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { renderWithProvider } from './support';
 
+// Whole user flows (typing, searching, saving twice): give them room on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 async function pick(user: UserEvent, combobox: HTMLElement, query: string, option: RegExp | string) {
   await user.clear(combobox);
   await user.type(combobox, query);
