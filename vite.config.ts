@@ -53,7 +53,6 @@ const peers = [
   'react-hook-form',
   'zod',
   '@hookform/resolvers',
-  '@tanstack/react-virtual',
 ];
 
 export default defineConfig({

@@ -207,7 +207,7 @@ describe('ContactPicker keyboard (WAI-ARIA combobox pattern)', () => {
     };
   }
 
-  it('shows the list narrowed by a keystroke in that keystroke’s own render', async () => {
+  it('shows the list narrowed by a keystroke in that keystroke’s own render, open or closed', async () => {
     // The default debounce: the server is asked later, the loaded rows narrow at once.
     await renderInProvider(<ContactPicker label={LABEL} />);
     await openList();
@@ -217,6 +217,16 @@ describe('ContactPicker keyboard (WAI-ARIA combobox pattern)', () => {
     expect(open.count).toBeGreaterThan(0);
     expect(open.count).toBeLessThan(everyone);
     expect(open.allMatch).toBe(true);
+
+    // Typing into a closed picker opens it on rows narrowed in that same render, not on an
+    // empty list that fills in once the list has been measured after paint.
+    await userEvent.keyboard('{Escape}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    const closed = typeAndReadList('kos');
+    expect(closed.expanded).toBe('true');
+    expect(closed.visible).toBe(true);
+    expect(closed.count).toBeGreaterThan(0);
+    expect(closed.allMatch).toBe(true);
   });
 
   it('opens with Down on the first option, and with Up on the last one', async () => {
