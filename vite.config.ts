@@ -58,8 +58,6 @@ const peers = [
   'react-hook-form',
   'zod',
   '@hookform/resolvers',
-  'downshift',
-  '@tanstack/react-virtual',
 ];
 
 export default defineConfig({
