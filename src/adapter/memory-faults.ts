@@ -21,6 +21,8 @@ export interface FaultInjector {
   begin(operation: AdapterOperation, signal?: AbortSignal): Promise<void>;
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /** From now on, calls (to `operations`, if given) take `latency` instead of the configured one. */
+  setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -39,11 +41,13 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
   const random = seededRandom(options.seed ?? 1);
   const scheduledFaults: ScheduledFault[] = [];
   const calls: Partial<Record<AdapterOperation, number>> = {};
+  let latencyOf: (operation: AdapterOperation) => NonNullable<FaultOptions['latency']> = () =>
+    options.latency ?? 0;
 
   return {
     async begin(operation, signal) {
       calls[operation] = (calls[operation] ?? 0) + 1;
-      const latency = options.latency ?? 0;
+      const latency = latencyOf(operation);
       const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
       await wait(ms, signal);
       const scheduled = scheduledFaults.find(
@@ -60,6 +64,11 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
     },
     failNext(count, code, operations) {
       scheduledFaults.push({ remaining: count, code, ...(operations ? { operations } : {}) });
+    },
+    setLatency(latency, operations) {
+      const before = latencyOf;
+      latencyOf = (operation) =>
+        !operations || operations.includes(operation) ? latency : before(operation);
     },
     calls: () => ({ ...calls }),
   };

@@ -20,6 +20,8 @@ export { generateUsers, seedUsers } from './memory-seed.js';
 export interface MemoryAdapterOptions {
   /** The account's users, or a number to generate a deterministic account of that size. Default: 40 seed users. */
   users?: User[] | number;
+  /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
+  account?: { id?: string; name?: string };
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
@@ -43,6 +45,11 @@ export interface MemoryAdapterOptions {
 export interface MemoryAdapterControl {
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /**
+   * From now on, calls (to `operations`, if given) take `latency` milliseconds, e.g. to hold a
+   * price recalculation or a purchase on screen.
+   */
+  setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Another admin saves a change, bumping the version, as a concurrent edit would. */
   simulateConcurrentChange(update: ContactsUpdate, byDisplayName?: string): AccountContacts;
   /** Changes the viewer's permissions. */
@@ -119,6 +126,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async tokenizeCard(card) {
       await begin('tokenizeCard');
+      store.requirePurchasePermission();
       return store.tokenizeCard(card);
     },
 
@@ -130,18 +138,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async previewOrder(draft: OrderDraft, { signal }: ReadOptions = {}) {
       await begin('previewOrder', signal);
+      store.requirePurchasePermission();
       return store.priceDraft(draft);
     },
 
     async placeOrder(draft: OrderDraft, { idempotencyKey }: { idempotencyKey: string }) {
       await begin('placeOrder');
-      store.requirePermission('purchase');
+      store.requirePurchasePermission();
       return store.placeOrder(draft, idempotencyKey);
     },
   };
 
   const control: MemoryAdapterControl = {
     failNext: faults.failNext,
+    setLatency: faults.setLatency,
     simulateConcurrentChange: (update, byDisplayName = 'Matteo Rossi') =>
       store.updateContacts(update, null, byDisplayName),
     setPermissions: store.setPermissions,

@@ -42,8 +42,8 @@ export const accountKeys = {
     [...accountKeys.all(scope), 'users', 'by-id', [...ids].sort()] as const,
   contacts: (scope: string) => [...accountKeys.all(scope), 'contacts'] as const,
   roleDefinitions: (scope: string) => [...accountKeys.all(scope), 'role-definitions'] as const,
-  catalog: (scope: string, currency: string | undefined) =>
-    [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
+  catalog: (scope: string, currency: string | undefined, locale?: string) =>
+    [...accountKeys.all(scope), 'catalog', currency ?? null, ...(locale ? [locale] : [])] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
   quote: (scope: string, draft: OrderDraft | null) => [...accountKeys.all(scope), 'quote', draft] as const,
 };
@@ -109,10 +109,16 @@ export function roleDefinitionsQueryOptions({ adapter, scope }: QueryContext) {
   });
 }
 
-export function catalogQueryOptions({ adapter, scope }: QueryContext, currency: string | undefined) {
+/** The catalog; `locale` asks for tier names and features in the viewer's language. */
+export function catalogQueryOptions(
+  { adapter, scope }: QueryContext,
+  currency: string | undefined,
+  locale?: string,
+) {
   return queryOptions({
-    queryKey: accountKeys.catalog(scope, currency),
-    queryFn: ({ signal }) => call(() => adapter.getCatalog(currency, { signal })),
+    queryKey: accountKeys.catalog(scope, currency, locale),
+    queryFn: ({ signal }) =>
+      call(() => adapter.getCatalog(currency, locale ? { signal, locale } : { signal })),
     staleTime: 5 * 60_000,
   });
 }

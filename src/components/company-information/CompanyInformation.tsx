@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
 import { accountQueryOptions } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
-import { Heading, HeadingLevelProvider, SubheadingScope } from '../../ui/index.js';
+import { Heading, HeadingLevelProvider, ScreenErrorBoundary, SubheadingScope } from '../../ui/index.js';
 import { rootClassName, type RootElementProps } from './root-props.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
@@ -13,7 +13,8 @@ import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from '.
  * to the root `<div class="abk-company-information">`, which shows its state to CSS with:
  *
  * - `data-dirty`: present while any section has unsaved edits;
- * - `data-readonly`: present while the viewer may not change the contacts.
+ * - `data-readonly`: present while the viewer may not change the contacts;
+ * - `data-state="error"`: the screen failed to render; a message with "Try again" stands in.
  *
  * Each section inside is a `ContactsSectionProps` root with its own `data-status`,
  * `data-dirty` and `data-readonly`.
@@ -40,7 +41,44 @@ export interface CompanyInformationProps extends RootElementProps {
  * </AccountSettingsProvider>
  */
 export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationProps>(
-  function CompanyInformation(
+  function CompanyInformation(props, ref) {
+    const { headingLevel, className, id, style } = props;
+    return (
+      <ScreenErrorBoundary
+        screen="CompanyInformation"
+        renderFallback={(message) => {
+          const fallback = (
+            <div
+              ref={ref}
+              id={id}
+              style={style}
+              className={rootClassName('abk-company-information', className)}
+              data-state="error"
+            >
+              <CompanyInformationTitle />
+              {message}
+            </div>
+          );
+          return headingLevel ? (
+            <HeadingLevelProvider level={headingLevel}>{fallback}</HeadingLevelProvider>
+          ) : (
+            fallback
+          );
+        }}
+      >
+        <CompanyInformationScreen {...props} ref={ref} />
+      </ScreenErrorBoundary>
+    );
+  },
+);
+
+function CompanyInformationTitle() {
+  const { t } = useAccountSettings();
+  return <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>;
+}
+
+const CompanyInformationScreen = forwardRef<HTMLDivElement, CompanyInformationProps>(
+  function CompanyInformationScreen(
     { onDirtyChange, warnBeforeUnload = true, headingLevel, className, ...rootProps },
     ref,
   ) {
