@@ -6,6 +6,8 @@
 // Schemas: users and the viewer --------------------------------------------------------------
 export {
   accountSchema,
+  canPurchase,
+  PURCHASE_PERMISSIONS,
   userIdSchema,
   userPageSchema,
   userSchema,
@@ -104,7 +106,7 @@ export { EMAIL_MAX_LENGTH, emailSchema } from './schemas/index.js';
 // Adapter contract and errors ----------------------------------------------------------------
 export { AdapterError, isAdapterError, toAdapterError } from './adapter/errors.js';
 export type { AdapterErrorCode, AdapterErrorOptions, FieldIssue } from './adapter/errors.js';
-export type { AccountAdapter, AdapterOperation, ReadOptions } from './adapter/types.js';
+export type { AccountAdapter, AdapterOperation, CatalogReadOptions, ReadOptions } from './adapter/types.js';
 
 // Provider, settings context and appearance --------------------------------------------------
 export { AccountSettingsProvider } from './provider/AccountSettingsProvider.js';
@@ -193,12 +195,15 @@ export {
   initialWizardState,
   isAmbiguousFailure,
   isStepComplete,
+  isUnresolvedPurchase,
   stepsFor,
   UpgradeWizard,
   useUpgradeWizard,
   wizardReducer,
 } from './components/upgrade-wizard/index.js';
 export type {
+  AccountStatus,
+  CatalogFacts,
   PaymentFormSlotProps,
   PolicyLinks,
   PurchaseAttempt,

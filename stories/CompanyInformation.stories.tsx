@@ -478,3 +478,30 @@ export const NarrowDark: Story = {
   ...Narrow,
   parameters: { colorScheme: 'dark' },
 };
+
+/**
+ * The screen could not be drawn (here the host's adapter answers with contacts that are not a
+ * list): a localised message with "Try again" stands in for it, and `onError` hears about it.
+ */
+export const ScreenError: Story = {
+  parameters: {
+    adapter: adapterParameters({
+      setup: (adapter: MemoryAdapter) => {
+        const getContacts = adapter.getContacts.bind(adapter);
+        Object.assign(adapter, {
+          getContacts: async () => ({ ...(await getContacts()), billingContacts: null }),
+        });
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('This part of the page couldn’t be shown');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.abk-company-information')).toHaveAttribute(
+      'data-state',
+      'error',
+    );
+  },
+};

@@ -4,6 +4,8 @@ import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
 import {
   accountContactsSchema,
+  canPurchase,
+  PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
   fieldIssuesOf,
   MAX_BILLING_CONTACTS,
@@ -45,6 +47,7 @@ import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-prici
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
+  account?: { id?: string; name?: string } | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
   contacts?: ContactsUpdate | undefined;
@@ -285,8 +288,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const viewer = usersById.get(viewerUserId);
       if (!viewer) throw new AdapterError('not_found', { message: 'viewer not found' });
       return {
-        id: 'acct_nordlicht',
-        name: SEED_ACCOUNT_NAME,
+        id: options.account?.id ?? 'acct_nordlicht',
+        name: options.account?.name ?? SEED_ACCOUNT_NAME,
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -298,6 +301,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     requirePermission(permission: keyof ViewerPermissions): void {
       if (!permissions[permission])
         throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
+    },
+
+    /** The rule the upgrade wizard shows (`canPurchase`), enforced on every purchase call. */
+    requirePurchasePermission(): void {
+      if (!canPurchase(permissions))
+        throw new AdapterError('forbidden', {
+          message: `viewer lacks ${PURCHASE_PERMISSIONS.join(' and ')}`,
+        });
     },
 
     setPermissions(next: Partial<ViewerPermissions>): void {

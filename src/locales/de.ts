@@ -34,6 +34,9 @@ export const de = {
       'Ihre Karte wurde abgelehnt. Verwenden Sie eine andere Zahlungsmethode oder wenden Sie sich an Ihre Bank.',
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     loadFailed: 'Dies konnte nicht geladen werden.',
+    screenFailedTitle: 'Dieser Teil der Seite konnte nicht angezeigt werden',
+    screenFailed:
+      'Bei uns ist etwas schiefgelaufen. Versuchen Sie es erneut; wenn das Problem bleibt, laden Sie die Seite neu.',
   },
   validation: {
     emailRequired: 'Geben Sie eine E-Mail-Adresse ein.',
@@ -207,6 +210,8 @@ export const de = {
         other: '{count} Lizenzen inklusive',
       },
       annualCommitment: 'Erfordert eine jährliche Vertragsbindung',
+      annualOnly: '{tier} ist nur mit jährlicher Rechnung erhältlich.',
+      monthlyOnly: '{tier} ist nur mit monatlicher Abrechnung erhältlich.',
       contactSales: 'Vertrieb kontaktieren',
       contactSalesNote: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
       select: '{tier} auswählen',
@@ -248,6 +253,10 @@ export const de = {
       methodTitle: 'Zahlungsmethode',
       existingMethod: '{brand} mit Endziffern {last4}, gültig bis {month}/{year}',
       sharedBy: 'Geteilt von {name}',
+      ownShared: 'Ihre Karte, mit anderen Administratoren geteilt',
+      ownNotShared: 'Ihre Karte, nicht geteilt',
+      methodsFailed:
+        'Ihre gespeicherten Zahlungsmethoden konnten nicht geladen werden. Sie können trotzdem eine neue Kreditkarte hinzufügen.',
       newCard: 'Neue Kreditkarte',
       cardholderName: 'Name auf der Karte',
       cardNumber: 'Kartennummer',
@@ -292,6 +301,10 @@ export const de = {
       acceptableUse: 'Acceptable Use Policy',
       opensInNewTab: '(wird in einem neuen Tab geöffnet)',
       agree: 'Ich stimme diesen Bedingungen zu',
+      paymentMethod: 'Zahlungsmethode',
+      billingAddress: 'Rechnungsadresse',
+      taxIdLine: 'USt-IdNr. / Steuernummer: {taxId}',
+      changePlan: 'Plan ändern',
       completePurchase: 'Kauf abschließen',
       purchasing: 'Kauf wird abgeschlossen…',
     },
@@ -303,6 +316,10 @@ export const de = {
       failedTitle: 'Der Kauf konnte nicht abgeschlossen werden',
       retry: 'Kauf erneut versuchen',
       changePayment: 'Zahlungsmethode ändern',
+      interruptedTitle: 'Wir wissen noch nicht, ob Ihre Bestellung eingegangen ist',
+      interrupted:
+        'Der Kauf wurde unterbrochen, bevor das Abrechnungssystem geantwortet hat. Prüfen Sie ihn: Dieselbe Bestellung wird unter derselben Referenz erneut gesendet. Ist sie bereits eingegangen, sehen Sie diese Bestellung, und Sie werden niemals doppelt belastet.',
+      checkPurchase: 'Kauf prüfen',
       notCharged: 'Ihnen wurde nichts berechnet.',
       mayHaveBeenPlaced:
         'Wir konnten Ihre Bestellung nicht bestätigen. Ein erneuter Versuch ist sicher: Sie werden niemals doppelt belastet.',

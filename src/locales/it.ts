@@ -35,6 +35,9 @@ export const it = {
       'La tua carta è stata rifiutata. Usa un altro metodo di pagamento o contatta la tua banca.',
     unknown: 'Si è verificato un errore. Riprova.',
     loadFailed: 'Impossibile caricare il contenuto.',
+    screenFailedTitle: 'Impossibile mostrare questa parte della pagina',
+    screenFailed:
+      'Si è verificato un errore da parte nostra. Riprova; se il problema persiste, ricarica la pagina.',
   },
   validation: {
     emailRequired: 'Inserisci un indirizzo e-mail.',
@@ -210,6 +213,8 @@ export const it = {
         other: '{count} licenze incluse',
       },
       annualCommitment: 'Richiede un impegno annuale',
+      annualOnly: '{tier} è disponibile solo con fatturazione annuale.',
+      monthlyOnly: '{tier} è disponibile solo con fatturazione mensile.',
       contactSales: 'Contatta il team commerciale',
       contactSalesNote: 'Questo piano è venduto dal nostro team commerciale.',
       select: 'Scegli {tier}',
@@ -253,6 +258,10 @@ export const it = {
       methodTitle: 'Metodo di pagamento',
       existingMethod: '{brand} che termina con {last4}, scadenza {month}/{year}',
       sharedBy: 'Condivisa da {name}',
+      ownShared: 'La tua carta, condivisa con altri amministratori',
+      ownNotShared: 'La tua carta, non condivisa',
+      methodsFailed:
+        'Impossibile caricare i metodi di pagamento salvati. Puoi comunque aggiungere una nuova carta di credito.',
       newCard: 'Nuova carta di credito',
       cardholderName: 'Nome sulla carta',
       cardNumber: 'Numero della carta',
@@ -301,6 +310,10 @@ export const it = {
       acceptableUse: 'Norme di utilizzo accettabile',
       opensInNewTab: '(si apre in una nuova scheda)',
       agree: 'Accetto questi termini',
+      paymentMethod: 'Metodo di pagamento',
+      billingAddress: 'Indirizzo di fatturazione',
+      taxIdLine: 'Partita IVA / codice fiscale: {taxId}',
+      changePlan: 'Cambia piano',
       completePurchase: 'Completa l’acquisto',
       purchasing: 'Completamento dell’acquisto…',
     },
@@ -312,6 +325,10 @@ export const it = {
       failedTitle: 'L’acquisto non è andato a buon fine',
       retry: 'Riprova l’acquisto',
       changePayment: 'Cambia metodo di pagamento',
+      interruptedTitle: 'Non sappiamo ancora se il tuo ordine è andato a buon fine',
+      interrupted:
+        'L’acquisto è stato interrotto prima che il sistema di fatturazione rispondesse. Verificalo: lo stesso ordine viene inviato di nuovo con lo stesso riferimento, quindi se è già andato a buon fine vedrai quell’ordine e non ti verrà mai addebitato due volte.',
+      checkPurchase: 'Verifica l’acquisto',
       notCharged: 'Non ti è stato addebitato nulla.',
       mayHaveBeenPlaced:
         'Non è stato possibile confermare il tuo ordine. Puoi riprovare in tutta sicurezza: non ti verrà mai addebitato due volte.',

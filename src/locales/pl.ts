@@ -34,6 +34,9 @@ export const pl = {
       'Twoja karta została odrzucona. Użyj innej metody płatności lub skontaktuj się ze swoim bankiem.',
     unknown: 'Coś poszło nie tak. Spróbuj ponownie.',
     loadFailed: 'Nie udało się tego wczytać.',
+    screenFailedTitle: 'Nie udało się wyświetlić tej części strony',
+    screenFailed:
+      'Coś poszło nie tak po naszej stronie. Spróbuj ponownie; jeśli problem się powtarza, odśwież stronę.',
   },
   validation: {
     emailRequired: 'Wpisz adres e-mail.',
@@ -213,6 +216,8 @@ export const pl = {
         other: '{count} licencji w cenie',
       },
       annualCommitment: 'Wymaga zobowiązania rocznego',
+      annualOnly: '{tier} jest dostępny tylko z rozliczeniem rocznym.',
+      monthlyOnly: '{tier} jest dostępny tylko z rozliczeniem miesięcznym.',
       contactSales: 'Skontaktuj się z działem sprzedaży',
       contactSalesNote: 'Ten plan jest sprzedawany przez nasz dział sprzedaży.',
       select: 'Wybierz {tier}',
@@ -258,6 +263,10 @@ export const pl = {
       methodTitle: 'Metoda płatności',
       existingMethod: '{brand} z końcówką {last4}, ważna do {month}/{year}',
       sharedBy: 'Udostępniona przez: {name}',
+      ownShared: 'Twoja karta, udostępniona innym administratorom',
+      ownNotShared: 'Twoja karta, nieudostępniona',
+      methodsFailed:
+        'Nie udało się wczytać zapisanych metod płatności. Nadal możesz dodać nową kartę kredytową.',
       newCard: 'Nowa karta kredytowa',
       cardholderName: 'Imię i nazwisko na karcie',
       cardNumber: 'Numer karty',
@@ -306,6 +315,10 @@ export const pl = {
       acceptableUse: 'Zasady dopuszczalnego użytkowania',
       opensInNewTab: '(otwiera się w nowej karcie)',
       agree: 'Akceptuję te warunki',
+      paymentMethod: 'Metoda płatności',
+      billingAddress: 'Adres rozliczeniowy',
+      taxIdLine: 'Numer VAT / NIP: {taxId}',
+      changePlan: 'Zmień plan',
       completePurchase: 'Sfinalizuj zakup',
       purchasing: 'Finalizowanie zakupu…',
     },
@@ -317,6 +330,10 @@ export const pl = {
       failedTitle: 'Zakup nie powiódł się',
       retry: 'Ponów zakup',
       changePayment: 'Zmień metodę płatności',
+      interruptedTitle: 'Nie wiemy jeszcze, czy Twoje zamówienie zostało złożone',
+      interrupted:
+        'Zakup został przerwany, zanim system rozliczeniowy odpowiedział. Sprawdź go: to samo zamówienie zostanie wysłane ponownie z tym samym identyfikatorem, więc jeśli zostało już złożone, zobaczysz je, a opłata nigdy nie zostanie pobrana dwukrotnie.',
+      checkPurchase: 'Sprawdź zakup',
       notCharged: 'Nie pobrano żadnej opłaty.',
       mayHaveBeenPlaced:
         'Nie udało się potwierdzić zamówienia. Możesz bezpiecznie spróbować ponownie: nigdy nie pobierzemy opłaty dwukrotnie.',

@@ -9,6 +9,8 @@ export type { IsolatedMessageProps, IsolatedValue } from './IsolatedMessage.js';
 export type { IconName, IconProps } from './Icon.js';
 export { LoadingState } from './LoadingState.js';
 export { ErrorNotice, Notice } from './Notice.js';
+export { ScreenErrorBoundary } from './ScreenErrorBoundary.js';
+export type { ScreenErrorBoundaryProps } from './ScreenErrorBoundary.js';
 export type { ErrorNoticeProps, NoticeProps, NoticeTone } from './Notice.js';
 export { StatusBadge } from './StatusBadge.js';
 export type { PersonStatus, StatusBadgeProps } from './StatusBadge.js';

@@ -9,8 +9,15 @@ import {
   roleDefinitionsQueryOptions,
 } from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
-import { ErrorNotice, Heading, HeadingLevelProvider, Notice, SubheadingScope } from '../../ui/index.js';
-import { type RootElementProps } from '../../ui/index.js';
+import {
+  ErrorNotice,
+  Heading,
+  HeadingLevelProvider,
+  Notice,
+  ScreenErrorBoundary,
+  SubheadingScope,
+  type RootElementProps,
+} from '../../ui/index.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
 import { SectionRegistryContext, type SectionActions } from './section-registry.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
@@ -23,7 +30,8 @@ const SECTION_ORDER: ContactsSection[] = ['primary', 'billing', 'roles'];
  * to the root `<div class="abk-company-information">`, which shows its state to CSS with:
  *
  * - `data-dirty`: present while any section has unsaved edits;
- * - `data-readonly`: present while the viewer may not change the contacts.
+ * - `data-readonly`: present while the viewer may not change the contacts;
+ * - `data-state="error"`: the screen failed to render; a message with "Try again" stands in.
  *
  * Each section inside is a `ContactsSectionProps` root with its own `data-status`,
  * `data-dirty` and `data-readonly`.
@@ -50,7 +58,44 @@ export interface CompanyInformationProps extends RootElementProps {
  * </AccountSettingsProvider>
  */
 export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationProps>(
-  function CompanyInformation(
+  function CompanyInformation(props, ref) {
+    const { headingLevel, className, id, style } = props;
+    return (
+      <ScreenErrorBoundary
+        screen="CompanyInformation"
+        renderFallback={(message) => {
+          const fallback = (
+            <div
+              ref={ref}
+              id={id}
+              style={style}
+              className={joinClassNames('abk-company-information', className)}
+              data-state="error"
+            >
+              <CompanyInformationTitle />
+              {message}
+            </div>
+          );
+          return headingLevel ? (
+            <HeadingLevelProvider level={headingLevel}>{fallback}</HeadingLevelProvider>
+          ) : (
+            fallback
+          );
+        }}
+      >
+        <CompanyInformationScreen {...props} ref={ref} />
+      </ScreenErrorBoundary>
+    );
+  },
+);
+
+function CompanyInformationTitle() {
+  const { t } = useAccountSettings();
+  return <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>;
+}
+
+const CompanyInformationScreen = forwardRef<HTMLDivElement, CompanyInformationProps>(
+  function CompanyInformationScreen(
     { onDirtyChange, warnBeforeUnload = true, headingLevel, className, ...rootProps },
     ref,
   ) {
