@@ -47,6 +47,12 @@ const entries = {
   'locales/it': 'src/locales/it.ts',
 };
 
+/**
+ * Entries whose built file must begin with 'use client' (components and hooks). The others
+ * (schemas, memory adapter, locales, testing) are plain modules a server may import.
+ */
+const clientEntries = ['index'];
+
 /** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
 const CSS_LAYER = 'account-billing-kit';
 
@@ -65,6 +71,21 @@ export default defineConfig({
   plugins: [
     react(),
     {
+      // A bundler may drop module-level directives; a client entry without one would be run as
+      // server code by a React Server Components host, and fail there.
+      name: 'account-billing-kit:use-client',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        for (const name of clientEntries) {
+          const chunk = bundle[`${name}.js`];
+          if (chunk?.type !== 'chunk') this.error(`no entry chunk ${name}.js`);
+          else if (!/^\s*['"]use client['"]/.test(chunk.code)) {
+            this.error(`${name}.js lost its 'use client' directive`);
+          }
+        }
+      },
+    },
+    {
       // styles.layered.css: the built stylesheet again, inside one named layer for hosts that
       // order their CSS with cascade layers (docs/decisions/0013-host-safe-css.md).
       name: 'account-billing-kit:layered-styles',
@@ -82,6 +103,9 @@ export default defineConfig({
       },
     },
   ],
+  // Pre-bundled up front: found mid-run, the server renderer would make Vite reload the
+  // hydration tests with a second copy of React.
+  optimizeDeps: { include: ['react-dom/server', 'react-dom/client'] },
   // The library's CSS leaves the build with one class's specificity per rule, so a host's
   // element rules lose and a host's single class wins. Storybook and the browser tests load
   // the same transform, so they see what hosts get.
@@ -121,6 +145,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
+          // Whole-screen flows render everything twice under StrictMode; on two busy cores the
+          // longest take more than Vitest's default 5 s.
+          testTimeout: 15_000,
         },
       },
       {

@@ -5,16 +5,19 @@ import { afterEach } from 'vitest';
 // jsdom does no layout: every box is 0×0, so a virtualised list would render no rows. Give
 // elements the size their inline style asks for (the list's max-height), as a browser would
 // for a full list. Real layout is tested in Chromium (*.browser.test.tsx and stories).
-for (const property of ['offsetHeight', 'clientHeight'] as const) {
-  Object.defineProperty(HTMLElement.prototype, property, {
-    configurable: true,
-    get(this: HTMLElement) {
-      return Number.parseFloat(this.style.maxHeight) || Number.parseFloat(this.style.height) || 0;
-    },
-  });
-}
-for (const property of ['offsetWidth', 'clientWidth'] as const) {
-  Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => 320 });
+// (Files in the `node` environment, the server-rendering tests, have no DOM to patch.)
+if (typeof HTMLElement !== 'undefined') {
+  for (const property of ['offsetHeight', 'clientHeight'] as const) {
+    Object.defineProperty(HTMLElement.prototype, property, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return Number.parseFloat(this.style.maxHeight) || Number.parseFloat(this.style.height) || 0;
+      },
+    });
+  }
+  for (const property of ['offsetWidth', 'clientWidth'] as const) {
+    Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => 320 });
+  }
 }
 
 afterEach(() => {

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useHydrated } from '../../lib/use-hydrated.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -195,7 +196,14 @@ function withStep(state: WizardState, step: WizardStep): WizardState {
 export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgradeWizardResult {
   const settings = useAccountSettings();
   const queryClient = useQueryClient();
-  const storage = options.draftStorage === undefined ? defaultStorage() : options.draftStorage;
+  // A server-rendered page is hydrated without the draft, which only this tab has: a first
+  // render in the browser that differed from the server's HTML would fail. It is read after.
+  const hydrated = useHydrated();
+  const storage = !hydrated
+    ? null
+    : options.draftStorage === undefined
+      ? defaultStorage()
+      : options.draftStorage;
   const storageKey = options.draftStorageKey ?? DEFAULT_STORAGE_KEY;
   const { step: controlledStep, defaultStep } = options;
 
@@ -208,6 +216,7 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   // the company, set the payment method, move on) each see the ones before.
   const storedRef = useRef(stored);
   const [termsError, setTermsError] = useState(false);
+  const restoreAfterHydration = useRef(!hydrated);
 
   // Controlled: the host's step wins, as far as the draft allows it to be shown.
   const state = useMemo(
@@ -225,6 +234,18 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   const [activeProductId, setActiveProductId] = useState<string | null>(
     options.defaultProductId ?? state.productId,
   );
+  // The draft of a hydrated page, once its storage can be read: before paint, so the server's
+  // first step only flashes by when the draft is somewhere else.
+  useIsomorphicLayoutEffect(() => {
+    if (!restoreAfterHydration.current || !storage) return;
+    restoreAfterHydration.current = false;
+    const restored = restore(storage, storageKey);
+    const requested = controlledStep ?? defaultStep;
+    storedRef.current = requested ? withStep(restored, reachableStep(restored, requested)) : restored;
+    setStored(storedRef.current);
+    if (options.defaultProductId === undefined && restored.productId) setActiveProductId(restored.productId);
+  }, [storage, storageKey, controlledStep, defaultStep, options.defaultProductId]);
+
   const products = useMemo(() => catalog.data?.products ?? [], [catalog.data]);
   const activeProduct = products.find((product) => product.id === activeProductId) ?? products[0] ?? null;
   const selectedProduct =
