@@ -5,14 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'storybook-static',
-      'coverage',
-      'node_modules',
-      '.vitest-report',
-      'test/host-fixture/dist',
-    ],
+    ignores: ['dist', '**/dist', 'storybook-static', 'coverage', 'node_modules', '.vitest-report', '.data'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -38,6 +38,7 @@ const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
   memory: 'src/adapter/memory.ts',
+  http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
   testing: 'src/testing/index.ts',
   'locales/en': 'src/locales/en.ts',
@@ -63,8 +64,6 @@ const peers = [
   'react-hook-form',
   'zod',
   '@hookform/resolvers',
-  'downshift',
-  '@tanstack/react-virtual',
 ];
 
 export default defineConfig({
@@ -134,7 +133,7 @@ export default defineConfig({
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report/results.json' }]]
       : ['default'],
     projects: [
       {
@@ -143,11 +142,33 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
-          // Whole-screen flows render everything twice under StrictMode; on two busy cores the
-          // longest take more than Vitest's default 5 s.
-          testTimeout: 15_000,
+          // A whole screen driven through user-event takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The reference server in-process on 127.0.0.1, on its embedded database, in Node.
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The demo end to end: the reference server as its own process, the built host app, Chromium.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -58,7 +58,8 @@ export async function prefetchOnServer(adapter: AccountAdapter): Promise<QueryCl
     client.query(accountQueryOptions(context)),
     client.query(contactsQueryOptions(context)),
     client.query(roleDefinitionsQueryOptions(context)),
-    client.query(catalogQueryOptions(context, undefined)),
+    // In the provider's locale (`en` by default), as the wizard asks for it.
+    client.query(catalogQueryOptions(context, undefined, 'en')),
   ]);
   return client;
 }

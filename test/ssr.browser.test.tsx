@@ -11,7 +11,7 @@ import { createMemoryAdapter } from '../src/adapter/memory';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
 import { policyLinks } from '../stories/fixtures';
 import { renderInBrowser } from './browser-support';
-import { dehydrate, dropIns, Page, prefetchOnServer } from './ssr-support';
+import { CACHE_SCOPE, dehydrate, dropIns, Page, prefetchOnServer } from './ssr-support';
 
 let root: Root | undefined;
 afterEach(() => {
@@ -85,7 +85,10 @@ describe('hydration of server-rendered HTML', () => {
 
   it('hydrates the upgrade wizard over a draft the browser kept, then shows the draft', async () => {
     // An earlier visit chose a plan: the draft is in this tab's sessionStorage, not on the server.
-    const earlier = await renderInBrowser(<UpgradeWizard {...policyLinks} quoteDebounceMs={0} />);
+    const earlier = await renderInBrowser(<UpgradeWizard {...policyLinks} quoteDebounceMs={0} />, {
+      // The same page: drafts belong to their cache scope, account and viewer.
+      provider: { cacheScope: CACHE_SCOPE },
+    });
     await expect.element(page.getByRole('tab', { name: 'Marketing Hub' })).toBeVisible();
     await userEvent.click(page.getByRole('tab', { name: 'Marketing Hub' }));
     await userEvent.click(page.getByRole('button', { name: 'Choose Professional' }));
@@ -95,6 +98,7 @@ describe('hydration of server-rendered HTML', () => {
     expect(sessionStorage.length).toBeGreaterThan(0);
 
     const { problems } = await serverRenderAndHydrate(() => <UpgradeWizard {...policyLinks} />);
+
     expect(problems).toEqual([]);
     // The server cannot know the draft; the browser restores it once the page is hydrated.
     await expect.element(page.getByRole('heading', { name: /Payment/ })).toBeVisible();

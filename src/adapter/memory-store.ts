@@ -1,18 +1,26 @@
-import type * as z from 'zod';
+import * as z from 'zod';
+import { canonicalJson } from '../lib/canonical-json.js';
 import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
 import {
   accountContactsSchema,
+  canPurchase,
+  PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
+  fieldIssuesOf,
   MAX_BILLING_CONTACTS,
   orderDraftSchema,
   roleDefinitionSchema,
+  userSchema,
+  userSearchParamsSchema,
   type Account,
   type AccountContacts,
   type Assignee,
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type ContactsChange,
+  type ContactsSection,
   type ContactsUpdate,
   type OrderDraft,
   type OrderResult,
@@ -39,6 +47,7 @@ import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-prici
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
+  account?: { id?: string; name?: string } | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
   contacts?: ContactsUpdate | undefined;
@@ -54,6 +63,8 @@ interface StoredContacts {
   roleContacts: Record<string, AssigneeInput>;
   updatedAt: string;
   updatedBy: string | null;
+  /** Each section's last change: a save that leaves a section out does not touch its entry. */
+  sectionChanges: Record<ContactsSection, ContactsChange>;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -68,7 +79,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   const users: User[] =
     typeof options.users === 'number'
       ? generateUsers(options.users)
-      : (options.users ?? seedUsers()).map((u) => ({ ...u }));
+      : (options.users ?? seedUsers()).map((user, index) =>
+          checkedOption(userSchema, user, `users[${index}]`),
+        );
   const usersById = new Map(users.map((user) => [user.id, user]));
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
@@ -77,7 +90,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   );
   const roles: RoleDefinition[] = [
     ...builtInRoles(),
-    ...(options.extraRoles ?? []).map((role) => roleDefinitionSchema.parse(role)),
+    ...(options.extraRoles ?? []).map((role, index) =>
+      checkedOption(roleDefinitionSchema, role, `extraRoles[${index}]`),
+    ),
   ];
   const viewerUserId = options.viewer?.userId ?? users[0]?.id ?? '';
   let permissions: ViewerPermissions = {
@@ -113,7 +128,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   ];
   const tokens = new Map<string, Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId'>>();
   const orders: OrderResult[] = [];
-  const ordersByKey = new Map<string, { fingerprint: string; result: OrderResult }>();
+  // An idempotency key is bound to its first request and to whatever that request got: an
+  // order, a decline or a refusal.
+  const ordersByKey = new Map<
+    string,
+    { fingerprint: string; outcome: { result: OrderResult } | { error: AdapterError } }
+  >();
   let lastSearch: { key: string; query: string; flags: string; matches: User[] } | null = null;
   let sequence = 0;
 
@@ -127,6 +147,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
     updatedAt: now().toISOString(),
     updatedBy: null,
+    sectionChanges: {
+      primary: { updatedAt: now().toISOString(), updatedBy: null },
+      billing: { updatedAt: now().toISOString(), updatedBy: null },
+      roles: { updatedAt: now().toISOString(), updatedBy: null },
+    },
   };
   if (options.contacts) {
     contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
@@ -147,7 +172,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       }
     }
     const primary = contacts.primaryContactId ? usersById.get(contacts.primaryContactId) : undefined;
-    return accountContactsSchema.parse({
+    const parsed = accountContactsSchema.safeParse({
       version: contacts.version,
       primaryContact: primary ? copy(primary) : null,
       billingContacts: contacts.billingContactIds.flatMap((id) => {
@@ -157,7 +182,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       roleContacts: resolved,
       updatedAt: contacts.updatedAt,
       updatedBy: contacts.updatedBy,
+      sectionChanges: contacts.sectionChanges,
     });
+    if (!parsed.success) {
+      throw new AdapterError('unknown', {
+        message: `the stored contacts break the contract:\n${z.prettifyError(parsed.error)}`,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
   }
 
   /** Why a user may not be newly chosen for anything, as a `validation` message key. */
@@ -255,8 +288,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const viewer = usersById.get(viewerUserId);
       if (!viewer) throw new AdapterError('not_found', { message: 'viewer not found' });
       return {
-        id: 'acct_nordlicht',
-        name: SEED_ACCOUNT_NAME,
+        id: options.account?.id ?? 'acct_nordlicht',
+        name: options.account?.name ?? SEED_ACCOUNT_NAME,
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -270,11 +303,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
     },
 
+    /** The rule the upgrade wizard shows (`canPurchase`), enforced on every purchase call. */
+    requirePurchasePermission(): void {
+      if (!canPurchase(permissions))
+        throw new AdapterError('forbidden', {
+          message: `viewer lacks ${PURCHASE_PERMISSIONS.join(' and ')}`,
+        });
+    },
+
     setPermissions(next: Partial<ViewerPermissions>): void {
       permissions = { ...permissions, ...next };
     },
 
-    searchUsers(params: UserSearchParams): UserPage {
+    searchUsers(rawParams: UserSearchParams): UserPage {
+      const checked = userSearchParamsSchema.safeParse(rawParams);
+      if (!checked.success) throw validationError(issuesFrom(checked.error));
+      const params = checked.data;
+      // Cursors are the offsets this store hands out: digits, nothing else.
+      if (params.cursor && !/^\d{1,9}$/.test(params.cursor)) {
+        throw validationError([{ path: ['cursor'], code: 'invalid' }]);
+      }
       const query = foldText(params.query.trim());
       const includeDeactivated = params.includeDeactivated ?? true;
       const excluded = new Set(params.excludeIds ?? []);
@@ -296,7 +344,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         });
         lastSearch = { key, query, flags, matches };
       }
-      const offset = params.cursor ? Number.parseInt(params.cursor, 10) || 0 : 0;
+      const offset = params.cursor ? Number(params.cursor) : 0;
       const limit = params.limit ?? DEFAULT_PAGE_SIZE;
       const page = lastSearch.matches.slice(offset, offset + limit);
       const end = offset + page.length;
@@ -336,7 +384,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         });
       }
       const next = applyContactsUpdate(contacts, update);
-      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy };
+      const change: ContactsChange = { updatedAt: now().toISOString(), updatedBy };
+      const touched = contactsUpdateSchema.parse(update);
+      contacts = {
+        ...next,
+        version: contacts.version + 1,
+        ...change,
+        sectionChanges: {
+          primary: touched.primaryContactId !== undefined ? change : next.sectionChanges.primary,
+          billing: touched.billingContactIds !== undefined ? change : next.sectionChanges.billing,
+          roles: touched.roleContacts !== undefined ? change : next.sectionChanges.roles,
+        },
+      };
       return readContacts();
     },
 
@@ -402,49 +461,62 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     placeOrder(draft: OrderDraft, idempotencyKey: string): OrderResult {
       if (!idempotencyKey)
         throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyRequired' }]);
-      const fingerprint = JSON.stringify(draft);
+      // The same request in another key order is still the same request.
+      const fingerprint = canonicalJson(draft);
       const previous = ordersByKey.get(idempotencyKey);
       if (previous) {
         if (previous.fingerprint !== fingerprint) {
           throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyReused' }]);
         }
-        return copy(previous.result);
+        if ('error' in previous.outcome) throw previous.outcome.error;
+        return copy(previous.outcome.result);
       }
-      const quote = priceDraft(draft);
-      const method = visiblePaymentMethods().find((candidate) => candidate.id === draft.paymentMethodId);
-      if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
-      if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
-      // Test cards ending 0002 are declined, as with common payment providers' test numbers.
-      if (method.last4 === '0002')
-        throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
-      const product = findTier(products, draft.tierId)?.product;
-      const result: OrderResult = {
-        orderId: nextId('order'),
-        status: 'completed',
-        tierId: draft.tierId,
-        interval: draft.interval,
-        seats: quote.seats,
-        total: quote.total,
-        currency: quote.currency,
-        placedAt: now().toISOString(),
-      };
-      subscription = {
-        ...subscription,
-        tierIds: [
-          ...subscription.tierIds.filter((id) => !product?.tiers.some((candidate) => candidate.id === id)),
-          draft.tierId,
-        ],
-        interval: draft.interval,
-        currency: draft.currency,
-        seats: quote.seats || subscription.seats,
-      };
-      orders.push(result);
-      ordersByKey.set(idempotencyKey, { fingerprint, result });
-      return copy(result);
+      try {
+        const result = placeNewOrder(draft);
+        ordersByKey.set(idempotencyKey, { fingerprint, outcome: { result: copy(result) } });
+        return result;
+      } catch (error) {
+        if (error instanceof AdapterError)
+          ordersByKey.set(idempotencyKey, { fingerprint, outcome: { error } });
+        throw error;
+      }
     },
 
     orders: (): OrderResult[] => copy(orders),
   };
+
+  /** Prices, charges and records a new order; throws a refusal or a decline. */
+  function placeNewOrder(draft: OrderDraft): OrderResult {
+    const quote = priceDraft(draft);
+    const method = visiblePaymentMethods().find((candidate) => candidate.id === draft.paymentMethodId);
+    if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
+    if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
+    // Test cards ending 0002 are declined, as with common payment providers' test numbers.
+    if (method.last4 === '0002') throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
+    const product = findTier(products, draft.tierId)?.product;
+    const result: OrderResult = {
+      orderId: nextId('order'),
+      status: 'completed',
+      tierId: draft.tierId,
+      interval: draft.interval,
+      seats: quote.seats,
+      total: quote.total,
+      currency: quote.currency,
+      placedAt: now().toISOString(),
+    };
+    subscription = {
+      ...subscription,
+      tierIds: [
+        ...subscription.tierIds.filter((id) => !product?.tiers.some((candidate) => candidate.id === id)),
+        draft.tierId,
+      ],
+      interval: draft.interval,
+      currency: draft.currency,
+      seats: quote.seats || subscription.seats,
+    };
+    orders.push(result);
+    return copy(result);
+  }
 }
 
 export type MemoryStore = ReturnType<typeof createMemoryStore>;
@@ -454,10 +526,16 @@ function copy<T>(value: T): T {
 }
 
 function issuesFrom(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-    code: issue.message,
-  }));
+  return fieldIssuesOf(error);
+}
+
+/** A host's option that breaks the schemas is a programming error: say which and why. */
+function checkedOption<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new TypeError(`createMemoryAdapter: ${where} is invalid:\n${z.prettifyError(parsed.error)}`);
+  }
+  return { ...parsed.data };
 }
 
 function validationError(fieldIssues: FieldIssue[]): AdapterError {

@@ -67,8 +67,8 @@ export const accountKeys = {
     [...accountKeys.all(scope), 'users', 'by-id', [...ids].sort()] as const,
   contacts: (scope: string) => [...accountKeys.all(scope), 'contacts'] as const,
   roleDefinitions: (scope: string) => [...accountKeys.all(scope), 'role-definitions'] as const,
-  catalog: (scope: string, currency: string | undefined) =>
-    [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
+  catalog: (scope: string, currency: string | undefined, locale?: string) =>
+    [...accountKeys.all(scope), 'catalog', currency ?? null, ...(locale ? [locale] : [])] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
   quote: (scope: string, draft: OrderDraft | null) => [...accountKeys.all(scope), 'quote', draft] as const,
 };
@@ -166,11 +166,14 @@ export function roleDefinitionsQueryOptions(context: QueryContext) {
   });
 }
 
-export function catalogQueryOptions(context: QueryContext, currency: string | undefined) {
+export function catalogQueryOptions(context: QueryContext, currency: string | undefined, locale?: string) {
   const { adapter, scope } = context;
   return queryOptions({
-    queryKey: accountKeys.catalog(scope, currency),
-    queryFn: (fetch) => call(() => adapter.getCatalog(currency, { signal: lateSignal(fetch) })),
+    queryKey: accountKeys.catalog(scope, currency, locale),
+    queryFn: (fetch) => {
+      const signal = lateSignal(fetch);
+      return call(() => adapter.getCatalog(currency, locale ? { signal, locale } : { signal }));
+    },
     staleTime: 5 * 60_000,
     retry: retryTransient(context),
   });
