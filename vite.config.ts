@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -57,6 +58,36 @@ const clientEntries = ['index'];
 /** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
 const CSS_LAYER = 'account-billing-kit';
 
+/**
+ * `ABK_REACT_DIR=<folder whose node_modules has react and react-dom>` runs the unit and browser
+ * tests against that React instead of the project's own: CI installs 18.3, the oldest the peer
+ * range promises. `server` picks react-dom/server's build for Node or for the browser.
+ */
+const reactDir = process.env.ABK_REACT_DIR;
+function reactAliases(server: 'node' | 'browser') {
+  if (!reactDir) return [];
+  const modules = resolvePath(reactDir, 'node_modules');
+  return [
+    // Its CommonJS main would require() the project's own react-dom past the aliases.
+    {
+      find: /^@testing-library\/react$/,
+      replacement: `${root}node_modules/@testing-library/react/dist/@testing-library/react.esm.js`,
+    },
+    { find: /^react-dom\/server$/, replacement: `${modules}/react-dom/server.${server}.js` },
+    { find: /^react-dom(\/.*)?$/, replacement: `${modules}/react-dom$1` },
+    { find: /^react(\/.*)?$/, replacement: `${modules}/react$1` },
+  ];
+}
+/** Libraries that import React themselves: run through Vite so they get the aliased one too. */
+const reactLibraries = [
+  /@testing-library\/react/,
+  /@tanstack\/react-query/,
+  /react-hook-form/,
+  /@hookform\/resolvers/,
+  /downshift/,
+  /@tanstack\/react-virtual/,
+];
+
 const peers = [
   'react',
   'react-dom',
@@ -102,6 +133,9 @@ export default defineConfig({
       },
     },
   ],
+  // The React version a test run is meant to use (`ABK_REACT_VERSION`, set with ABK_REACT_DIR),
+  // so test/react-version*.test.ts can fail a run whose aliases did not take.
+  define: { __ABK_REACT_VERSION__: JSON.stringify(process.env.ABK_REACT_VERSION ?? '') },
   // Pre-bundled up front: found mid-run, the server renderer would make Vite reload the
   // hydration tests with a second copy of React.
   optimizeDeps: { include: ['react-dom/server', 'react-dom/client'] },
@@ -138,8 +172,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        resolve: { alias: reactAliases('node') },
         test: {
           name: 'unit',
+          ...(reactDir ? { server: { deps: { inline: reactLibraries } } } : {}),
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**', 'test/e2e/**'],
@@ -173,6 +209,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { alias: reactAliases('browser') },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],

@@ -2,7 +2,7 @@
 // Server rendering in Node, where there is no window, document or sessionStorage: importing the
 // library and rendering any drop-in component must not touch them.
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../src/adapter/memory';
 import { CACHE_SCOPE, dehydrate, dropIns, Page, prefetchOnServer } from './ssr-support';
 
@@ -16,11 +16,20 @@ describe('server rendering', () => {
   it.each(Object.entries(dropIns))('renders %s with the prefetched data', async (_, render) => {
     const adapter = createMemoryAdapter();
     const client = await prefetchOnServer(adapter);
+    const problems: unknown[] = [];
+    for (const level of ['error', 'warn'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        problems.push([level, ...args]);
+      });
+    }
     const html = renderToString(
       <Page adapter={adapter} client={client} state={dehydrate(client)}>
         {render()}
       </Page>,
     );
+    vi.restoreAllMocks();
+    // React 18's server renderer, for one, warns about a layout effect that runs on the server.
+    expect(problems).toEqual([]);
     expect(html).toContain('class="abk-root"');
     // Everything the first paint needs was prefetched: no placeholder, no query left waiting
     // but the pickers' user searches, whose lists are closed until the browser opens them.
