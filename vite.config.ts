@@ -153,6 +153,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: browserConfig(),
+          // Real-browser timing on a shared 2-core CI machine: a test that fails once is run
+          // again before it counts as failed; a real defect fails every time.
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
@@ -161,6 +164,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browserConfig(),
+          retry: process.env.CI ? 2 : 0,
         },
       },
     ],
