@@ -122,6 +122,7 @@ export default defineConfig({
           setupFiles: ['test/setup.ts'],
           // A whole screen driven through user-event takes seconds on a busy 2-core machine.
           testTimeout: 20_000,
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
