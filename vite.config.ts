@@ -182,6 +182,7 @@ export default defineConfig({
           setupFiles: ['test/setup.ts'],
           // A whole screen driven through user-event takes seconds on a busy 2-core machine.
           testTimeout: 20_000,
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
@@ -214,6 +215,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: browserConfig(),
+          // Real-browser timing on a shared 2-core CI machine: a test that fails once is run
+          // again before it counts as failed; a real defect fails every time.
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
@@ -222,6 +226,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browserConfig(),
+          retry: process.env.CI ? 2 : 0,
         },
       },
     ],

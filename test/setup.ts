@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A screen's first data arrives through React Query and several renders; on a busy 2-core
+// machine that can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom does no layout: every box is 0×0, so a virtualised list would render no rows. Give
 // elements the size their inline style asks for (the list's max-height), as a browser would
