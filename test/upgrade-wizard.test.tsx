@@ -363,7 +363,9 @@ describe('UpgradeWizard', () => {
     renderWizard({}, createMemoryAdapter({ viewer: { permissions: { purchase: false } } }));
     expect(await screen.findByText('You can’t upgrade this account')).toBeInTheDocument();
     const notice = screen.getByText(/Only a billing administrator can purchase/);
-    expect(notice.textContent).toMatch(/^Only a billing administrator can purchase\. Ask \W?Jürgen Groß\W?\.$/);
+    expect(notice.textContent).toMatch(
+      /^Only a billing administrator can purchase\. Ask \W?Jürgen Groß\W?\.$/,
+    );
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });
 
