@@ -80,6 +80,8 @@ export {
   quoteLineItemSchema,
   quoteSchema,
   taxIdSchema,
+  upgradeRequestResultSchema,
+  upgradeRequestSchema,
 } from './schemas/index.js';
 export type {
   CardBrand,
@@ -90,6 +92,8 @@ export type {
   PaymentMethod,
   Quote,
   QuoteLineItem,
+  UpgradeRequest,
+  UpgradeRequestResult,
 } from './schemas/index.js';
 
 // Schemas: card input and email --------------------------------------------------------------
@@ -137,6 +141,7 @@ export {
   contactsQueryOptions,
   paymentMethodsQueryOptions,
   placeOrderMutationOptions,
+  requestUpgradeMutationOptions,
   quoteQueryOptions,
   roleDefinitionsQueryOptions,
   tokenizeAndSaveCard,

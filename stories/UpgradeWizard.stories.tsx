@@ -35,7 +35,11 @@ async function choosePlan(canvasElement: HTMLElement, product: string, tier: str
   const canvas = within(canvasElement);
   await userEvent.click(await canvas.findByRole('tab', { name: product }, SLOW));
   await userEvent.click(canvas.getByRole('button', { name: fill(m.upgrade.plan.select, { tier }) }));
-  await userEvent.click(canvas.getByRole('button', { name: m.common.next }));
+  // The plan step's action names the interval: "Buy monthly plan" or "Buy annual plan".
+  const buy = [m.upgrade.plan.buyMonthly, m.upgrade.plan.buyAnnual];
+  await userEvent.click(
+    canvas.getByRole('button', { name: (name) => buy.some((label) => name.startsWith(label)) }),
+  );
 }
 
 async function fillCompany(canvasElement: HTMLElement, m: Messages = en) {
@@ -327,16 +331,64 @@ export const DoneNetworkFailureRetry: Story = {
   },
 };
 
-/** Someone who may not purchase learns why, and whom to ask. */
+/** Someone who may not purchase learns why and whom to ask, and can still compare the plans. */
 export const NotAllowed: Story = {
-  parameters: { adapter: { viewer: { permissions: { purchase: false } } } satisfies StoryAdapterParameters },
+  parameters: {
+    adapter: {
+      viewer: { userId: 'u005', permissions: { purchase: false } },
+    } satisfies StoryAdapterParameters,
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('You can’t upgrade this account')).toBeInTheDocument();
     await expect(
       canvas.getByText('Only a billing administrator can purchase. Ask Anna Schmidt and Jürgen Groß.'),
     ).toBeInTheDocument();
-    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+    await expect(await canvas.findByRole('tab', { name: 'Marketing Hub' }, SLOW)).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: /^Choose / })).not.toBeInTheDocument();
+  },
+};
+
+/**
+ * An administrator who may not purchase asks the other administrators for a plan: never
+ * themselves. The confirmation names who was asked.
+ */
+export const RequestUpgrade: Story = {
+  parameters: { adapter: { viewer: { permissions: { purchase: false } } } satisfies StoryAdapterParameters },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText('Only a billing administrator can purchase. Ask Jürgen Groß.', {}, SLOW),
+    ).toBeInTheDocument();
+    const professional = within(
+      (await canvas.findByRole('heading', { level: 4, name: 'Professional' }, SLOW)).closest('li') ??
+        canvasElement,
+    );
+    await userEvent.click(professional.getByRole('button', { name: 'Request this upgrade' }));
+    await expect(await canvas.findByRole('status')).toHaveTextContent(
+      'Your request for Marketing Hub Professional was sent to Jürgen Groß.',
+    );
+    await expect(professional.getByRole('button', { name: 'Request sent' })).toBeDisabled();
+    await expect(adapterOf(loaded).control.upgradeRequests()).toHaveLength(1);
+  },
+};
+
+/** A plan below the current one is not an upgrade: changing down goes through sales. */
+export const PlanSmallerThanCurrent: Story = {
+  parameters: {
+    adapter: {
+      subscription: { tierIds: ['marketing-professional'], interval: 'annual' },
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const starter = within(
+      (await canvas.findByRole('heading', { level: 4, name: 'Starter' }, SLOW)).closest('li') ??
+        canvasElement,
+    );
+    await expect(starter.queryByRole('button', { name: 'Choose Starter' })).not.toBeInTheDocument();
+    await expect(starter.getByText('To change to a smaller plan, contact sales.')).toBeInTheDocument();
+    await expect(starter.getByRole('button', { name: 'Contact sales' })).toBeInTheDocument();
   },
 };
 
@@ -368,54 +420,63 @@ export const Loading: Story = {
   },
 };
 
+/**
+ * The plan step in a locale, in the seed's words: the two intervals, then the action that buys
+ * the plan with the chosen one.
+ */
 function localePlanStory(
   locale: 'de' | 'pl' | 'fi' | 'it',
-  monthly: string,
-  annual: string,
-  stepTitle: string,
+  words: { monthly: string; annual: string; buyMonthly: string; buyAnnual: string; stepTitle: string },
 ): Story {
   return {
     parameters: { locale },
     play: async ({ canvasElement }) => {
       const canvas = within(canvasElement);
-      await expect(await stepHeading(canvasElement, stepTitle)).toBeInTheDocument();
-      await expect(await canvas.findByRole('radio', { name: containing(monthly) }, SLOW)).toBeChecked();
-      await expect(canvas.getByRole('radio', { name: containing(annual) })).not.toBeChecked();
+      await expect(await stepHeading(canvasElement, words.stepTitle)).toBeInTheDocument();
+      const monthly = await canvas.findByRole('radio', { name: containing(words.monthly) }, SLOW);
+      await expect(monthly).toBeChecked();
+      await expect(canvas.getByRole('button', { name: containing(words.buyMonthly) })).toBeInTheDocument();
+      await userEvent.click(canvas.getByRole('radio', { name: containing(words.annual) }));
+      await expect(canvas.getByRole('button', { name: containing(words.buyAnnual) })).toBeInTheDocument();
     },
   };
 }
 
-/** German: Monatliche / Jährliche Abrechnung. */
-export const PlanGerman: Story = localePlanStory(
-  'de',
-  'Monatliche Abrechnung',
-  'Jährliche Abrechnung',
-  'Plan auswählen',
-);
+/** German: Monatliche Abrechnung / Jährliche Rechnung, then Monatlichen / Jährlichen Plan kaufen. */
+export const PlanGerman: Story = localePlanStory('de', {
+  monthly: 'Monatliche Abrechnung',
+  annual: 'Jährliche Rechnung',
+  buyMonthly: 'Monatlichen Plan kaufen',
+  buyAnnual: 'Jährlichen Plan kaufen',
+  stepTitle: 'Plan auswählen',
+});
 
-/** Polish: Rozliczenie miesięczne / roczne. */
-export const PlanPolish: Story = localePlanStory(
-  'pl',
-  'Rozliczenie miesięczne',
-  'Rozliczenie roczne',
-  'Wybierz plan',
-);
+/** Polish: Rozliczenie miesięczne / roczne, then Kup plan miesięczny / roczny. */
+export const PlanPolish: Story = localePlanStory('pl', {
+  monthly: 'Rozliczenie miesięczne',
+  annual: 'Rozliczenie roczne',
+  buyMonthly: 'Kup plan miesięczny',
+  buyAnnual: 'Kup plan roczny',
+  stepTitle: 'Wybierz plan',
+});
 
-/** Finnish: Kuukausilaskutus / Vuosilaskutus. */
-export const PlanFinnish: Story = localePlanStory(
-  'fi',
-  'Kuukausilaskutus',
-  'Vuosilaskutus',
-  'Valitse paketti',
-);
+/** Finnish: Kuukausilaskutus / Vuosilaskutus, then Osta kuukausipaketti / vuosipaketti. */
+export const PlanFinnish: Story = localePlanStory('fi', {
+  monthly: 'Kuukausilaskutus',
+  annual: 'Vuosilaskutus',
+  buyMonthly: 'Osta kuukausipaketti',
+  buyAnnual: 'Osta vuosipaketti',
+  stepTitle: 'Valitse paketti',
+});
 
-/** Italian: Fatturazione mensile / annuale. */
-export const PlanItalian: Story = localePlanStory(
-  'it',
-  'Fatturazione mensile',
-  'Fatturazione annuale',
-  'Scegli un piano',
-);
+/** Italian: Fatturazione mensile / annuale, then Acquista il piano mensile / annuale. */
+export const PlanItalian: Story = localePlanStory('it', {
+  monthly: 'Fatturazione mensile',
+  annual: 'Fatturazione annuale',
+  buyMonthly: 'Acquista il piano mensile',
+  buyAnnual: 'Acquista il piano annuale',
+  stepTitle: 'Scegli un piano',
+});
 
 /** The dark theme, with a tier selected. */
 export const Dark: Story = {
@@ -451,6 +512,11 @@ export const PlanAnnualOnly: Story = {
     await expect(monthly).toBeDisabled();
     await expect(monthly).toHaveAccessibleDescription('Professional is only available with annual billing.');
     await expect(canvas.getByRole('radio', { name: /Annual billing/ })).toBeChecked();
+    await expect(canvas.getByRole('button', { name: containing('Buy annual plan') })).toBeInTheDocument();
+    // The plan needs no seats: the step stays listed, so the count keeps its total.
+    const steps = within(canvas.getByRole('navigation', { name: 'Upgrade steps' }));
+    await expect(steps.getByText(/Assign seats/).closest('li')).toHaveAttribute('data-state', 'skipped');
+    await expect(steps.getByText(/Assign seats/).closest('li')).toHaveTextContent('not needed for this plan');
   },
 };
 

@@ -15,13 +15,16 @@ export function findTier(products: Product[], tierId: string): { tier: Tier; pro
 }
 
 /**
- * The rules of the price list a draft breaks: a tier sold by sales, an interval or currency the
- * tier is not offered in, a per-seat tier without seats. Whether each seat's user may hold one
- * is the store's question.
+ * The rules of the price list a draft breaks: a tier sold by sales, a tier below the product's
+ * current one, an interval or currency the tier is not offered in, a per-seat tier without
+ * seats. Whether each seat's user may hold one is the store's question.
  */
-export function priceListIssues(tier: Tier, draft: OrderDraft): FieldIssue[] {
+export function priceListIssues(tier: Tier, draft: OrderDraft, currentTier?: Tier): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (tier.purchase === 'contact_sales') issues.push({ path: ['tierId'], code: 'tierContactSales' });
+  // Changing down is a conversation with sales, not a checkout.
+  if (currentTier && tier.rank < currentTier.rank)
+    issues.push({ path: ['tierId'], code: 'tierBelowCurrent' });
   if (!tier.intervals.includes(draft.interval))
     issues.push({ path: ['interval'], code: 'intervalNotOffered' });
   if (unitPrice(tier, draft) === undefined) issues.push({ path: ['currency'], code: 'currencyNotOffered' });

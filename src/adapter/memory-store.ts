@@ -9,6 +9,7 @@ import {
   MAX_BILLING_CONTACTS,
   orderDraftSchema,
   roleDefinitionSchema,
+  upgradeRequestSchema,
   type Account,
   type AccountContacts,
   type Assignee,
@@ -21,6 +22,8 @@ import {
   type PaymentMethod,
   type Quote,
   type RoleDefinition,
+  type UpgradeRequest,
+  type UpgradeRequestResult,
   type User,
   type UserPage,
   type UserSearchParams,
@@ -42,6 +45,7 @@ import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-prici
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
   account?: { id?: string; name?: string } | undefined;
+  subscription?: Partial<Catalog['subscription']> | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
   contacts?: ContactsUpdate | undefined;
@@ -91,7 +95,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   };
   const administratorIds = options.administratorIds ?? users.slice(0, 2).map((user) => user.id);
   const products = seedProducts();
-  let subscription = seedSubscription();
+  let subscription = { ...seedSubscription(), ...options.subscription };
+  const upgradeRequests: (UpgradeRequest & {
+    requestId: string;
+    requestedBy: string;
+    requestedAt: string;
+  })[] = [];
   const paymentMethods: PaymentMethod[] = [
     {
       id: 'pm_visa_4242',
@@ -235,7 +244,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const draft = parsed.data;
     const found = findTier(products, draft.tierId);
     if (!found) throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
-    const issues = priceListIssues(found.tier, draft);
+    const currentTier = found.product.tiers.find((tier) => subscription.tierIds.includes(tier.id));
+    const issues = priceListIssues(found.tier, draft, currentTier);
     if (found.tier.pricing === 'per_seat') {
       draft.seatUserIds.forEach((id, index) => {
         const problem = userProblem(id);
@@ -455,6 +465,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
 
     orders: (): OrderResult[] => copy(orders),
+
+    /** Records a viewer's request for a plan; the administrators other than the viewer are asked. */
+    requestUpgrade(rawRequest: unknown): UpgradeRequestResult {
+      const parsed = upgradeRequestSchema.safeParse(rawRequest);
+      if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+      if (!findTier(products, parsed.data.tierId))
+        throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
+      const requestId = nextId('request');
+      upgradeRequests.push({
+        ...parsed.data,
+        requestId,
+        requestedBy: viewerUserId,
+        requestedAt: now().toISOString(),
+      });
+      const recipients = administratorIds.flatMap((id) => {
+        const user = usersById.get(id);
+        return user && id !== viewerUserId ? [copy(user)] : [];
+      });
+      return { requestId, recipients };
+    },
+
+    upgradeRequests: () => copy(upgradeRequests),
   };
 }
 

@@ -5,6 +5,8 @@ import type {
   OrderDraft,
   OrderResult,
   RoleDefinition,
+  Subscription,
+  UpgradeRequest,
   User,
   UserSearchParams,
   ViewerPermissions,
@@ -22,6 +24,8 @@ export interface MemoryAdapterOptions {
   users?: User[] | number;
   /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
   account?: { id?: string; name?: string };
+  /** The current subscription. Default: Marketing Hub Starter and Sales Hub Starter, monthly, in EUR. */
+  subscription?: Partial<Subscription>;
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
@@ -58,6 +62,8 @@ export interface MemoryAdapterControl {
   setUserStatus(userId: string, status: User['status']): void;
   /** Every order placed, in order. */
   orders(): OrderResult[];
+  /** Every "Request this upgrade" sent, in order, with who asked. */
+  upgradeRequests(): (UpgradeRequest & { requestId: string; requestedBy: string; requestedAt: string })[];
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -147,6 +153,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       store.requirePurchasePermission();
       return store.placeOrder(draft, idempotencyKey);
     },
+
+    async requestUpgrade(request: UpgradeRequest) {
+      await begin('requestUpgrade');
+      return store.requestUpgrade(request);
+    },
   };
 
   const control: MemoryAdapterControl = {
@@ -157,6 +168,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     setPermissions: store.setPermissions,
     setUserStatus: store.setUserStatus,
     orders: store.orders,
+    upgradeRequests: store.upgradeRequests,
     calls: faults.calls,
   };
 

@@ -73,6 +73,8 @@ export const de = {
     seatsDuplicate: 'Ein Benutzer kann nur eine Lizenz haben.',
     tierUnknown: 'Dieser Plan ist nicht mehr verfügbar.',
     tierContactSales: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
+    tierBelowCurrent:
+      'Dieser Plan ist kleiner als Ihr aktueller. Wenden Sie sich für einen Wechsel an den Vertrieb.',
     intervalNotOffered: 'Dieser Plan ist mit diesem Abrechnungsintervall nicht verfügbar.',
     currencyNotOffered: 'Dieser Plan ist in dieser Währung nicht verfügbar.',
     termsRequired: 'Sie müssen den Bedingungen zustimmen, um den Kauf abzuschließen.',
@@ -162,6 +164,7 @@ export const de = {
     title: 'Upgrade Ihres Abonnements durchführen',
     stepsLabel: 'Upgrade-Schritte',
     stepOf: 'Schritt {current} von {total}',
+    stepNotNeeded: 'für diesen Plan nicht erforderlich',
     steps: {
       plan: 'Plan auswählen',
       seats: 'Lizenzen zuweisen',
@@ -177,13 +180,16 @@ export const de = {
       'Nur ein Abrechnungsadministrator kann Käufe tätigen. Wenden Sie sich an {administrators}.',
     notAllowedNoAdministrators:
       'Nur ein Abrechnungsadministrator kann Käufe tätigen. Wenden Sie sich an den Administrator Ihres Accounts.',
+    notAllowedRequestHint: 'Sie können die Pläne unten trotzdem vergleichen und ein Upgrade anfragen.',
     plan: {
       productsLabel: 'Produkte',
       currency: 'Währung',
       interval: 'Abrechnungsintervall',
       monthly: 'Monatliche Abrechnung',
-      annual: 'Jährliche Abrechnung',
+      annual: 'Jährliche Rechnung',
       annualSaving: '{percent} % sparen',
+      buyMonthly: 'Monatlichen Plan kaufen',
+      buyAnnual: 'Jährlichen Plan kaufen',
       current: 'Aktueller Plan',
       perMonth: '{price} / Monat',
       perYear: '{price} / Jahr',
@@ -198,6 +204,13 @@ export const de = {
       monthlyOnly: '{tier} ist nur mit monatlicher Abrechnung erhältlich.',
       contactSales: 'Vertrieb kontaktieren',
       contactSalesNote: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
+      smallerPlanNote: 'Für einen Wechsel zu einem kleineren Plan wenden Sie sich an den Vertrieb.',
+      requestUpgrade: 'Dieses Upgrade anfragen',
+      requestSent: 'Anfrage gesendet',
+      requestConfirmation: 'Ihre Anfrage für {plan} wurde an {administrators} gesendet.',
+      requestConfirmationNoNames:
+        'Ihre Anfrage für {plan} wurde an die Administratoren Ihres Accounts gesendet.',
+      requestFailed: 'Ihre Anfrage konnte nicht gesendet werden.',
       select: '{tier} auswählen',
       selected: 'Ausgewählt',
       features: 'Funktionen von {tier}',

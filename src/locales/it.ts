@@ -74,6 +74,8 @@ export const it = {
     seatsDuplicate: 'Un utente può avere una sola licenza.',
     tierUnknown: 'Questo piano non è più disponibile.',
     tierContactSales: 'Questo piano è venduto dal nostro team commerciale.',
+    tierBelowCurrent:
+      'Questo piano è inferiore a quello attuale. Contatta il team commerciale per passare a questo piano.',
     intervalNotOffered: 'Questo piano non è disponibile con questa frequenza di fatturazione.',
     currencyNotOffered: 'Questo piano non è disponibile in questa valuta.',
     termsRequired: 'Per completare l’acquisto devi accettare i termini.',
@@ -164,6 +166,7 @@ export const it = {
     title: 'Esegui l’upgrade dell’abbonamento',
     stepsLabel: 'Passaggi dell’upgrade',
     stepOf: 'Passaggio {current} di {total}',
+    stepNotNeeded: 'non necessario per questo piano',
     steps: {
       plan: 'Scegli un piano',
       seats: 'Assegna le licenze',
@@ -180,6 +183,7 @@ export const it = {
       'Solo un amministratore della fatturazione può effettuare acquisti. Rivolgiti a {administrators}.',
     notAllowedNoAdministrators:
       'Solo un amministratore della fatturazione può effettuare acquisti. Rivolgiti all’amministratore del tuo account.',
+    notAllowedRequestHint: 'Puoi comunque confrontare i piani qui sotto e richiederne uno.',
     plan: {
       productsLabel: 'Prodotti',
       currency: 'Valuta',
@@ -187,6 +191,8 @@ export const it = {
       monthly: 'Fatturazione mensile',
       annual: 'Fatturazione annuale',
       annualSaving: 'Risparmia il {percent}%',
+      buyMonthly: 'Acquista il piano mensile',
+      buyAnnual: 'Acquista il piano annuale',
       current: 'Piano attuale',
       perMonth: '{price} / mese',
       perYear: '{price} / anno',
@@ -202,6 +208,13 @@ export const it = {
       monthlyOnly: '{tier} è disponibile solo con fatturazione mensile.',
       contactSales: 'Contatta il team commerciale',
       contactSalesNote: 'Questo piano è venduto dal nostro team commerciale.',
+      smallerPlanNote: 'Per passare a un piano inferiore, contatta il team commerciale.',
+      requestUpgrade: 'Richiedi questo upgrade',
+      requestSent: 'Richiesta inviata',
+      requestConfirmation: 'La tua richiesta per {plan} è stata inviata a {administrators}.',
+      requestConfirmationNoNames:
+        'La tua richiesta per {plan} è stata inviata agli amministratori dell’account.',
+      requestFailed: 'Impossibile inviare la richiesta.',
       select: 'Scegli {tier}',
       selected: 'Selezionato',
       features: 'Funzionalità di {tier}',

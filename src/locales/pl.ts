@@ -72,6 +72,8 @@ export const pl = {
     seatsDuplicate: 'Użytkownik może mieć tylko jedną licencję.',
     tierUnknown: 'Ten plan nie jest już dostępny.',
     tierContactSales: 'Ten plan jest sprzedawany przez nasz dział sprzedaży.',
+    tierBelowCurrent:
+      'Ten plan jest mniejszy niż obecny. Aby go zmienić, skontaktuj się z działem sprzedaży.',
     intervalNotOffered: 'Ten plan nie jest dostępny w tym okresie rozliczeniowym.',
     currencyNotOffered: 'Ten plan nie jest dostępny w tej walucie.',
     termsRequired: 'Aby sfinalizować zakup, musisz zaakceptować warunki.',
@@ -164,6 +166,7 @@ export const pl = {
     title: 'Rozszerz subskrypcję',
     stepsLabel: 'Etapy rozszerzania subskrypcji',
     stepOf: 'Krok {current} z {total}',
+    stepNotNeeded: 'niepotrzebne w tym planie',
     steps: {
       plan: 'Wybierz plan',
       seats: 'Przypisz licencje',
@@ -180,6 +183,7 @@ export const pl = {
     notAllowedBody: 'Zakupu może dokonać tylko administrator rozliczeń. Zwróć się do: {administrators}.',
     notAllowedNoAdministrators:
       'Zakupu może dokonać tylko administrator rozliczeń. Zwróć się do administratora swojego konta.',
+    notAllowedRequestHint: 'Nadal możesz porównać plany poniżej i poprosić o jeden z nich.',
     plan: {
       productsLabel: 'Produkty',
       currency: 'Waluta',
@@ -187,6 +191,8 @@ export const pl = {
       monthly: 'Rozliczenie miesięczne',
       annual: 'Rozliczenie roczne',
       annualSaving: 'Oszczędź {percent}%',
+      buyMonthly: 'Kup plan miesięczny',
+      buyAnnual: 'Kup plan roczny',
       current: 'Obecny plan',
       perMonth: '{price} / miesiąc',
       perYear: '{price} / rok',
@@ -203,6 +209,12 @@ export const pl = {
       monthlyOnly: '{tier} jest dostępny tylko z rozliczeniem miesięcznym.',
       contactSales: 'Skontaktuj się z działem sprzedaży',
       contactSalesNote: 'Ten plan jest sprzedawany przez nasz dział sprzedaży.',
+      smallerPlanNote: 'Aby przejść na mniejszy plan, skontaktuj się z działem sprzedaży.',
+      requestUpgrade: 'Poproś o to rozszerzenie',
+      requestSent: 'Prośba wysłana',
+      requestConfirmation: 'Twoja prośba o {plan} została wysłana do: {administrators}.',
+      requestConfirmationNoNames: 'Twoja prośba o {plan} została wysłana do administratorów konta.',
+      requestFailed: 'Nie udało się wysłać prośby.',
       select: 'Wybierz {tier}',
       selected: 'Wybrano',
       features: 'Funkcje planu {tier}',

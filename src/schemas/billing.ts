@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { billingIntervalSchema, currencySchema, minorUnitsSchema } from './catalog.js';
-import { userIdSchema } from './user.js';
+import { userIdSchema, userSchema } from './user.js';
 
 export const cardBrandSchema = z.enum(['visa', 'mastercard', 'amex', 'discover', 'other']);
 export type CardBrand = z.infer<typeof cardBrandSchema>;
@@ -96,6 +96,21 @@ export const quoteSchema = z.object({
   nextChargeDate: z.iso.date(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
+
+/** A viewer who may not purchase asks the account's administrators for a plan. */
+export const upgradeRequestSchema = z.object({
+  tierId: z.string().min(1),
+  interval: billingIntervalSchema,
+  currency: currencySchema,
+});
+export type UpgradeRequest = z.infer<typeof upgradeRequestSchema>;
+
+/** A request sent: who was asked (the administrators, never the viewer who asked). */
+export const upgradeRequestResultSchema = z.object({
+  requestId: z.string().min(1),
+  recipients: z.array(userSchema),
+});
+export type UpgradeRequestResult = z.infer<typeof upgradeRequestResultSchema>;
 
 export const orderResultSchema = z.object({
   orderId: z.string().min(1),

@@ -18,7 +18,9 @@ import {
   ScreenErrorBoundary,
   SubheadingScope,
 } from '../../ui/index.js';
+import { PlanStep } from './PlanStep.js';
 import { stepViews } from './step-views.js';
+import { wizardSteps } from './wizard-steps.js';
 import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
 import { UpgradeWizardProvider } from './wizard-context.js';
@@ -33,9 +35,10 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  *   `done`; absent while the viewer may not purchase.
  * - root `.abk-upgrade[data-state]`: `loading` while the account (the viewer's permissions and
  *   draft) loads, `error` when it could not be loaded or the screen failed to render,
- *   `not-allowed` when the viewer may not purchase; only the explanation is shown.
- * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming`, per entry of the step
- *   navigation.
+ *   `not-allowed` when the viewer may not purchase: the explanation, and where the adapter has
+ *   `requestUpgrade`, the plans to compare with "Request this upgrade" instead of a checkout.
+ * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming` | `skipped` (a step this
+ *   plan does not need, e.g. seats for a flat plan), per entry of the step navigation.
  * - `.abk-tier[data-selected]` the chosen tier, `[data-current]` the account's current plan,
  *   `[data-purchase]` `self_serve` | `contact_sales`.
  * - `.abk-segmented__option[data-checked]`, `.abk-method[data-checked]`, `.abk-seat[data-checked]`:
@@ -187,16 +190,42 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
           <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
         </HeadingLevelProvider>
         <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
-          {names
-            ? t('upgrade.notAllowedBody', { administrators: names })
-            : t('upgrade.notAllowedNoAdministrators')}
+          <p>
+            {names
+              ? t('upgrade.notAllowedBody', { administrators: names })
+              : t('upgrade.notAllowedNoAdministrators')}
+          </p>
+          {wizard.canRequestUpgrade && <p>{t('upgrade.notAllowedRequestHint')}</p>}
         </Notice>
+        {/* The plans can still be compared, and one requested from the administrators. */}
+        {wizard.canRequestUpgrade && (
+          <HeadingLevelProvider level={headingLevel}>
+            <SubheadingScope>
+              <section className="abk-upgrade__step" aria-labelledby={`${id}-browse`}>
+                <Heading id={`${id}-browse`} className="abk-upgrade__step-title">
+                  {t('upgrade.steps.plan')}
+                </Heading>
+                <SubheadingScope>
+                  <UpgradeWizardProvider value={wizard}>
+                    <PlanStep />
+                  </UpgradeWizardProvider>
+                </SubheadingScope>
+              </section>
+            </SubheadingScope>
+          </HeadingLevelProvider>
+        )}
       </div>
     );
   }
 
-  const listedSteps = wizard.steps.filter((candidate) => stepDefinition(candidate).phase !== 'outcome');
+  // Every step before the outcome is listed, also one this plan skips (seats for a flat plan),
+  // so the count ("Step 3 of 4") never changes while the plan is chosen or changed.
+  const listedSteps: WizardStep[] = wizardSteps
+    .filter((candidate) => candidate.phase !== 'outcome')
+    .map((candidate) => candidate.id);
   const outcome = stepDefinition(wizard.step).phase === 'outcome';
+  const shownIndex = outcome ? listedSteps.length - 1 : listedSteps.indexOf(wizard.step);
+  const skipped = (listed: WizardStep) => wizard.state.tierId !== null && !wizard.steps.includes(listed);
   // Completed steps can be revisited until a purchase is under way or may have happened.
   const revisitable =
     wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
@@ -213,13 +242,16 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
                 key={listed}
                 index={index}
                 label={t(stepTitleKey(listed, wizard.state))}
+                note={skipped(listed) ? t('upgrade.stepNotNeeded') : undefined}
                 // The outcome is shown as the end of the last listed step, the review.
                 state={
-                  listed === wizard.step || (outcome && index === listedSteps.length - 1)
-                    ? 'current'
-                    : index < wizard.stepIndex
-                      ? 'complete'
-                      : 'upcoming'
+                  skipped(listed)
+                    ? 'skipped'
+                    : index === shownIndex
+                      ? 'current'
+                      : index < shownIndex
+                        ? 'complete'
+                        : 'upcoming'
                 }
                 onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
               />
@@ -232,7 +264,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
             <Heading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
               {!outcome && (
                 <span className="abk-upgrade__step-count">
-                  {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
+                  {t('upgrade.stepOf', { current: shownIndex + 1, total: listedSteps.length })}
                 </span>
               )}
               {t(stepTitleKey(wizard.step, wizard.state))}
@@ -265,12 +297,15 @@ function stepTitleKey(step: WizardStep, state: WizardState) {
 function StepNavigationItem({
   index,
   label,
+  note,
   state,
   onSelect,
 }: {
   index: number;
   label: string;
-  state: 'current' | 'complete' | 'upcoming';
+  /** Said after the label, e.g. that this plan skips the step. */
+  note: string | undefined;
+  state: 'current' | 'complete' | 'upcoming' | 'skipped';
   onSelect: (() => void) | undefined;
 }) {
   return (
@@ -284,6 +319,7 @@ function StepNavigationItem({
         <span className="abk-steps__label" aria-current={state === 'current' ? 'step' : undefined}>
           <StepMarker index={index} />
           {label}
+          {note && <span className="abk-steps__note">({note})</span>}
         </span>
       )}
     </li>
