@@ -101,6 +101,7 @@ const meta = {
     quoteDebounceMs: 0,
     onContactSales: fn(),
     onPurchaseComplete: fn(),
+    onDone: fn(),
   },
   parameters: { layout: 'padded', docs: { page: componentDocsPage(guide) } },
 } satisfies Meta<typeof UpgradeWizard>;
@@ -281,9 +282,44 @@ export const DoneSuccess: Story = {
     ).toBeInTheDocument();
     await expect(args.onPurchaseComplete).toHaveBeenCalledTimes(1);
     await expect(adapterOf(loaded).control.orders()).toHaveLength(1);
+    const steps = within(canvas.getByRole('navigation', { name: 'Upgrade steps' }));
+    await expect(steps.queryByRole('button')).not.toBeInTheDocument();
+    await expect(steps.getByText(/Review order/).closest('li')).toHaveTextContent('purchase completed');
+    const summary = within(canvas.getByRole('list', { name: 'Your purchase' }));
+    await expect(summary.getByText(/^Amount charged: €\d/)).toBeInTheDocument();
+    await expect(summary.getByText(/^Next charge: €9,746\.10 on /)).toBeInTheDocument();
     await expect(
-      within(canvas.getByRole('navigation', { name: 'Upgrade steps' })).queryByRole('button'),
-    ).not.toBeInTheDocument();
+      await summary.findByText('A receipt goes to your billing contacts: Jürgen Groß and Zofia Wójcik.'),
+    ).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Done' }));
+    await expect(args.onDone).toHaveBeenCalledWith(
+      expect.objectContaining({ tierId: 'marketing-professional' }),
+    );
+  },
+};
+
+/**
+ * Seats with a VAT id in the EU: each line names product and tier, the tax line says why it is
+ * 0 (reverse charge), and the review names who gets the seats, the card and the address.
+ */
+export const ReviewSeatsReverseCharge: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }, SLOW));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+    await fillCompany(canvasElement);
+    await userEvent.type(canvas.getByLabelText(/^VAT \/ tax ID/), 'DE811907980');
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    await expect(
+      await canvas.findByRole('rowheader', { name: 'Sales Hub Professional — 2 seats × €92.00' }, SLOW),
+    ).toBeInTheDocument();
+    await expect(canvas.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent('reverse charge');
+    await expect(await canvas.findByText('Aino Mäkelä and Anna Schmidt', {}, SLOW)).toBeInTheDocument();
+    await expect(canvas.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
   },
 };
 

@@ -170,3 +170,86 @@ describe('UpgradeWizard: a viewer who may not purchase', () => {
     expect(adapter.control.calls().previewOrder ?? 0).toBe(0);
   });
 });
+
+async function fillCompany(user: ReturnType<typeof userEvent.setup>, country = 'DE', taxId = '') {
+  await screen.findByLabelText('Company name');
+  await user.type(screen.getByLabelText('Street address'), 'Hafenstraße 12');
+  await user.type(screen.getByLabelText('Postal code'), '20457');
+  await user.type(screen.getByLabelText('City'), 'Hamburg');
+  await user.selectOptions(screen.getByLabelText('Country'), country);
+  if (taxId) await user.type(screen.getByLabelText(/VAT \/ tax ID/), taxId);
+  await user.click(await screen.findByRole('radio', { name: /Visa ending in 4242/ }));
+  await user.click(screen.getByRole('button', { name: /Review order/ }));
+  await screen.findByRole('heading', { name: /Review order/ });
+}
+
+function rowValue(name: RegExp | string) {
+  return within(screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement).getByRole('cell');
+}
+
+async function toSeatsReview(user: ReturnType<typeof userEvent.setup>, taxId = 'DE811907980') {
+  await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
+  await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
+  await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+  await user.type(await screen.findByRole('searchbox', { name: 'Search users' }), 'rossi');
+  await user.click(await screen.findByRole('checkbox', { name: 'Seat for Matteo Rossi' }));
+  await user.clear(screen.getByRole('searchbox', { name: 'Search users' }));
+  await user.click(await screen.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await fillCompany(user, 'DE', taxId);
+}
+
+describe('UpgradeWizard: the review says everything that will be charged', () => {
+  it('names product and tier on every line, the reverse charge, the next charge, the card, the address and who gets the seats', async () => {
+    const { user } = renderWizard();
+    await toSeatsReview(user);
+    expect(rowValue('Sales Hub Professional — 2 seats × €92.00')).toHaveTextContent('€184.00');
+    expect(rowValue('Billing interval')).toHaveTextContent('Monthly billing');
+    expect(rowValue(/^Tax \(0%\)/)).toHaveTextContent('€0.00');
+    expect(screen.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent(
+      'reverse charge: VAT is accounted for by the recipient',
+    );
+    expect(rowValue('Total due today')).toHaveTextContent('€184.00');
+    expect(await screen.findByText(/Next charge: €184\.00 on/)).toBeInTheDocument();
+    expect(screen.getByText(/Visa ending in 4242/)).toBeInTheDocument();
+    expect(screen.getByText('Hafenstraße 12')).toBeInTheDocument();
+    expect(screen.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
+    expect(await screen.findByText('Matteo Rossi and Aino Mäkelä')).toBeInTheDocument();
+  });
+
+  it('says why no tax is charged where the country is not taxed', async () => {
+    const { user } = renderWizard();
+    await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
+    await fillCompany(user, 'US');
+    expect(await screen.findByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent(
+      'no tax is charged for United States',
+    );
+  });
+});
+
+describe('UpgradeWizard: the done step', () => {
+  it('says what was bought, the amount, the seats, the next charge and who gets the receipt, with the host’s way on', async () => {
+    const onDone = vi.fn();
+    const { user } = renderWizard({ onDone });
+    await toSeatsReview(user, '');
+    await user.click(screen.getByRole('checkbox', { name: 'I agree to these terms' }));
+    const purchase = screen.getByRole('button', { name: 'Complete purchase' });
+    await vi.waitFor(() => expect(purchase).not.toHaveAttribute('aria-disabled'));
+    await user.click(purchase);
+    await screen.findByRole('heading', { name: 'Thank you for your purchase' });
+    const summary = within(screen.getByRole('list', { name: 'Your purchase' }));
+    expect(summary.getByText(/Sales Hub Professional, billed monthly/)).toBeInTheDocument();
+    expect(summary.getByText('Amount charged: €218.96')).toBeInTheDocument();
+    expect(summary.getByText('Seats: 2')).toBeInTheDocument();
+    expect(summary.getByText(/^Next charge: €218\.96 on /)).toBeInTheDocument();
+    expect(
+      await summary.findByText('A receipt goes to your billing contacts: Jürgen Groß and Zofia Wójcik.'),
+    ).toBeInTheDocument();
+    const steps = stepNavigation();
+    expect(steps.getByText(/Review order/).closest('li')).toHaveTextContent('purchase completed');
+    expect(steps.getByText(/Review order/).closest('li')).toHaveAttribute('data-state', 'complete');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'sales-professional', seats: 2 }));
+  });
+});

@@ -141,7 +141,9 @@ describe('UpgradeWizard', () => {
     expect(await screen.findByRole('checkbox', { name: 'Seat for Lukas Weiß' })).toBeDisabled();
     await user.click(next);
     await toReviewWithExistingCard(user);
-    expect(within(row('2 seats × €92.00')).getByRole('cell')).toHaveTextContent('€184.00');
+    expect(within(row('Sales Hub Professional — 2 seats × €92.00')).getByRole('cell')).toHaveTextContent(
+      '€184.00',
+    );
   });
 
   it('selects every matching user with "Select all shown" and clears them', async () => {
@@ -184,7 +186,9 @@ describe('UpgradeWizard', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
     await user.click(screen.getByRole('button', { name: /Next/ }));
     await toReviewWithExistingCard(user);
-    expect(within(row(/^1 seat × PLN\s3,950\.00$/)).getByRole('cell').textContent).toMatch(/PLN\s3,950\.00/);
+    expect(
+      within(row(/^Sales Hub Professional — 1 seat × PLN\s3,950\.00$/)).getByRole('cell').textContent,
+    ).toMatch(/PLN\s3,950\.00/);
     expect(within(row('Billing interval')).getByRole('cell')).toHaveTextContent('Annual billing');
   });
 

@@ -86,9 +86,19 @@ export function unusedTimeCredit(
 
 /** The country's VAT rate, or none when an EU business with a VAT id is reverse-charged. */
 export function taxRatePercent(company: OrderDraft['company']): number {
+  return taxTreatment(company).rate;
+}
+
+/** The VAT rate, and when it is 0, why. */
+function taxTreatment(company: OrderDraft['company']): {
+  rate: number;
+  exemption?: 'reverse_charge' | 'not_taxed';
+} {
   const country = company?.country;
-  const reverseCharge = Boolean(country && EU_COUNTRIES.has(country) && company.taxId);
-  return country && !reverseCharge ? (TAX_RATES[country] ?? 0) : 0;
+  if (!country) return { rate: 0 };
+  if (EU_COUNTRIES.has(country) && company.taxId) return { rate: 0, exemption: 'reverse_charge' };
+  const rate = TAX_RATES[country] ?? 0;
+  return rate > 0 ? { rate } : { rate: 0, exemption: 'not_taxed' };
 }
 
 /** The quote for a valid draft (see `priceListIssues`), priced on `today`. */
@@ -106,7 +116,7 @@ export function priceQuote(input: {
   const lineItems = quoteLineItems(tier, seats, input.price);
   const subtotal = lineItems.reduce((sum, item) => sum + item.amount, 0);
   const credit = unusedTimeCredit(input.product, tier, input.subscription, draft.currency, subtotal);
-  const rate = taxRatePercent(draft.company);
+  const { rate, exemption } = taxTreatment(draft.company);
   const tax = Math.round(((subtotal - credit) * rate) / 100);
   return {
     id: input.id,
@@ -117,11 +127,13 @@ export function priceQuote(input: {
     subtotal,
     credit,
     taxRatePercent: rate,
+    ...(exemption ? { taxExemption: exemption } : {}),
     tax,
     total: subtotal - credit + tax,
     nextChargeDate: addMonths(input.today, draft.interval === 'annual' ? 12 : 1)
       .toISOString()
       .slice(0, 10),
+    nextChargeAmount: subtotal + Math.round((subtotal * rate) / 100),
   };
 }
 

@@ -448,6 +448,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         total: quote.total,
         currency: quote.currency,
         placedAt: now().toISOString(),
+        nextChargeDate: quote.nextChargeDate,
+        ...(quote.nextChargeAmount === undefined ? {} : { nextChargeAmount: quote.nextChargeAmount }),
       };
       subscription = {
         ...subscription,

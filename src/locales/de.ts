@@ -165,6 +165,7 @@ export const de = {
     stepsLabel: 'Upgrade-Schritte',
     stepOf: 'Schritt {current} von {total}',
     stepNotNeeded: 'für diesen Plan nicht erforderlich',
+    purchaseCompleted: 'Kauf abgeschlossen',
     steps: {
       plan: 'Plan auswählen',
       seats: 'Lizenzen zuweisen',
@@ -275,12 +276,12 @@ export const de = {
       lineItems: 'Bestellübersicht',
       planLine: '{product} {tier}',
       seatsLine: {
-        one: '{count} Lizenz × {price}',
-        other: '{count} Lizenzen × {price}',
+        one: '{plan} — {count} Lizenz × {price}',
+        other: '{plan} — {count} Lizenzen × {price}',
       },
       includedSeatsLine: {
-        one: '{count} inbegriffene Lizenz',
-        other: '{count} inbegriffene Lizenzen',
+        one: '{plan} — {count} inbegriffene Lizenz',
+        other: '{plan} — {count} inbegriffene Lizenzen',
       },
       interval: 'Abrechnungsintervall',
       subtotal: 'Zwischensumme',
@@ -288,6 +289,12 @@ export const de = {
       tax: 'Steuer ({rate} %)',
       total: 'Heute fälliger Gesamtbetrag',
       nextCharge: 'Nächste Abbuchung am {date}',
+      nextChargeAmount: 'Nächste Abbuchung: {amount} am {date}',
+      taxReverseCharge:
+        'Steuer ({rate} %): Reverse-Charge-Verfahren, Steuerschuldnerschaft des Leistungsempfängers',
+      taxNotTaxed: 'Steuer ({rate} %): für {country} wird keine Steuer berechnet',
+      seatHolders: 'Lizenzen für',
+      seatHoldersMore: '{names} und {count} weitere',
       chargedEachPeriodMonthly: 'Ihre Karte wird monatlich belastet, solange das Abonnement läuft.',
       chargedEachPeriodAnnual: 'Ihre Karte wird jährlich belastet, solange das Abonnement läuft.',
       quoteStale:
@@ -313,6 +320,13 @@ export const de = {
       failedTitle: 'Der Kauf konnte nicht abgeschlossen werden',
       retry: 'Kauf erneut versuchen',
       changePayment: 'Zahlungsmethode ändern',
+      summaryLabel: 'Ihr Kauf',
+      amountCharged: 'Belasteter Betrag: {amount}',
+      seats: 'Lizenzen: {count}',
+      receipt: 'Eine Quittung geht an Ihre Abrechnungskontakte: {names}.',
+      receiptNoBillingContacts:
+        'Fügen Sie unter Unternehmensinformationen Abrechnungskontakte hinzu, damit jemand die Quittung erhält.',
+      finish: 'Fertig',
       interruptedTitle: 'Wir wissen noch nicht, ob Ihre Bestellung eingegangen ist',
       interrupted:
         'Der Kauf wurde unterbrochen, bevor das Abrechnungssystem geantwortet hat. Prüfen Sie ihn: Dieselbe Bestellung wird unter derselben Referenz erneut gesendet. Ist sie bereits eingegangen, sehen Sie diese Bestellung, und Sie werden niemals doppelt belastet.',

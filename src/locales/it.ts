@@ -167,6 +167,7 @@ export const it = {
     stepsLabel: 'Passaggi dell’upgrade',
     stepOf: 'Passaggio {current} di {total}',
     stepNotNeeded: 'non necessario per questo piano',
+    purchaseCompleted: 'acquisto completato',
     steps: {
       plan: 'Scegli un piano',
       seats: 'Assegna le licenze',
@@ -281,14 +282,14 @@ export const it = {
       lineItems: 'Riepilogo dell’ordine',
       planLine: '{product} {tier}',
       seatsLine: {
-        one: '{count} licenza × {price}',
-        many: '{count} licenze × {price}',
-        other: '{count} licenze × {price}',
+        one: '{plan} — {count} licenza × {price}',
+        many: '{plan} — {count} licenze × {price}',
+        other: '{plan} — {count} licenze × {price}',
       },
       includedSeatsLine: {
-        one: '{count} licenza inclusa',
-        many: '{count} licenze incluse',
-        other: '{count} licenze incluse',
+        one: '{plan} — {count} licenza inclusa',
+        many: '{plan} — {count} licenze incluse',
+        other: '{plan} — {count} licenze incluse',
       },
       interval: 'Frequenza di fatturazione',
       subtotal: 'Subtotale',
@@ -296,6 +297,11 @@ export const it = {
       tax: 'Imposte ({rate}%)',
       total: 'Totale dovuto oggi',
       nextCharge: 'Prossimo addebito: {date}',
+      nextChargeAmount: 'Prossimo addebito: {amount} il {date}',
+      taxReverseCharge: 'Imposte ({rate}%): inversione contabile, l’IVA è a carico del destinatario',
+      taxNotTaxed: 'Imposte ({rate}%): nessuna imposta applicata per {country}',
+      seatHolders: 'Licenze per',
+      seatHoldersMore: '{names} e altri {count}',
       chargedEachPeriodMonthly:
         'L’importo viene addebitato sulla tua carta ogni mese per tutta la durata dell’abbonamento.',
       chargedEachPeriodAnnual:
@@ -323,6 +329,13 @@ export const it = {
       failedTitle: 'L’acquisto non è andato a buon fine',
       retry: 'Riprova l’acquisto',
       changePayment: 'Cambia metodo di pagamento',
+      summaryLabel: 'Il tuo acquisto',
+      amountCharged: 'Importo addebitato: {amount}',
+      seats: 'Licenze: {count}',
+      receipt: 'La ricevuta va ai tuoi contatti di fatturazione: {names}.',
+      receiptNoBillingContacts:
+        'Aggiungi contatti di fatturazione in Informazioni sull’azienda, così qualcuno riceverà la ricevuta.',
+      finish: 'Fine',
       interruptedTitle: 'Non sappiamo ancora se il tuo ordine è andato a buon fine',
       interrupted:
         'L’acquisto è stato interrotto prima che il sistema di fatturazione rispondesse. Verificalo: lo stesso ordine viene inviato di nuovo con lo stesso riferimento, quindi se è già andato a buon fine vedrai quell’ordine e non ti verrà mai addebitato due volte.',

@@ -91,9 +91,16 @@ export const quoteSchema = z.object({
   subtotal: minorUnitsSchema,
   credit: minorUnitsSchema,
   taxRatePercent: z.number().nonnegative().max(100),
+  /**
+   * Why no tax is charged, when none is: `reverse_charge` (a business with a VAT id in another
+   * EU country accounts for the VAT itself) or `not_taxed` (no tax applies in the country).
+   */
+  taxExemption: z.enum(['reverse_charge', 'not_taxed']).optional(),
   tax: minorUnitsSchema,
   total: minorUnitsSchema,
   nextChargeDate: z.iso.date(),
+  /** What the next period will cost: the full price with tax, without today's credit. */
+  nextChargeAmount: minorUnitsSchema.optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
@@ -121,5 +128,7 @@ export const orderResultSchema = z.object({
   total: minorUnitsSchema,
   currency: currencySchema,
   placedAt: z.iso.datetime(),
+  nextChargeDate: z.iso.date().optional(),
+  nextChargeAmount: minorUnitsSchema.optional(),
 });
 export type OrderResult = z.infer<typeof orderResultSchema>;

@@ -3,8 +3,8 @@ import { useId, type ReactNode } from 'react';
 import { warnInDevelopment } from '../../lib/dev-warning.js';
 import { safeLinkUrl } from '../../lib/safe-url.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { paymentMethodsQueryOptions } from '../../queries/index.js';
-import type { CompanyDetailsInput, QuoteLineItem } from '../../schemas/billing.js';
+import { paymentMethodsQueryOptions, usersByIdsQueryOptions } from '../../queries/index.js';
+import type { CompanyDetailsInput, Quote, QuoteLineItem } from '../../schemas/billing.js';
 import { ErrorNotice, Heading } from '../../ui/index.js';
 import { ErrorSummary, paymentMethodLabel, paymentMethodOwnership, StepFooter, withSlots } from './shared.js';
 import type { PolicyLinks, WizardStepViewProps } from './types.js';
@@ -36,16 +36,27 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const errors = termsError ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }] : [];
   const ready = quoteIsFinal && !purchasing;
 
+  // Every line names what it is for: "Sales Hub Professional — 3 seats × €92.00".
+  const plan = t('upgrade.review.planLine', {
+    product: selectedProduct?.name ?? '',
+    tier: selectedTier?.name ?? '',
+  });
   function lineLabel(item: QuoteLineItem): string {
-    if (item.kind === 'plan') {
-      return t('upgrade.review.planLine', {
-        product: selectedProduct?.name ?? '',
-        tier: selectedTier?.name ?? '',
-      });
-    }
+    if (item.kind === 'plan') return plan;
     if (item.kind === 'included_seats')
-      return t('upgrade.review.includedSeatsLine', { count: item.quantity });
-    return t('upgrade.review.seatsLine', { count: item.quantity, price: money(item.unitAmount) });
+      return t('upgrade.review.includedSeatsLine', { plan, count: item.quantity });
+    return t('upgrade.review.seatsLine', { plan, count: item.quantity, price: money(item.unitAmount) });
+  }
+
+  function taxLabel(current: Quote): string {
+    if (current.tax === 0 && current.taxExemption === 'reverse_charge')
+      return t('upgrade.review.taxReverseCharge', { rate: current.taxRatePercent });
+    if (current.tax === 0 && current.taxExemption === 'not_taxed' && state.company?.country)
+      return t('upgrade.review.taxNotTaxed', {
+        rate: current.taxRatePercent,
+        country: format.region(state.company.country),
+      });
+    return t('upgrade.review.tax', { rate: current.taxRatePercent });
   }
 
   const link = (name: keyof PolicyLinks, label: string): ReactNode => {
@@ -110,7 +121,7 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
                 </tr>
               )}
               <tr>
-                <th scope="row">{t('upgrade.review.tax', { rate: quote.taxRatePercent })}</th>
+                <th scope="row">{taxLabel(quote)}</th>
                 <td>{money(quote.tax)}</td>
               </tr>
               <tr data-kind="total">
@@ -127,7 +138,13 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </p>
         {quote && quoteIsFinal && (
           <p className="abk-review__next">
-            {t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })}.{' '}
+            {quote.nextChargeAmount === undefined
+              ? t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })
+              : t('upgrade.review.nextChargeAmount', {
+                  amount: money(quote.nextChargeAmount),
+                  date: format.date(quote.nextChargeDate),
+                })}
+            .{' '}
             {state.interval === 'annual'
               ? t('upgrade.review.chargedEachPeriodAnnual')
               : t('upgrade.review.chargedEachPeriodMonthly')}
@@ -151,6 +168,14 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
             )}
           </dd>
         </div>
+        {state.pricing === 'per_seat' && state.seatUserIds.length > 0 && (
+          <div>
+            <dt>{t('upgrade.review.seatHolders')}</dt>
+            <dd>
+              <SeatHolders userIds={state.seatUserIds} />
+            </dd>
+          </div>
+        )}
         {state.company && (
           <div>
             <dt>{t('upgrade.review.billingAddress')}</dt>
@@ -207,6 +232,31 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </button>
       </StepFooter>
     </div>
+  );
+}
+
+/** How many seat holders are named; the rest are counted. */
+const SEAT_HOLDERS_NAMED = 10;
+
+/** Who gets the seats, by name: "Matteo Rossi and Aino Mäkelä", or the first few and a count. */
+function SeatHolders({ userIds }: { userIds: readonly string[] }) {
+  const settings = useAccountSettings();
+  const { t, format } = settings;
+  const named = userIds.slice(0, SEAT_HOLDERS_NAMED);
+  const users = useQuery(usersByIdsQueryOptions(settings, named));
+  if (!users.data) return <span className="abk-skeleton" aria-hidden="true" />;
+  const byId = new Map(users.data.map((user) => [user.id, user.displayName]));
+  const names = named.flatMap((id) => {
+    const name = byId.get(id);
+    return name ? [name] : [];
+  });
+  const more = userIds.length - names.length;
+  return (
+    <span>
+      {more > 0
+        ? t('upgrade.review.seatHoldersMore', { names: names.join(', '), count: more })
+        : format.list(names)}
+    </span>
   );
 }
 

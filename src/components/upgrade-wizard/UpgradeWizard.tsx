@@ -21,6 +21,7 @@ import {
 import { PlanStep } from './PlanStep.js';
 import { stepViews } from './step-views.js';
 import { wizardSteps } from './wizard-steps.js';
+import type { OrderResult } from '../../schemas/billing.js';
 import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
 import { UpgradeWizardProvider } from './wizard-context.js';
@@ -49,6 +50,11 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
 export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, AriaAttributes {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
+  /**
+   * The primary action after a purchase ("Done"), where the host takes the admin next, e.g.
+   * back to the account. Without it the confirmation has no action.
+   */
+  onDone?: (order: OrderResult) => void;
   /**
    * Heading level of the wizard title, to fit the host page's outline. The step title is one
    * level below it, headings inside a step (tier names, the order summary) two. Default 2.
@@ -116,6 +122,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
     privacyPolicyUrl,
     acceptableUsePolicyUrl,
     renderPaymentForm,
+    onDone,
     headingLevel = 2,
     className,
     step,
@@ -226,9 +233,10 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
   const outcome = stepDefinition(wizard.step).phase === 'outcome';
   const shownIndex = outcome ? listedSteps.length - 1 : listedSteps.indexOf(wizard.step);
   const skipped = (listed: WizardStep) => wizard.state.tierId !== null && !wizard.steps.includes(listed);
+  const purchased = wizard.state.attempt?.status === 'succeeded';
   // Completed steps can be revisited until a purchase is under way or may have happened.
   const revisitable =
-    wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
+    !purchased && !wizard.purchasing && !wizard.ambiguousFailure && !wizard.purchaseInterrupted;
   const StepView = stepViews[wizard.step];
 
   return (
@@ -242,16 +250,25 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
                 key={listed}
                 index={index}
                 label={t(stepTitleKey(listed, wizard.state))}
-                note={skipped(listed) ? t('upgrade.stepNotNeeded') : undefined}
-                // The outcome is shown as the end of the last listed step, the review.
+                note={
+                  skipped(listed)
+                    ? t('upgrade.stepNotNeeded')
+                    : purchased && index === listedSteps.length - 1
+                      ? t('upgrade.purchaseCompleted')
+                      : undefined
+                }
+                // The outcome is shown as the end of the last listed step, the review; after a
+                // purchase every step is complete.
                 state={
                   skipped(listed)
                     ? 'skipped'
-                    : index === shownIndex
-                      ? 'current'
-                      : index < shownIndex
-                        ? 'complete'
-                        : 'upcoming'
+                    : purchased
+                      ? 'complete'
+                      : index === shownIndex
+                        ? 'current'
+                        : index < shownIndex
+                          ? 'complete'
+                          : 'upcoming'
                 }
                 onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
               />
@@ -276,6 +293,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
                   <StepView
                     policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
                     renderPaymentForm={renderPaymentForm}
+                    onDone={onDone}
                   />
                 </Suspense>
               </UpgradeWizardProvider>
