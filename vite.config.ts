@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { flatSpecificity, wrapInLayer } from './scripts/flat-specificity.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -37,6 +38,7 @@ const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
   memory: 'src/adapter/memory.ts',
+  http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
   testing: 'src/testing/index.ts',
   'locales/en': 'src/locales/en.ts',
@@ -46,6 +48,9 @@ const entries = {
   'locales/it': 'src/locales/it.ts',
 };
 
+/** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
+const CSS_LAYER = 'account-billing-kit';
+
 const peers = [
   'react',
   'react-dom',
@@ -53,12 +58,42 @@ const peers = [
   'react-hook-form',
   'zod',
   '@hookform/resolvers',
-  'downshift',
-  '@tanstack/react-virtual',
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // styles.layered.css: the built stylesheet again, inside one named layer for hosts that
+      // order their CSS with cascade layers (docs/decisions/0013-host-safe-css.md).
+      name: 'account-billing-kit:layered-styles',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        const styles = Object.values(bundle).find(
+          (file) => file.type === 'asset' && file.fileName === 'styles.css',
+        );
+        if (styles?.type !== 'asset') return;
+        this.emitFile({
+          type: 'asset',
+          fileName: 'styles.layered.css',
+          source: wrapInLayer(String(styles.source), CSS_LAYER),
+        });
+      },
+    },
+  ],
+  // The library's CSS leaves the build with one class's specificity per rule, so a host's
+  // element rules lose and a host's single class wins. Storybook and the browser tests load
+  // the same transform, so they see what hosts get.
+  css: {
+    postcss: {
+      plugins: [
+        flatSpecificity({
+          unwrapLayer: CSS_LAYER,
+          include: (file) => file.startsWith(`${root}src/`),
+        }),
+      ],
+    },
+  },
   build: {
     lib: {
       entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `${root}${file}`])),
@@ -74,7 +109,7 @@ export default defineConfig({
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report/results.json' }]]
       : ['default'],
     projects: [
       {
@@ -83,8 +118,33 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
+          // A whole screen driven through user-event takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The reference server in-process on 127.0.0.1, on its embedded database, in Node.
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The demo end to end: the reference server as its own process, the built host app, Chromium.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -165,6 +165,7 @@ export type {
   ContactPickerStatus,
   ContactPickerToggleButtonProps,
   ContactPickerValue,
+  UnavailableUser,
   UseContactPickerOptions,
   UseContactPickerResult,
 } from './components/contact-picker/index.js';

@@ -1,9 +1,10 @@
 import '../src/styles.css';
 import type { ReactElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cdp, page, userEvent } from 'vitest/browser';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { ContactPicker, type ContactPickerProps } from '../src/components/contact-picker';
+import { matchesAllTerms, searchTerms } from '../src/lib/search-text';
 import type { AccountSettingsProviderProps } from '../src/provider/AccountSettingsProvider';
 import { expectNoAxeViolations, renderInBrowser } from './browser-support';
 
@@ -64,6 +65,34 @@ function renderedOptions(): HTMLElement[] {
 
 function lastPosInSet(): number {
   return Math.max(0, ...renderedOptions().map((option) => Number(option.getAttribute('aria-posinset'))));
+}
+
+/** What the picker's live region says. */
+function statusText(): string {
+  return page.getByRole('status').element().textContent;
+}
+
+/** The option `aria-activedescendant` points at, or null. */
+function activeOption(): HTMLElement | null {
+  const id = inputElement().getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id) : null;
+}
+
+function activePosition(): number {
+  return Number(activeOption()?.getAttribute('aria-posinset') ?? 0);
+}
+
+/** How many rows the list's scrolling content stands for: every loaded row, rendered or not. */
+function loadedRows(scroller: HTMLElement): number {
+  return Math.round(scroller.scrollHeight / 56);
+}
+
+/** Presses PageDown until `done` holds (the next page may take a moment to arrive), at most 200 times. */
+async function pageDownUntil(done: () => boolean) {
+  for (let press = 0; press < 200 && !done(); press += 1) {
+    await userEvent.keyboard('{PageDown}');
+    if (!done()) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
 }
 
 async function openList() {
@@ -145,6 +174,301 @@ describe('ContactPicker focus management', () => {
   });
 });
 
+describe('ContactPicker keyboard (WAI-ARIA combobox pattern)', () => {
+  /** Types `text` into the open picker and waits for the server's answer for it. */
+  async function search(text: string) {
+    await userEvent.fill(combobox(), text);
+    await expect.poll(statusText).toMatch(/found/);
+  }
+
+  function statusOf(option: HTMLElement | null) {
+    return option?.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'enabled';
+  }
+
+  /**
+   * Types `text` as the browser delivers a keystroke (keydown, value, input event, keyup) and
+   * returns what the list shows once the event has been handled: no frame in between.
+   */
+  function typeAndReadList(text: string) {
+    const input = inputElement();
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const key = text.at(-1) ?? '';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    setValue?.call(input, text);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: key }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+    const terms = searchTerms(text);
+    const shown = renderedOptions().map((option) => option.textContent);
+    return {
+      expanded: input.getAttribute('aria-expanded'),
+      visible: !popoverElement().hidden,
+      count: shown.length,
+      allMatch: shown.every((optionText) => matchesAllTerms(optionText, terms)),
+    };
+  }
+
+  it('shows the list narrowed by a keystroke in that keystroke’s own render, open or closed', async () => {
+    // The default debounce: the server is asked later, the loaded rows narrow at once.
+    await renderInProvider(<ContactPicker label={LABEL} />);
+    await openList();
+    await expect.poll(statusText).toMatch(/found/);
+    const everyone = renderedOptions().length;
+    const open = typeAndReadList('ko');
+    expect(open.count).toBeGreaterThan(0);
+    expect(open.count).toBeLessThan(everyone);
+    expect(open.allMatch).toBe(true);
+
+    // Typing into a closed picker opens it on rows narrowed in that same render, not on an
+    // empty list that fills in once the list has been measured after paint.
+    await userEvent.keyboard('{Escape}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    const closed = typeAndReadList('kos');
+    expect(closed.expanded).toBe('true');
+    expect(closed.visible).toBe(true);
+    expect(closed.count).toBeGreaterThan(0);
+    expect(closed.allMatch).toBe(true);
+  });
+
+  it('opens with Down on the first option, and with Up on the last one', async () => {
+    await renderInProvider(<Picker />);
+    await combobox().click();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(activePosition).toBe(1);
+    expect(activeOption()).toHaveAttribute('aria-selected', 'true');
+    expect(activeOption()).toHaveAttribute('data-highlighted');
+
+    await search('ss');
+    const count = renderedOptions().length;
+    await userEvent.keyboard('{Escape}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    // Escape only closed the list: the text typed without a value stays, and so does its search.
+    await expect.element(combobox()).toHaveValue('ss');
+    await userEvent.keyboard('{ArrowUp}');
+    await expect.poll(activePosition).toBe(count);
+  });
+
+  it('wraps Down and Up at the ends of a fully loaded list, and skips deactivated users', async () => {
+    await renderInProvider(<Picker />);
+    await openList();
+    // "ss" finds four users, one of them (Lukas Weiß) deactivated.
+    await search('ss');
+    const options = renderedOptions();
+    expect(options).toHaveLength(4);
+    const enabled = options.filter((option) => statusOf(option) === 'enabled');
+    expect(enabled).toHaveLength(3);
+
+    const visited: number[] = [];
+    for (let press = 0; press < enabled.length + 1; press += 1) {
+      await userEvent.keyboard('{ArrowDown}');
+      expect(statusOf(activeOption())).toBe('enabled');
+      visited.push(activePosition());
+    }
+    // Three enabled options, then back to the first.
+    expect(new Set(visited.slice(0, 3)).size).toBe(3);
+    expect(visited[3]).toBe(visited[0]);
+    await userEvent.keyboard('{ArrowUp}');
+    expect(activePosition()).toBe(visited[2]);
+    await expect.element(combobox()).toHaveFocus();
+  });
+
+  it('stops at the first option of a partly loaded list instead of wrapping to a page boundary', async () => {
+    await renderInProvider(<Picker />, { adapterOptions: { users: 100_000 } });
+    await openList();
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.poll(activePosition).toBe(1);
+    await userEvent.keyboard('{ArrowUp}');
+    expect(activePosition()).toBe(1);
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activePosition()).toBe(3);
+  });
+
+  it('opens with Alt+Down without choosing an option, and closes with Alt+Up without choosing', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(<Picker onValueChange={onValueChange} />);
+    await combobox().click();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'true');
+    await expect.element(page.getByRole('option').first()).toBeVisible();
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activePosition()).toBe(2);
+    await userEvent.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(combobox()).toHaveFocus();
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+    expect(onValueChange).not.toHaveBeenCalled();
+  });
+
+  it('leaves Home, End, Left and Right to the text: the caret moves and the list lets go of its option', async () => {
+    await renderInProvider(<Picker />);
+    await openList();
+    await search('anna');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(activePosition()).toBe(1);
+    await userEvent.keyboard('{Home}');
+    expect(inputElement().selectionStart).toBe(0);
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'true');
+
+    await userEvent.keyboard('{ArrowDown}{End}');
+    expect(inputElement().selectionStart).toBe('anna'.length);
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+
+    await userEvent.keyboard('{ArrowDown}{ArrowLeft}');
+    expect(inputElement().selectionStart).toBe('anna'.length - 1);
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}');
+    expect(inputElement().selectionStart).toBe('anna'.length);
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+    await expect.element(combobox()).toHaveValue('anna');
+  });
+
+  it('moves by a visible page with PageDown and PageUp, keeping the active option in view', async () => {
+    await renderInProvider(<Picker />);
+    await openList();
+    const perPage = Math.floor(listScroller().clientHeight / 56);
+    expect(perPage).toBeGreaterThanOrEqual(3);
+    await userEvent.keyboard('{ArrowDown}{PageDown}');
+    expect(activePosition()).toBe(1 + perPage);
+    await userEvent.keyboard('{PageDown}');
+    expect(activePosition()).toBe(1 + 2 * perPage);
+    const row = activeOption()?.getBoundingClientRect();
+    const visible = listScroller().getBoundingClientRect();
+    expect(row?.top).toBeGreaterThanOrEqual(visible.top);
+    expect(row?.bottom).toBeLessThanOrEqual(visible.bottom);
+    await userEvent.keyboard('{PageUp}');
+    expect(activePosition()).toBe(1 + perPage);
+    await userEvent.keyboard('{PageUp}{PageUp}');
+    // Pages stop at the ends.
+    expect(activePosition()).toBe(1);
+  });
+
+  it('chooses the active option with Enter, closes, and keeps focus in the input', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(<Picker onValueChange={onValueChange} />);
+    await openList();
+    await search('matteo');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'user',
+      user: { displayName: 'Matteo Rossi' },
+    });
+    await expect.element(combobox()).toHaveValue('Matteo Rossi');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(combobox()).toHaveFocus();
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+  });
+
+  it('does not choose a deactivated user with Enter or a click', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(<Picker onValueChange={onValueChange} />);
+    await openList();
+    await search('lukas weiss');
+    const deactivated = page.getByRole('option', { name: /Lukas Weiß/ });
+    await expect.element(deactivated).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.keyboard('{ArrowDown}');
+    // The only match is deactivated: nothing becomes active.
+    expect(inputElement()).not.toHaveAttribute('aria-activedescendant');
+    // Forced: the pointer can reach a deactivated user even though automation treats it as disabled.
+    await deactivated.click({ force: true });
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'true');
+    await expect.element(combobox()).toHaveValue('lukas weiss');
+    expect(onValueChange).not.toHaveBeenCalled();
+  });
+
+  it('closes with Escape, putting the value back; a second Escape clears it', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(
+      <Picker defaultValue={{ kind: 'email', email: 'soc@partner.example' }} onValueChange={onValueChange} />,
+    );
+    await openList();
+    await userEvent.fill(combobox(), 'gi');
+    await userEvent.keyboard('{Escape}');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(combobox()).toHaveValue('soc@partner.example');
+    expect(onValueChange).not.toHaveBeenCalled();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(combobox()).toHaveValue('');
+    expect(onValueChange).toHaveBeenCalledWith(null);
+    await expect.element(combobox()).toHaveFocus();
+  });
+
+  it('chooses the active option when Tab leaves the field, and moves focus on', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(
+      <>
+        <Picker onValueChange={onValueChange} />
+        <button type="button">Next field</button>
+      </>,
+    );
+    await openList();
+    await search('giulia');
+    await userEvent.keyboard('{ArrowDown}{Tab}');
+    await expect.element(page.getByRole('button', { name: 'Next field' })).toHaveFocus();
+    await expect.element(combobox()).toHaveValue('Giulia Bianchi');
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'false');
+    expect(onValueChange.mock.calls[0]?.[0]).toMatchObject({ user: { displayName: 'Giulia Bianchi' } });
+  });
+
+  it('does not search for, or choose with, the keys of a text still being composed (IME)', async () => {
+    const onValueChange = vi.fn();
+    await renderInProvider(<Picker onValueChange={onValueChange} />);
+    await openList();
+    await search('a');
+    const before = renderedOptions().length;
+    await userEvent.keyboard('{ArrowDown}');
+    // An input method composes "ä" after the "a": the text shows it, the search waits for it.
+    await cdp().send('Input.imeSetComposition', { text: 'ä', selectionStart: 1, selectionEnd: 1 });
+    await expect.element(combobox()).toHaveValue('aä');
+    expect(renderedOptions()).toHaveLength(before);
+    // Enter commits the composition; it chooses nothing.
+    await userEvent.keyboard('{Enter}');
+    await cdp().send('Input.insertText', { text: 'ä' });
+    await expect.element(combobox()).toHaveValue('aä');
+    expect(onValueChange).not.toHaveBeenCalled();
+    await expect.element(combobox()).toHaveAttribute('aria-expanded', 'true');
+    // Committed, the text is searched for.
+    await expect.poll(statusText).toMatch(/No users match “\u2068?aä\u2069?”/);
+  });
+
+  it('follows the pointer: hovering makes an option active, leaving the list lets go, a click chooses', async () => {
+    await renderInProvider(<Picker />);
+    await openList();
+    await search('ma');
+    const third = page.getByRole('option').nth(2);
+    await third.hover();
+    await expect.element(third).toHaveAttribute('data-highlighted');
+    expect(activeOption()).toBe(third.element());
+    await page.getByRole('button', { name: 'Show users' }).hover();
+    await expect.poll(() => inputElement().hasAttribute('aria-activedescendant')).toBe(false);
+    const name = (third.element().querySelector('.abk-contact-picker__name')?.textContent ?? '').trim();
+    await third.click();
+    await expect.element(combobox()).toHaveValue(name);
+    await expect.element(combobox()).toHaveFocus();
+  });
+
+  it('names the list it controls, says how many users match, and numbers the rendered options in the whole list', async () => {
+    await renderInProvider(<Picker />, { adapterOptions: { users: 100_000 } });
+    await openList();
+    expect(listboxElement()).toHaveAttribute('role', 'listbox');
+    expect(listboxElement()).toHaveAccessibleName(LABEL);
+    await expect.element(page.getByRole('status')).toHaveTextContent('100,000 users found.');
+    await pageDownUntil(() => activePosition() >= 40);
+    const positions = renderedOptions().map((option) => Number(option.getAttribute('aria-posinset')));
+    expect(
+      positions.every((position, index) => index === 0 || position === (positions[index - 1] ?? 0) + 1),
+    ).toBe(true);
+    expect(positions[0]).toBeGreaterThan(1);
+    for (const option of renderedOptions()) expect(option).toHaveAttribute('aria-setsize', '100000');
+    expect(activeOption()).toHaveAttribute('aria-posinset', String(activePosition()));
+    await expectNoAxeViolations();
+  });
+});
+
 describe('ContactPicker with 100,000 users', () => {
   async function openLargeAccount() {
     await renderInProvider(<Picker />, { adapterOptions: { users: 100_000 } });
@@ -166,18 +490,18 @@ describe('ContactPicker with 100,000 users', () => {
     };
   }
 
-  it('loads the next page when End reaches the last loaded row', async () => {
+  it('loads the next page when PageDown reaches the last loaded row', async () => {
     const { scroller } = await openLargeAccount();
     const first = lastPosInSet();
     expect(first).toBeLessThanOrEqual(100);
-    await userEvent.keyboard('{End}');
+    await pageDownUntil(() => lastPosInSet() > Math.max(first, 50));
     await expect.poll(lastPosInSet).toBeGreaterThan(Math.max(first, 50));
     await expect.element(combobox()).toHaveFocus();
     // The scroll height stands for every loaded row, not just the rendered ones.
     await expect.poll(() => scroller.scrollHeight).toBeGreaterThanOrEqual(100 * 56);
   });
 
-  it('keeps paging to ever later rows with End and with scrolling, with at most ~60 rows in the DOM', async () => {
+  it('keeps paging to ever later rows with PageDown and with scrolling, with at most ~60 rows in the DOM', async () => {
     const { list, scroller } = await openLargeAccount();
     const count = watchOptionCount(list);
     try {
@@ -185,7 +509,9 @@ describe('ContactPicker with 100,000 users', () => {
       const reached: number[] = [lastPosInSet()];
       for (let round = 0; round < 4; round += 1) {
         const before = lastPosInSet();
-        await userEvent.keyboard('{End}');
+        // Past the end of what was loaded: the next page has arrived and is shown.
+        const loaded = loadedRows(scroller);
+        await pageDownUntil(() => lastPosInSet() > loaded);
         await expect.poll(lastPosInSet).toBeGreaterThan(before);
         reached.push(lastPosInSet());
       }

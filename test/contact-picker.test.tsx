@@ -71,7 +71,9 @@ describe('ContactPicker', () => {
     renderWithProvider(<Picker exclude={['u005']} />);
     await openAndType('rossi');
     await screen.findByRole('status');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match “rossi”.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('No users match “\u2068rossi\u2069”.'),
+    );
     expect(screen.queryByRole('option', { name: /Matteo Rossi/ })).not.toBeInTheDocument();
   });
 
@@ -116,7 +118,12 @@ describe('ContactPicker', () => {
   it('does not offer external emails unless allowed', async () => {
     renderWithProvider(<Picker />);
     await openAndType('soc@partner.example');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match'));
+    // Said as it is: nobody has that address, and only a user can be chosen here.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'No user has the address \u2068soc@partner.example\u2069. This role needs a user of this account.',
+      ),
+    );
     expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
   });
 

@@ -50,6 +50,14 @@ export interface MemoryAdapterControl {
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
   /**
+   * The next `count` writes (to `operations`, if given) are applied, then fail with `code`: the
+   * order is placed (or the contacts saved) and the answer lost, as when a connection drops.
+   *
+   * @example
+   * adapter.control.failNextAfterApplying(1, 'network', ['placeOrder']);
+   */
+  failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /**
    * From now on, calls (to `operations`, if given) take `latency` milliseconds, e.g. to hold a
    * price recalculation or a purchase on screen.
    */
@@ -111,7 +119,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async updateContacts(update: ContactsUpdate, { expectedVersion }: { expectedVersion: number }) {
       await begin('updateContacts');
       store.requirePermission('manageContacts');
-      return store.updateContacts(update, expectedVersion, store.viewerName());
+      const saved = store.updateContacts(update, expectedVersion, store.viewerName());
+      faults.end('updateContacts');
+      return saved;
     },
 
     async getRoleDefinitions({ signal }: ReadOptions = {}) {
@@ -139,7 +149,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async createPaymentMethod({ token, sharedWithAdmins }) {
       await begin('createPaymentMethod');
       store.requirePermission('manageBilling');
-      return store.createPaymentMethod(token, sharedWithAdmins);
+      const method = store.createPaymentMethod(token, sharedWithAdmins);
+      faults.end('createPaymentMethod');
+      return method;
     },
 
     async previewOrder(draft: OrderDraft, { signal }: ReadOptions = {}) {
@@ -151,7 +163,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async placeOrder(draft: OrderDraft, { idempotencyKey }: { idempotencyKey: string }) {
       await begin('placeOrder');
       store.requirePurchasePermission();
-      return store.placeOrder(draft, idempotencyKey);
+      const order = store.placeOrder(draft, idempotencyKey);
+      faults.end('placeOrder');
+      return order;
     },
 
     async requestUpgrade(request: UpgradeRequest) {
@@ -162,6 +176,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
   const control: MemoryAdapterControl = {
     failNext: faults.failNext,
+    failNextAfterApplying: faults.failNextAfterApplying,
     setLatency: faults.setLatency,
     simulateConcurrentChange: (update, byDisplayName = 'Matteo Rossi') =>
       store.updateContacts(update, null, byDisplayName),

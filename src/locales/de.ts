@@ -47,6 +47,8 @@ export const de = {
     userNotFound: 'Dieser Benutzer existiert nicht mehr.',
     userDeactivated: 'Dieser Benutzer ist deaktiviert. Wählen Sie einen aktiven Benutzer aus.',
     userRequired: 'Wählen Sie einen Benutzer aus.',
+    primaryContactRequired:
+      'Der Account braucht einen primären Account-Kontakt. Wählen Sie einen Benutzer aus.',
     roleUnknown: 'Diese Rolle existiert nicht.',
     externalEmailNotAllowed: 'Nur ein Benutzer dieses Accounts kann diese Rolle übernehmen.',
     companyNameRequired: 'Geben Sie den Unternehmensnamen ein.',
@@ -87,6 +89,8 @@ export const de = {
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
+    userRequired:
+      'Kein Benutzer hat die Adresse {email}. Für diese Rolle ist ein Benutzer dieses Accounts erforderlich.',
     noUsers: 'Es sind keine Benutzer zur Auswahl vorhanden.',
     loadingResults: 'Wird gesucht…',
     loadingMore: 'Weitere Benutzer werden geladen…',
@@ -111,6 +115,14 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
+    lastChangedBy: 'Zuletzt geändert von {name} am {date}.',
+    lastChangedOn: 'Zuletzt geändert am {date}.',
+    unsavedSections: {
+      one: 'Sie haben ungespeicherte Änderungen in {count} Abschnitt.',
+      other: 'Sie haben ungespeicherte Änderungen in {count} Abschnitten.',
+    },
+    saveAll: 'Alle speichern',
+    discardAll: 'Alle verwerfen',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',
@@ -128,6 +140,7 @@ export const de = {
     limitReached: 'Sie haben die Höchstzahl von drei Abrechnungskontakten erreicht.',
     remove: 'Abrechnungskontakt {number} entfernen',
     empty: 'Noch keine Abrechnungskontakte.',
+    alreadyBillingContact: '{name} ist bereits Abrechnungskontakt.',
     count: {
       one: '{count} von {max} Abrechnungskontakten',
       other: '{count} von {max} Abrechnungskontakten',

@@ -46,6 +46,7 @@ export const en = {
     userNotFound: 'This user no longer exists.',
     userDeactivated: 'This user is deactivated. Choose an active user.',
     userRequired: 'Select a user.',
+    primaryContactRequired: 'The account needs a primary contact. Choose a user.',
     roleUnknown: 'This role doesn’t exist.',
     externalEmailNotAllowed: 'Only a user of this account can hold this role.',
     companyNameRequired: 'Enter the company name.',
@@ -84,6 +85,7 @@ export const en = {
     clear: 'Clear selection',
     toggle: 'Show users',
     noResults: 'No users match “{query}”.',
+    userRequired: 'No user has the address {email}. This role needs a user of this account.',
     noUsers: 'There are no users to choose from.',
     loadingResults: 'Searching…',
     loadingMore: 'Loading more users…',
@@ -106,6 +108,14 @@ export const en = {
       'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
     conflictReload: 'Discard mine and load theirs',
     conflictApplyMine: 'Save mine on top',
+    lastChangedBy: 'Last changed by {name} on {date}.',
+    lastChangedOn: 'Last changed on {date}.',
+    unsavedSections: {
+      one: 'You have unsaved changes in {count} section.',
+      other: 'You have unsaved changes in {count} sections.',
+    },
+    saveAll: 'Save all',
+    discardAll: 'Discard all',
   },
   primaryContact: {
     title: 'Primary account contact',
@@ -123,6 +133,7 @@ export const en = {
     limitReached: 'You’ve reached the maximum of three billing contacts.',
     remove: 'Remove billing contact {number}',
     empty: 'No billing contacts yet.',
+    alreadyBillingContact: '{name} is already a billing contact.',
     count: {
       one: '{count} of {max} billing contacts',
       other: '{count} of {max} billing contacts',

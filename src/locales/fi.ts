@@ -46,6 +46,7 @@ export const fi = {
     userNotFound: 'Tätä käyttäjää ei ole enää olemassa.',
     userDeactivated: 'Tämä käyttäjä on poistettu käytöstä. Valitse aktiivinen käyttäjä.',
     userRequired: 'Valitse käyttäjä.',
+    primaryContactRequired: 'Tilillä on oltava ensisijainen tilin yhteyshenkilö. Valitse käyttäjä.',
     roleUnknown: 'Tätä roolia ei ole olemassa.',
     externalEmailNotAllowed: 'Vain tämän tilin käyttäjä voi hoitaa tätä roolia.',
     companyNameRequired: 'Anna yrityksen nimi.',
@@ -84,6 +85,8 @@ export const fi = {
     clear: 'Tyhjennä valinta',
     toggle: 'Näytä käyttäjät',
     noResults: 'Hakua ”{query}” vastaavia käyttäjiä ei löytynyt.',
+    userRequired:
+      'Yhdelläkään käyttäjällä ei ole osoitetta {email}. Tähän rooliin tarvitaan tämän tilin käyttäjä.',
     noUsers: 'Valittavia käyttäjiä ei ole.',
     loadingResults: 'Haetaan…',
     loadingMore: 'Ladataan lisää käyttäjiä…',
@@ -99,13 +102,21 @@ export const fi = {
   companyInformation: {
     title: 'Yritystiedot',
     intro:
-      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat tärkeät päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
+      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat olennaiset päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
     conflictTitle: 'Joku muu on muuttanut näitä yhteyshenkilöitä',
     conflictBody: '{name} tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictBodyAnonymous:
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
+    lastChangedBy: 'Viimeksi muuttanut {name} {date}.',
+    lastChangedOn: 'Viimeksi muutettu {date}.',
+    unsavedSections: {
+      one: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+      other: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+    },
+    saveAll: 'Tallenna kaikki',
+    discardAll: 'Hylkää kaikki',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',
@@ -123,6 +134,7 @@ export const fi = {
     limitReached: 'Olet lisännyt enimmäismäärän eli kolme laskutusyhteyshenkilöä.',
     remove: 'Poista laskutusyhteyshenkilö {number}',
     empty: 'Ei vielä laskutusyhteyshenkilöitä.',
+    alreadyBillingContact: '{name} on jo laskutusyhteyshenkilö.',
     count: {
       one: '{count}/{max} laskutusyhteyshenkilöä',
       other: '{count}/{max} laskutusyhteyshenkilöä',
@@ -131,7 +143,7 @@ export const fi = {
   roleContacts: {
     title: 'Muut yhteystiedot',
     description:
-      'Roolikohtaiset yhteyshenkilöt saavat tiliä koskevia viestejä, jotka liittyvät heidän rooliinsa.',
+      'Roolikohtaiset yhteyspisteet saavat tiliä koskevia viestejä, jotka koskevat juuri heidän rooliaan.',
     roleColumn: 'Rooli',
     contactColumn: 'Yhteyshenkilö',
     unassigned: 'Ei määritetty',

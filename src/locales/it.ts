@@ -7,7 +7,7 @@ export const it = {
     status: {
       invited: 'Invitato',
       deactivated: 'Disattivato',
-      external: 'Email esterna',
+      external: 'E-mail esterna',
       deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
     },
     save: 'Salva',
@@ -39,15 +39,16 @@ export const it = {
       'Si è verificato un errore da parte nostra. Riprova; se il problema persiste, ricarica la pagina.',
   },
   validation: {
-    emailRequired: 'Inserisci un indirizzo email.',
-    emailTooLong: 'Un indirizzo email può contenere al massimo 254 caratteri.',
-    emailControlCharacters: 'L’indirizzo email contiene caratteri non consentiti.',
-    emailInvalid: 'Inserisci un indirizzo email nel formato nome@example.com.',
+    emailRequired: 'Inserisci un indirizzo e-mail.',
+    emailTooLong: 'Un indirizzo e-mail può contenere al massimo 254 caratteri.',
+    emailControlCharacters: 'L’indirizzo e-mail contiene caratteri non consentiti.',
+    emailInvalid: 'Inserisci un indirizzo e-mail nel formato nome@example.com.',
     billingContactsTooMany: 'Puoi avere al massimo tre contatti di fatturazione.',
     billingContactsDuplicate: 'Questo utente è già un contatto di fatturazione.',
     userNotFound: 'Questo utente non esiste più.',
     userDeactivated: 'Questo utente è disattivato. Scegli un utente attivo.',
     userRequired: 'Seleziona un utente.',
+    primaryContactRequired: 'L’account deve avere un contatto principale. Seleziona un utente.',
     roleUnknown: 'Questo ruolo non esiste.',
     externalEmailNotAllowed: 'Solo un utente di questo account può ricoprire questo ruolo.',
     companyNameRequired: 'Inserisci il nome dell’azienda.',
@@ -88,6 +89,7 @@ export const it = {
     clear: 'Cancella selezione',
     toggle: 'Mostra utenti',
     noResults: 'Nessun utente corrisponde a «{query}».',
+    userRequired: 'Nessun utente ha l’indirizzo {email}. Questo ruolo richiede un utente dell’account.',
     noUsers: 'Non ci sono utenti da scegliere.',
     loadingResults: 'Ricerca in corso…',
     loadingMore: 'Caricamento di altri utenti…',
@@ -97,14 +99,14 @@ export const it = {
       other: '{count} utenti trovati.',
     },
     useEmail: 'Usa {email}',
-    externalEmailHint: 'Oppure digita l’indirizzo email di una persona che non è un utente.',
+    externalEmailHint: 'Oppure digita l’indirizzo e-mail di una persona che non è un utente.',
     searchFailed: 'Impossibile caricare gli utenti.',
     deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
   },
   companyInformation: {
     title: 'Informazioni sull’azienda',
     intro:
-      'Il contatto principale dell’account e i contatti di fatturazione ricevono aggiornamenti importanti sul tuo account. Mantieni aggiornate queste informazioni per non perdere comunicazioni essenziali.',
+      'Il contatto principale dell’account e i contatti di fatturazione ricevono gli aggiornamenti essenziali sul tuo account. Mantieni aggiornate queste informazioni per non perdere nessuna comunicazione critica.',
     conflictTitle: 'Questi contatti sono stati modificati da qualcun altro',
     conflictBody:
       '{name} ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
@@ -112,11 +114,20 @@ export const it = {
       'Qualcuno ha salvato una modifica mentre li stavi modificando. Le tue modifiche non sono ancora state salvate.',
     conflictReload: 'Scarta le mie modifiche e carica le loro',
     conflictApplyMine: 'Salva comunque le mie modifiche',
+    lastChangedBy: 'Ultima modifica di {name} il {date}.',
+    lastChangedOn: 'Ultima modifica il {date}.',
+    unsavedSections: {
+      one: 'Hai modifiche non salvate in {count} sezione.',
+      many: 'Hai modifiche non salvate in {count} sezioni.',
+      other: 'Hai modifiche non salvate in {count} sezioni.',
+    },
+    saveAll: 'Salva tutto',
+    discardAll: 'Scarta tutto',
   },
   primaryContact: {
     title: 'Contatto principale dell’account',
     description:
-      'La persona principale che lavora ogni giorno con l’account. Riceve tutte le notifiche importanti relative all’account, tra cui fatture, upgrade e rinnovi.',
+      'La persona principale che lavora ogni giorno con l’account. Riceve tutte le notifiche importanti relative all’account, tra cui fatture, aggiornamenti, rinnovi.',
     label: 'Contatto principale dell’account',
     empty: 'Non è impostato alcun contatto principale dell’account.',
   },
@@ -129,6 +140,7 @@ export const it = {
     limitReached: 'Hai raggiunto il numero massimo di tre contatti di fatturazione.',
     remove: 'Rimuovi il contatto di fatturazione {number}',
     empty: 'Nessun contatto di fatturazione.',
+    alreadyBillingContact: '{name} è già un contatto di fatturazione.',
     count: {
       one: '{count} di {max} contatti di fatturazione',
       many: '{count} di {max} contatti di fatturazione',
@@ -142,7 +154,7 @@ export const it = {
     roleColumn: 'Ruolo',
     contactColumn: 'Contatto',
     unassigned: 'Non assegnato',
-    externalEmailAllowed: 'Un utente o l’indirizzo email di una persona che non è un utente.',
+    externalEmailAllowed: 'Un utente o l’indirizzo e-mail di una persona che non è un utente.',
     roles: {
       decisionMaker: {
         label: 'Decision maker',

@@ -1,12 +1,29 @@
+import { joinClassNames } from '../../lib/dom-props.js';
 import { forwardRef, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useAccountSettings } from '../../provider/context.js';
-import { accountQueryOptions } from '../../queries/index.js';
+import { toAdapterError } from '../../adapter/errors.js';
+import {
+  accountQueryOptions,
+  contactsQueryOptions,
+  roleDefinitionsQueryOptions,
+} from '../../queries/index.js';
 import type { ContactsSection } from '../../schemas/contacts.js';
-import { Heading, HeadingLevelProvider, ScreenErrorBoundary, SubheadingScope } from '../../ui/index.js';
-import { rootClassName, type RootElementProps } from './root-props.js';
+import {
+  ErrorNotice,
+  Heading,
+  HeadingLevelProvider,
+  Notice,
+  ScreenErrorBoundary,
+  SubheadingScope,
+  type RootElementProps,
+} from '../../ui/index.js';
 import { ReadOnlyNotice } from './SectionFrame.js';
+import { SectionRegistryContext, type SectionActions } from './section-registry.js';
 import { BillingContactsList, PrimaryContactSection, RoleContactsTable } from './sections.js';
+
+/** The sections in the order they appear, which is the order "Save all" saves them in. */
+const SECTION_ORDER: ContactsSection[] = ['primary', 'billing', 'roles'];
 
 /**
  * Props of `CompanyInformation`. The ref, `id`, `style`, `className`, `aria-*` and `data-*` go
@@ -52,7 +69,7 @@ export const CompanyInformation = forwardRef<HTMLDivElement, CompanyInformationP
               ref={ref}
               id={id}
               style={style}
-              className={rootClassName('abk-company-information', className)}
+              className={joinClassNames('abk-company-information', className)}
               data-state="error"
             >
               <CompanyInformationTitle />
@@ -85,8 +102,19 @@ const CompanyInformationScreen = forwardRef<HTMLDivElement, CompanyInformationPr
     const settings = useAccountSettings();
     const { t } = settings;
     const account = useQuery(accountQueryOptions(settings));
-    // Viewers who may not manage contacts are told once, not in every section.
-    const readOnly = account.data ? !account.data.viewer.permissions.manageContacts : false;
+    const contacts = useQuery(contactsQueryOptions(settings));
+    const roles = useQuery(roleDefinitionsQueryOptions(settings));
+    // Unknown permissions mean read-only. Viewers who may not manage contacts are told once,
+    // not in every section.
+    const readOnly = account.data?.viewer.permissions.manageContacts !== true;
+    const notAllowed = account.data ? !account.data.viewer.permissions.manageContacts : false;
+    // A failed read is reported once for the screen, with one retry for all of it; the
+    // sections share these queries, so they come back with it.
+    const failed = [account, contacts, roles].filter((query) => query.isError && query.data === undefined);
+    const loadError = failed[0]?.error;
+    const retryLoad = () => {
+      for (const query of failed) void query.refetch();
+    };
     const [dirtySections, setDirtySections] = useState<ReadonlySet<ContactsSection>>(new Set());
     const dirty = dirtySections.size > 0;
 
@@ -111,11 +139,41 @@ const CompanyInformationScreen = forwardRef<HTMLDivElement, CompanyInformationPr
 
     useUnsavedChangesWarning(warnBeforeUnload && dirty);
 
+    // The sections register their save and discard, so the screen can act on all of them.
+    const [registry] = useState(() => {
+      const sections = new Map<ContactsSection, SectionActions>();
+      return {
+        sections,
+        register(section: ContactsSection, actions: SectionActions) {
+          sections.set(section, actions);
+          return () => {
+            if (sections.get(section) === actions) sections.delete(section);
+          };
+        },
+      };
+    });
+    const [savingAll, setSavingAll] = useState(false);
+    const editedInOrder = SECTION_ORDER.filter((section) => dirtySections.has(section));
+    const saveAll = async () => {
+      if (savingAll) return;
+      setSavingAll(true);
+      try {
+        // One after another: each save then starts from the version the previous one made, so
+        // our own saves never conflict with each other.
+        for (const section of editedInOrder) await registry.sections.get(section)?.save();
+      } finally {
+        setSavingAll(false);
+      }
+    };
+    const discardAll = () => {
+      for (const section of editedInOrder) registry.sections.get(section)?.discard();
+    };
+
     const screen = (
       <div
         {...rootProps}
         ref={ref}
-        className={rootClassName('abk-company-information', className)}
+        className={joinClassNames('abk-company-information', className)}
         data-dirty={dirty ? '' : undefined}
         data-readonly={readOnly ? '' : undefined}
       >
@@ -123,12 +181,66 @@ const CompanyInformationScreen = forwardRef<HTMLDivElement, CompanyInformationPr
           <Heading className="abk-company-information__title">{t('companyInformation.title')}</Heading>
           <p className="abk-company-information__intro">{t('companyInformation.intro')}</p>
         </header>
-        {readOnly && account.data && <ReadOnlyNotice administrators={account.data.administrators} />}
-        <SubheadingScope>
-          <PrimaryContactSection onDirtyChange={onPrimaryDirty} readOnlyNotice={!readOnly} />
-          <BillingContactsList onDirtyChange={onBillingDirty} readOnlyNotice={!readOnly} />
-          <RoleContactsTable onDirtyChange={onRolesDirty} readOnlyNotice={!readOnly} />
-        </SubheadingScope>
+        {loadError && (
+          <ErrorNotice error={toAdapterError(loadError)} title={t('errors.loadFailed')} onRetry={retryLoad} />
+        )}
+        {notAllowed && account.data && (
+          <ReadOnlyNotice
+            administrators={account.data.administrators.filter(
+              (user) => user.id !== account.data.viewer.user.id,
+            )}
+          />
+        )}
+        {editedInOrder.length > 1 && !readOnly && (
+          <Notice
+            tone="info"
+            live="status"
+            className="abk-company-information__unsaved"
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="abk-button"
+                  data-variant="ghost"
+                  onClick={discardAll}
+                  disabled={savingAll}
+                >
+                  {t('companyInformation.discardAll')}
+                </button>
+                <button
+                  type="button"
+                  className="abk-button"
+                  data-variant="primary"
+                  aria-disabled={savingAll || undefined}
+                  onClick={() => void saveAll()}
+                >
+                  {savingAll ? t('common.saving') : t('companyInformation.saveAll')}
+                </button>
+              </>
+            }
+          >
+            {t('companyInformation.unsavedSections', { count: editedInOrder.length })}
+          </Notice>
+        )}
+        <SectionRegistryContext.Provider value={registry}>
+          <SubheadingScope>
+            <PrimaryContactSection
+              onDirtyChange={onPrimaryDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+            <BillingContactsList
+              onDirtyChange={onBillingDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+            <RoleContactsTable
+              onDirtyChange={onRolesDirty}
+              readOnlyNotice={!notAllowed}
+              loadErrorNotice={false}
+            />
+          </SubheadingScope>
+        </SectionRegistryContext.Provider>
       </div>
     );
     // Without a level of its own, the title takes the surrounding one (`HeadingLevelProvider`).

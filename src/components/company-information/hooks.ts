@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useFieldArray, useWatch, type FieldArrayWithId } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import type * as z from 'zod';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
 import { MAX_BILLING_CONTACTS, type RoleDefinition } from '../../schemas/contacts.js';
+import type { User } from '../../schemas/user.js';
 import {
   billingContactsConfig,
   createRoleContactsConfig,
@@ -38,14 +39,20 @@ export function usePrimaryContact(options: ContactsSectionOptions = {}): Primary
   return useContactsSection(primaryContactConfig, options);
 }
 
-type BillingFormValues = z.input<typeof billingContactsFormSchema>;
+/** One row of the billing contacts list. */
+export interface BillingContactRow {
+  /** Stable across adds and removals: use it as the React key. */
+  id: string;
+}
 
 /** The billing contacts list's state: rows to add and remove, on top of the section's. */
 export interface BillingContactsState extends SectionStateOf<typeof billingContactsFormSchema> {
   /** One per form row, keyed by `id` for rendering. */
-  rows: FieldArrayWithId<BillingFormValues, 'billingContacts'>[];
+  rows: BillingContactRow[];
   /** Users already chosen in some row, to leave out of the other rows' pickers. */
   chosenIds: string[];
+  /** The same users, e.g. to say who is already a billing contact when a search finds only them. */
+  chosenUsers: User[];
   /** Another row may be added: under the limit and not read-only. */
   canAdd: boolean;
   limitReached: boolean;
@@ -64,19 +71,21 @@ export interface BillingContactsState extends SectionStateOf<typeof billingConta
  */
 export function useBillingContacts(options: ContactsSectionOptions = {}): BillingContactsState {
   const section = useContactsSection(billingContactsConfig, options);
-  const rows = useFieldArray({ control: section.form.control, name: 'billingContacts' });
+  const rows = useFieldArray({ control: section.control, name: 'billingContacts' });
   // Until the contacts load the form has no rows at all; the default stands in for them.
-  const values = useWatch({ control: section.form.control, name: 'billingContacts', defaultValue: [] });
-  const chosenIds = useMemo(
-    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
+  const values = useWatch({ control: section.control, name: 'billingContacts', defaultValue: [] });
+  const chosenUsers = useMemo(
+    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user] : [])),
     [values],
   );
+  const chosenIds = useMemo(() => chosenUsers.map((user) => user.id), [chosenUsers]);
   const canAdd = rows.fields.length < MAX_BILLING_CONTACTS && !section.readOnly;
   const { append, remove } = rows;
   return {
     ...section,
     rows: rows.fields,
     chosenIds,
+    chosenUsers,
     canAdd,
     limitReached: rows.fields.length >= MAX_BILLING_CONTACTS,
     max: MAX_BILLING_CONTACTS,
@@ -106,6 +115,13 @@ export function useRoleContacts(options: ContactsSectionOptions = {}): RoleConta
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
   // React Query shares structure between fetches, so `roles` only changes when the roles do.
   const config = useMemo(() => createRoleContactsConfig(roles), [roles]);
-  const section = useContactsSection(config, { ...options, extraLoading: rolesQuery.isPending });
+  const { refetch } = rolesQuery;
+  const retryRoles = useCallback(() => void refetch(), [refetch]);
+  const section = useContactsSection(config, {
+    ...options,
+    extraLoading: rolesQuery.isPending,
+    extraLoadError: rolesQuery.isError && !rolesQuery.data ? rolesQuery.error : undefined,
+    retryExtra: retryRoles,
+  });
   return { ...section, roles };
 }

@@ -10,4 +10,4 @@ export type {
   RoleContactsState,
 } from './hooks.js';
 export type { ContactsSection, ContactsSectionState, SectionStatus } from './use-contacts-section.js';
-export type { RootElementProps } from './root-props.js';
+export type { RootElementProps } from '../../ui/index.js';

@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef } from 'react';
-import type { Translate } from '../../i18n/translate.js';
+import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
+import { isolate, type Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
 import { Icon } from '../../ui/index.js';
@@ -10,7 +10,8 @@ import {
   useRoleContacts,
   type ContactsSectionOptions,
 } from './hooks.js';
-import type { RootElementProps } from './root-props.js';
+import { useRegisterSection } from './section-registry.js';
+import type { RootElementProps } from '../../ui/index.js';
 import { SectionFrame } from './SectionFrame.js';
 
 /**
@@ -36,6 +37,8 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
   headingLevel?: 2 | 3 | 4;
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
+  /** Report a failed load with a retry. Default true; `CompanyInformation` says it once instead. */
+  loadErrorNotice?: boolean;
 }
 
 /**
@@ -46,9 +49,13 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
  * <PrimaryContactSection onDirtyChange={setUnsaved} />
  */
 export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProps>(
-  function PrimaryContactSection({ headingLevel, readOnlyNotice, onDirtyChange, ...rootProps }, ref) {
+  function PrimaryContactSection(
+    { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
+    ref,
+  ) {
     const { t } = useAccountSettings();
     const state = usePrimaryContact({ onDirtyChange });
+    useRegisterSection('primary', { save: state.submit, discard: state.cancel });
     return (
       <SectionFrame
         rootProps={rootProps}
@@ -58,10 +65,11 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
         description={t('primaryContact.description')}
         headingLevel={headingLevel}
         readOnlyNotice={readOnlyNotice}
+        loadErrorNotice={loadErrorNotice}
         className="abk-primary-contact"
       >
         <ContactPickerField
-          control={state.form.control}
+          control={state.control}
           name="primaryContact"
           label={t('primaryContact.label')}
           hideLabel
@@ -83,26 +91,36 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
  * <BillingContactsList headingLevel={2} />
  */
 export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>(function BillingContactsList(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
   const state = useBillingContacts({ onDirtyChange });
+  useRegisterSection('billing', { save: state.submit, discard: state.cancel });
   const limitId = useId();
+  // Chosen in another row: not offered again, and named when a search finds only them.
+  const alreadyChosen = useMemo(
+    () =>
+      state.chosenUsers.map((user) => ({
+        user,
+        reason: t('billingContacts.alreadyBillingContact', { name: isolate(user.displayName) }),
+      })),
+    [state.chosenUsers, t],
+  );
   const addButton = useRef<HTMLButtonElement | null>(null);
   // After a row is removed its button is gone: focus the row that took its place, else the
   // one before, else "Add another".
   const focusAfterRemoval = useRef<number | null>(null);
-  const { setFocus } = state.form;
+  const { focusField } = state;
   const rowCount = state.rows.length;
   useEffect(() => {
     const removed = focusAfterRemoval.current;
     if (removed === null) return;
     focusAfterRemoval.current = null;
     const target = Math.min(removed, rowCount - 1);
-    if (target >= 0) setFocus(`billingContacts.${target}.contact`);
+    if (target >= 0) focusField(`billingContacts.${target}.contact`);
     else addButton.current?.focus();
-  }, [rowCount, setFocus]);
+  }, [rowCount, focusField]);
   return (
     <SectionFrame
       rootProps={rootProps}
@@ -112,6 +130,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
       description={t('billingContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={2}
       className="abk-billing-contacts"
       actions={
@@ -143,10 +162,10 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
           {state.rows.map((row, index) => (
             <li key={row.id} className="abk-billing-contacts__row">
               <ContactPickerField
-                control={state.form.control}
+                control={state.control}
                 name={`billingContacts.${index}.contact`}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
-                exclude={state.chosenIds}
+                unavailable={alreadyChosen}
                 readOnly={state.readOnly}
               />
               {!state.readOnly && (
@@ -183,11 +202,12 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
  * <RoleContactsTable />
  */
 export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(function RoleContactsTable(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
   const state = useRoleContacts({ onDirtyChange });
+  useRegisterSection('roles', { save: state.submit, discard: state.cancel });
   return (
     <SectionFrame
       rootProps={rootProps}
@@ -197,6 +217,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
       description={t('roleContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={4}
       className="abk-role-contacts"
     >
@@ -223,7 +244,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
                 </th>
                 <td role="cell" className="abk-role-contacts__contact">
                   <ContactPickerField
-                    control={state.form.control}
+                    control={state.control}
                     name={`roles.${role.id}`}
                     label={label}
                     hideLabel

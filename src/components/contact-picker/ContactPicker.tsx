@@ -1,17 +1,16 @@
-import {
-  forwardRef,
-  useMemo,
-  useRef,
-  useState,
-  type AriaAttributes,
-  type CSSProperties,
-  type FocusEvent,
-  type Ref,
-} from 'react';
+import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
 import { composeRefs, joinClassNames } from '../../lib/dom-props.js';
 import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { AssigneeAvatar, ErrorNotice, Field, Icon, StatusBadge } from '../../ui/index.js';
+import {
+  AssigneeAvatar,
+  ErrorNotice,
+  Field,
+  Icon,
+  IsolatedMessage,
+  StatusBadge,
+  type RootElementProps,
+} from '../../ui/index.js';
 import { ContactPickerPopover } from './ContactPickerPopover.js';
 import { useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
 
@@ -32,7 +31,7 @@ import { useContactPicker, type UseContactPickerOptions } from './use-contact-pi
  * - `.abk-contact-picker__option[data-selected]`: it is the current value;
  * - `.abk-contact-picker__option[data-status]`: `active`, `invited`, `deactivated` or `external`.
  */
-export interface ContactPickerProps extends UseContactPickerOptions, AriaAttributes {
+export interface ContactPickerProps extends UseContactPickerOptions, RootElementProps {
   /** The field's label. Always present for assistive technology, even when hidden. */
   label: string;
   /** Hide the label visually (e.g. in a table whose column header says it). */
@@ -53,14 +52,6 @@ export interface ContactPickerProps extends UseContactPickerOptions, AriaAttribu
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   /** Ref to the text input, e.g. for react-hook-form's focus on error. */
   inputRef?: Ref<HTMLInputElement>;
-  /** The root element's id (the input's is `inputId`). */
-  id?: string;
-  /** Added to the root's `abk-contact-picker` class. */
-  className?: string;
-  /** Inline styles of the root element. */
-  style?: CSSProperties;
-  /** The host's own attributes on the root; the picker's state attributes above win over them. */
-  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
 
 /** The tallest the list gets when the viewport has room. */
@@ -97,6 +88,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -114,6 +106,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail,
     disabled,
     readOnly,
@@ -131,11 +124,14 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
 
   const warning =
     warningMessage ??
-    (value?.kind === 'user' && value.user.status === 'deactivated'
-      ? t('contactPicker.deactivatedValue', { name: value.user.displayName })
-      : undefined);
+    (value?.kind === 'user' && value.user.status === 'deactivated' ? (
+      <IsolatedMessage id="contactPicker.deactivatedValue" values={{ name: value.user.displayName }} />
+    ) : undefined);
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
+  // While a new search is typed, the input no longer shows the value: nor do its details.
+  const showDetails =
+    value !== null && !(isOpen && picker.query) && (selectedUser !== null || value.kind === 'email');
 
   return (
     <div
@@ -171,25 +167,40 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
                 <Icon name="search" />
               )}
             </span>
-            <input
-              className="abk-contact-picker__input"
-              {...picker.getInputProps({
-                ...control,
-                ref: setInputRefs,
-                // The field's <label for> names the input.
-                'aria-labelledby': undefined,
-                'aria-describedby':
-                  [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
-                // Invalid even without a message to show, e.g. while a form marks it.
-                'aria-invalid': invalid || undefined,
-                onFocus: (event) => event.currentTarget.select(),
-                onBlur,
-                placeholder: placeholder ?? t('contactPicker.placeholder'),
-                spellCheck: false,
-              })}
-            />
-            {value?.kind === 'email' && <StatusBadge status="external" />}
-            {selectedUser && selectedUser.status !== 'active' && <StatusBadge status={selectedUser.status} />}
+            {/* The value's details (a chosen user's email, a status badge) sit under the
+                input, not beside it: the input keeps the width to show the whole value. */}
+            <span className="abk-contact-picker__value">
+              <input
+                className="abk-contact-picker__input"
+                {...picker.getInputProps({
+                  ...control,
+                  ref: setInputRefs,
+                  // The field's <label for> names the input.
+                  'aria-labelledby': undefined,
+                  'aria-describedby':
+                    [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
+                  // Invalid even without a message to show, e.g. while a form marks it.
+                  'aria-invalid': invalid || undefined,
+                  onFocus: (event) => event.currentTarget.select(),
+                  onBlur,
+                  placeholder: placeholder ?? t('contactPicker.placeholder'),
+                  spellCheck: false,
+                })}
+              />
+              {showDetails && (
+                <span className="abk-contact-picker__details">
+                  {selectedUser && (
+                    <bdi className="abk-contact-picker__value-email">
+                      <EmailText email={selectedUser.email} />
+                    </bdi>
+                  )}
+                  {value.kind === 'email' && <StatusBadge status="external" />}
+                  {selectedUser && selectedUser.status !== 'active' && (
+                    <StatusBadge status={selectedUser.status} />
+                  )}
+                </span>
+              )}
+            </span>
             {value && !disabled && !readOnly && (
               <button
                 type="button"
@@ -245,3 +256,16 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     </div>
   );
 });
+
+/** An address that, when it must wrap, wraps after its @ rather than mid-word. */
+function EmailText({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
+  );
+}

@@ -1,14 +1,25 @@
-import { useCombobox } from 'downshift';
-import { useCallback, useId, useMemo, useState, type ComponentPropsWithRef } from 'react';
+import {
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithRef,
+  type KeyboardEvent,
+} from 'react';
 import type { AdapterError } from '../../adapter/errors.js';
 import { composeRefs } from '../../lib/dom-props.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
-import { translateValidation } from '../../i18n/translate.js';
+import { isolate, translateValidation } from '../../i18n/translate.js';
+import { matchesAllTerms } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
+import type { User } from '../../schemas/user.js';
 import { emailSchema } from '../../schemas/email.js';
+import { moveActive, type Move, type NavigationContext } from './combobox-navigation.js';
 
 /** What a picker holds: a user, or (with `allowExternalEmail`) an email address. */
 export type ContactPickerValue = Assignee;
@@ -22,6 +33,12 @@ export interface UseContactPickerOptions {
   onValueChange?: (value: ContactPickerValue | null) => void;
   /** User ids not to offer, e.g. people already chosen in other rows (the picker's own value stays). */
   exclude?: string[];
+  /**
+   * Users not to offer, each with why, already translated (e.g. "Jürgen Groß is already a
+   * billing contact."). Left out like `exclude`; when the typed text finds one of them and
+   * nobody else, the picker says why instead of "No users match".
+   */
+  unavailable?: UnavailableUser[];
   /** Offer "Use <email>" when the query is a valid address of someone who is not a user. */
   allowExternalEmail?: boolean;
   disabled?: boolean;
@@ -37,6 +54,12 @@ export interface UseContactPickerOptions {
    * of the label, list and options start with it. Default: generated.
    */
   inputId?: string;
+}
+
+/** A user the picker does not offer, and the sentence that says why. */
+export interface UnavailableUser {
+  user: User;
+  reason: string;
 }
 
 /**
@@ -129,11 +152,40 @@ const LIST_OVERSCAN = 8;
 /** Start loading the next page this many rows before the end of what is loaded. */
 const PREFETCH_ROWS = 10;
 
+/** Text typed into the input since the value was last shown there. */
+interface Draft {
+  /** What the input shows. */
+  text: string;
+  /** What is searched for: `text`, except that it holds still while an input method composes. */
+  search: string;
+  /** The value the text was typed over; once the value changes, the input shows the new one. */
+  forValue: string | null;
+}
+
+interface ComboboxState {
+  isOpen: boolean;
+  /** null: the input shows the value's text. */
+  draft: Draft | null;
+  /** The active option (`aria-activedescendant`), by item key, so it stays on its row as rows change. */
+  activeKey: string | null;
+  /** A key opened the list before its rows arrived: which option to make active once they do. */
+  pendingMove: 'first' | 'last' | null;
+}
+
+const CLOSED: ComboboxState = { isOpen: false, draft: null, activeKey: null, pendingMove: null };
+
 /**
  * The headless "Select a user" combobox: value, server search, pagination and virtualisation.
  * `ContactPicker` is its styled markup; use this hook to render your own. Only the rows in view
  * are rendered: place each at its `start`, and make the list's scrolling content `totalSize`
  * tall (a `::before` of that height does it) so the scrollbar stands for every loaded row.
+ *
+ * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0013):
+ * Down/Up open the list and move the active option (skipping deactivated users), Alt+Down opens
+ * it without moving, Alt+Up and Escape close it, a second Escape clears the value, PageDown and
+ * PageUp move by a visible page, Enter and Tab choose the active option, and Home, End, Left and
+ * Right stay with the text. Focus never leaves the input; `aria-activedescendant` points at the
+ * active option.
  *
  * @example
  * const picker = useContactPicker({ exclude: chosenIds, onValueChange: setContact });
@@ -151,6 +203,7 @@ const PREFETCH_ROWS = 10;
 export function useContactPicker(options: UseContactPickerOptions = {}): UseContactPickerResult {
   const {
     exclude = [],
+    unavailable = [],
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -161,23 +214,39 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const { t, messages } = useAccountSettings();
   const generatedId = useId();
   const id = options.inputId ?? `abk-contact-picker${generatedId.replace(/:/g, '')}`;
+  const labelId = `${id}-label`;
+  const listId = `${id}-menu`;
+  const optionId = (index: number) => `${id}-item-${index}`;
   const [value, setValue] = useControllableState<ContactPickerValue | null>(
     options.value,
     options.defaultValue ?? null,
     options.onValueChange,
   );
+  const valueKey = value ? itemKey(value) : null;
 
-  // What the user has typed since the list opened. Set in the input's own change handler so
-  // the list below is derived in the same render as the keystroke.
-  const [query, setQuery] = useState('');
-  const [isOpenState, setOpenState] = useState(false);
+  const [state, setState] = useState<ComboboxState>(CLOSED);
   const interactive = !disabled && !readOnly;
+  const isOpen = state.isOpen && interactive;
+  const draft = state.draft?.forValue === valueKey ? state.draft : null;
+  const inputValue = draft ? draft.text : itemToString(value);
+  // Set in the input's own change handler, so the list below is derived in the same render as
+  // the keystroke (no effect in between).
+  const query = isOpen && draft ? draft.search : '';
+  const composing = useRef(false);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  // Keyboard moves ask for the active row to be scrolled into view once it is rendered.
+  const scrollRequested = useRef(false);
+  /** The option Tab was pressed on, chosen when focus leaves. */
+  const leavingWith = useRef<ContactPickerItem | null>(null);
+
   // The picker's own value is never hidden from it, so a row can be given `exclude={allChosenIds}`.
   const ownUserId = value?.kind === 'user' ? value.user.id : null;
   const search = useUserSearch({
     query,
-    enabled: isOpenState && interactive,
-    excludeIds: exclude.filter((userId) => userId !== ownUserId),
+    enabled: isOpen,
+    excludeIds: [...exclude, ...unavailable.map(({ user }) => user.id)].filter(
+      (userId) => userId !== ownUserId,
+    ),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(searchDebounceMs === undefined ? {} : { debounceMs: searchDebounceMs }),
   });
@@ -198,56 +267,69 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
     return email && !alreadyUser ? [{ kind: 'email', email }, ...userItems] : userItems;
   }, [users, allowExternalEmail, trimmedQuery]);
   const total = search.total + items.length - users.length;
+  const indexByKey = useMemo(() => new Map(items.map((item, index) => [itemKey(item), index])), [items]);
 
   const list = useVirtualList<HTMLUListElement>({
     count: items.length,
     rowHeight,
     overscan: LIST_OVERSCAN,
     nearEnd: PREFETCH_ROWS,
-    onNearEnd: isOpenState && interactive ? search.fetchMore : undefined,
+    onNearEnd: isOpen ? search.fetchMore : undefined,
   });
 
-  const combobox = useCombobox<ContactPickerItem>({
-    id,
-    inputId: id,
-    items,
-    itemToString,
-    itemToKey: (item) => (item ? itemKey(item) : null),
-    selectedItem: value,
-    isItemDisabled: (item) => item.kind === 'user' && item.user.status === 'deactivated',
-    onSelectedItemChange: ({ selectedItem }) => {
-      setValue(selectedItem);
-      setQuery('');
-    },
-    onIsOpenChange: ({ isOpen }) => {
-      setOpenState(isOpen);
-      if (!isOpen) setQuery('');
-    },
-    // Read-only and disabled pickers never open, so they never claim to be expanded.
-    stateReducer: (_state, { type, changes }) => {
-      if (!interactive) return { ...changes, isOpen: false };
-      // Leaving without choosing (Escape while open, or blur) puts the chosen value's text back
-      // instead of leaving a half-typed query beside it.
-      const { InputKeyDownEscape, InputBlur } = useCombobox.stateChangeTypes;
-      if ((type === InputKeyDownEscape && changes.selectedItem) || type === InputBlur) {
-        return { ...changes, inputValue: itemToString(changes.selectedItem ?? null) };
-      }
-      return changes;
-    },
-    // Rows outside the rendered window do not exist in the DOM: scroll by index instead.
-    scrollIntoView: () => undefined,
-    onHighlightedIndexChange: ({ highlightedIndex, type }) => {
-      if (highlightedIndex >= 0 && type !== useCombobox.stateChangeTypes.ItemMouseMove) {
-        list.scrollToIndex(highlightedIndex);
-      }
-    },
+  const isEnabledAt = (index: number) => {
+    const item = items[index];
+    return item !== undefined && isEnabled(item);
+  };
+  const navigation = (pageRows = 1): NavigationContext => ({
+    count: items.length,
+    isEnabled: isEnabledAt,
+    complete: items.length >= total,
+    pageSize: pageRows,
   });
+  const keyedIndex = state.activeKey === null ? undefined : indexByKey.get(state.activeKey);
+  const activeIndex = !isOpen
+    ? -1
+    : keyedIndex !== undefined && isEnabledAt(keyedIndex)
+      ? keyedIndex
+      : state.pendingMove
+        ? moveActive(-1, state.pendingMove, navigation())
+        : -1;
+  const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
 
-  const isOpen = combobox.isOpen && interactive;
-  // The email offer sits above the users: while it is all there is, the list still waits for them.
+  const { scrollToIndex } = list;
+  useLayoutEffect(() => {
+    if (!isOpen) scrollRequested.current = false;
+    else if (scrollRequested.current && activeIndex >= 0) {
+      scrollRequested.current = false;
+      scrollToIndex(activeIndex);
+    }
+  }, [isOpen, activeIndex, scrollToIndex]);
+
+  const select = (item: ContactPickerItem) => {
+    if (!isEnabled(item)) return;
+    setValue(item);
+    setState(CLOSED);
+  };
+  const activate = (index: number) => {
+    scrollRequested.current = true;
+    const item = items[index];
+    setState((current) => ({ ...current, activeKey: item ? itemKey(item) : null, pendingMove: null }));
+  };
+  /** Opens the list; `move` says which option becomes active (by default the value's row, if loaded). */
+  const openList = (move: 'first' | 'last' | null = null) => {
+    if (!interactive) return;
+    scrollRequested.current = true;
+    setState((current) => ({ ...current, isOpen: true, activeKey: valueKey, pendingMove: move }));
+  };
+  /** Closes without choosing; the value's text replaces a half-typed query beside a chosen value. */
+  const dismiss = () =>
+    setState((current) => ({ ...CLOSED, draft: valueKey === null ? current.draft : null }));
+
   const status: ContactPickerStatus = !isOpen
     ? 'idle'
-    : items.length === 0 || search.status === 'loading'
+    : // The email offer sits above the users: while it is all there is, the list still waits for them.
+      items.length === 0 || search.status === 'loading'
       ? search.status
       : 'ready';
 
@@ -255,19 +337,93 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   let announcement = '';
   if (status === 'ready' && !search.isStale) announcement = t('contactPicker.resultCount', { count: total });
   else if (status === 'empty') {
+    // Say why nobody is offered: a bad address, someone left out on purpose, an address where
+    // only users may be chosen, or simply no match. The typed text is isolated: it is the
+    // viewer's own, and may hold a direction override.
+    const leftOut = unavailable.find(
+      ({ user }) =>
+        user.id !== ownUserId && matchesAllTerms(`${user.displayName} ${user.email}`, search.terms),
+    );
     announcement = externalEmailError
       ? externalEmailError
-      : trimmedQuery
-        ? t('contactPicker.noResults', { query: trimmedQuery })
-        : t('contactPicker.noUsers');
+      : !trimmedQuery
+        ? t('contactPicker.noUsers')
+        : leftOut
+          ? leftOut.reason
+          : !allowExternalEmail && checkEmail(trimmedQuery)?.success
+            ? t('contactPicker.userRequired', { email: isolate(trimmedQuery) })
+            : t('contactPicker.noResults', { query: isolate(trimmedQuery) });
   } else if (status === 'error') announcement = t('contactPicker.searchFailed');
 
   const isSelected = useCallback((item: ContactPickerItem) => isSameItem(value, item), [value]);
-  const { reset, openMenu, closeMenu, highlightedIndex } = combobox;
   const clear = useCallback(() => {
     setValue(null);
-    reset();
-  }, [setValue, reset]);
+    setState(CLOSED);
+  }, [setValue]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // An input method is composing: its keys (Enter commits, arrows pick a candidate) are its own.
+    // Safari sends the key that ends a composition after compositionend, marked only by keyCode 229.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    const imeKey = event.nativeEvent.isComposing || event.key === 'Process' || event.keyCode === 229;
+    if (imeKey || composing.current || !interactive) return;
+    const move = (to: Move) => {
+      event.preventDefault();
+      // PageDown and PageUp move by about one visible page of rows.
+      const visibleRows = Math.floor((list.scrollRef.current?.clientHeight ?? 0) / rowHeight);
+      activate(moveActive(activeIndex, to, navigation(Math.max(1, visibleRows))));
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (event.altKey) {
+          if (!isOpen) openList();
+        } else if (!isOpen) openList('first');
+        else move('next');
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (event.altKey) {
+          if (isOpen) dismiss();
+        } else if (!isOpen) openList('last');
+        else move('previous');
+        break;
+      case 'PageDown':
+      case 'PageUp':
+        if (isOpen) move(event.key === 'PageDown' ? 'page-down' : 'page-up');
+        break;
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // The caret moves in the text (the browser's default); visual focus returns to the input.
+        if (state.activeKey !== null || state.pendingMove !== null) {
+          setState((current) => ({ ...current, activeKey: null, pendingMove: null }));
+        }
+        break;
+      case 'Enter':
+        if (!isOpen) break;
+        event.preventDefault();
+        if (activeItem) select(activeItem);
+        else dismiss();
+        break;
+      case 'Escape':
+        if (isOpen) {
+          event.preventDefault();
+          dismiss();
+        } else if (value || inputValue) {
+          // The second Escape empties the field.
+          event.preventDefault();
+          clear();
+        }
+        break;
+      case 'Tab':
+        // Leaving with an option active chooses it, once focus has moved on (to what was next
+        // when Tab was pressed, not to the clear button that choosing adds).
+        leavingWith.current = isOpen ? (activeItem ?? null) : null;
+        break;
+    }
+  };
 
   const virtualRows = list.rows.flatMap((row) => {
     const item = items[row.index];
@@ -288,47 +444,154 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
     error: search.error,
     retry: search.retry,
     isOpen,
-    open: openMenu,
-    close: closeMenu,
-    highlightedIndex,
+    open: () => {
+      openList();
+      inputRef.current?.focus();
+    },
+    close: dismiss,
+    highlightedIndex: activeIndex,
     isSelected,
     isFetchingMore: search.isFetchingMore,
     isRefreshing: search.isRefreshing,
     externalEmailError,
     virtualRows,
     totalSize: list.totalSize,
-    getLabelProps: (overrides = {}) => combobox.getLabelProps(overrides),
-    getInputProps: ({ onChange, ...overrides } = {}) =>
-      combobox.getInputProps({
-        ...overrides,
-        disabled,
-        readOnly,
-        onChange: (event) => {
-          onChange?.(event);
-          setQuery(event.currentTarget.value);
-        },
-      }),
-    getToggleButtonProps: (overrides = {}) =>
-      combobox.getToggleButtonProps({ 'aria-label': t('contactPicker.toggle'), ...overrides, disabled }),
-    getListProps: ({ ref, ...overrides } = {}) =>
-      combobox.getMenuProps(
-        {
-          ...overrides,
-          ref: composeRefs(list.scrollRef, ref),
-          'aria-busy': search.isRefreshing || undefined,
-        },
-        // The list may mount later than the input (e.g. in a portal).
-        { suppressRefError: true },
-      ),
-    getOptionProps: ({ item, index }) => ({
-      ...combobox.getItemProps({ item, index }),
-      // Only the rendered rows exist: position and size say where each sits in the whole list.
-      'aria-posinset': index + 1,
-      'aria-setsize': total,
-      'data-highlighted': highlightedIndex === index ? '' : undefined,
-      'data-selected': isSameItem(value, item) ? '' : undefined,
+    getLabelProps: (overrides = {}) => ({ id: labelId, htmlFor: id, ...overrides }),
+    getInputProps: ({
+      ref,
+      onChange,
+      onKeyDown: hostKeyDown,
+      onBlur,
+      onClick,
+      onCompositionStart,
+      onCompositionEnd,
+      ...overrides
+    } = {}) => ({
+      id,
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': isOpen,
+      'aria-controls': listId,
+      'aria-activedescendant': activeIndex >= 0 ? optionId(activeIndex) : undefined,
+      'aria-labelledby': overrides['aria-label'] ? undefined : labelId,
+      autoComplete: 'off',
+      value: inputValue,
+      ...overrides,
+      disabled,
+      readOnly,
+      ref: composeRefs(inputRef, ref),
+      onChange: (event) => {
+        onChange?.(event);
+        const text = event.currentTarget.value;
+        setState((current) => {
+          const before = current.draft?.forValue === valueKey ? current.draft.search : '';
+          return {
+            isOpen: interactive,
+            draft: { text, search: composing.current ? before : text, forValue: valueKey },
+            activeKey: null,
+            pendingMove: null,
+          };
+        });
+      },
+      onCompositionStart: (event) => {
+        onCompositionStart?.(event);
+        composing.current = true;
+      },
+      onCompositionEnd: (event) => {
+        onCompositionEnd?.(event);
+        composing.current = false;
+        const text = event.currentTarget.value;
+        setState((current) => ({
+          ...current,
+          isOpen: interactive,
+          draft: { text, search: text, forValue: valueKey },
+        }));
+      },
+      onKeyDown: (event) => {
+        hostKeyDown?.(event);
+        onKeyDown(event);
+      },
+      onBlur: (event) => {
+        onBlur?.(event);
+        const chosen = leavingWith.current;
+        leavingWith.current = null;
+        if (chosen) select(chosen);
+        // Leaving without choosing puts the value's text back instead of a half-typed query.
+        else setState(CLOSED);
+      },
+      onClick: (event) => {
+        onClick?.(event);
+        if (!isOpen) openList();
+      },
     }),
+    getToggleButtonProps: (overrides = {}) => ({
+      id: `${id}-toggle-button`,
+      'aria-label': t('contactPicker.toggle'),
+      'aria-controls': listId,
+      'aria-expanded': isOpen,
+      tabIndex: -1,
+      ...overrides,
+      disabled,
+      onMouseDown: (event) => {
+        overrides.onMouseDown?.(event);
+        // Focus stays in the input (no blur closing the list before the click toggles it).
+        event.preventDefault();
+      },
+      onClick: (event) => {
+        overrides.onClick?.(event);
+        if (isOpen) dismiss();
+        else openList();
+        inputRef.current?.focus();
+      },
+    }),
+    getListProps: ({ ref, onMouseDown, onMouseLeave, ...overrides } = {}) => ({
+      id: listId,
+      role: 'listbox',
+      'aria-labelledby': overrides['aria-label'] ? undefined : labelId,
+      'aria-busy': search.isRefreshing || undefined,
+      ...overrides,
+      ref: composeRefs(list.scrollRef, ref),
+      onMouseDown: (event) => {
+        onMouseDown?.(event);
+        // Clicks on the list (its rows, its scrollbar) keep focus in the input.
+        event.preventDefault();
+      },
+      onMouseLeave: (event) => {
+        onMouseLeave?.(event);
+        if (state.activeKey !== null || state.pendingMove !== null) {
+          setState((current) => ({ ...current, activeKey: null, pendingMove: null }));
+        }
+      },
+    }),
+    getOptionProps: ({ item, index }) => {
+      const enabled = isEnabled(item);
+      return {
+        id: optionId(index),
+        role: 'option',
+        'aria-selected': index === activeIndex,
+        'aria-disabled': enabled ? undefined : true,
+        // Only the rendered rows exist: position and size say where each sits in the whole list.
+        'aria-posinset': index + 1,
+        'aria-setsize': total,
+        'data-highlighted': index === activeIndex ? '' : undefined,
+        'data-selected': isSameItem(value, item) ? '' : undefined,
+        // The pointer makes the row under it active, without scrolling the list under it.
+        onMouseMove: () => {
+          if (index === activeIndex) return;
+          const key = enabled ? itemKey(item) : null;
+          setState((current) =>
+            current.activeKey === key ? current : { ...current, activeKey: key, pendingMove: null },
+          );
+        },
+        onClick: () => select(item),
+      };
+    },
   };
+}
+
+/** Deactivated users are shown, with the reason, but cannot be chosen. */
+function isEnabled(item: ContactPickerItem): boolean {
+  return !(item.kind === 'user' && item.user.status === 'deactivated');
 }
 
 function itemKey(item: ContactPickerItem): string {

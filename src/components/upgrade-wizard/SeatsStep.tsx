@@ -140,7 +140,7 @@ export function SeatsStep() {
             return (
               <label
                 key={user.id}
-                className="abk-seat"
+                className="abk-list-row abk-seat"
                 data-checked={selected.has(user.id) ? '' : undefined}
                 data-status={user.status}
                 style={{ insetBlockStart: row.start, blockSize: row.size }}

@@ -1,14 +1,6 @@
-import {
-  forwardRef,
-  Suspense,
-  useEffect,
-  useId,
-  useRef,
-  type AriaAttributes,
-  type CSSProperties,
-  type ReactNode,
-} from 'react';
+import { forwardRef, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
+import { splitProps } from '../../lib/dom-props.js';
 import {
   ErrorNotice,
   Heading,
@@ -17,6 +9,7 @@ import {
   Notice,
   ScreenErrorBoundary,
   SubheadingScope,
+  type RootElementProps,
 } from '../../ui/index.js';
 import { PlanStep } from './PlanStep.js';
 import { stepViews } from './step-views.js';
@@ -47,7 +40,7 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  *   `active` | `invited` | `deactivated` state.
  * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
  */
-export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, AriaAttributes {
+export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, RootElementProps {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
   /**
@@ -60,14 +53,22 @@ export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks
    * level below it, headings inside a step (tier names, the order summary) two. Default 2.
    */
   headingLevel?: 2 | 3;
-  /** Added to the root's `abk-upgrade` class. */
-  className?: string;
-  /** The root element's id. */
-  id?: string;
-  /** Inline styles of the root element. */
-  style?: CSSProperties;
-  [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
+
+// The props that configure the headless wizard; every other attribute goes on the root. A
+// record, so an option added to the hook cannot be forgotten here and land on the root.
+const WIZARD_OPTIONS: Record<keyof UseUpgradeWizardOptions, true> = {
+  step: true,
+  defaultStep: true,
+  onStepChange: true,
+  draftStorage: true,
+  draftStorageKey: true,
+  defaultProductId: true,
+  onPurchaseComplete: true,
+  onContactSales: true,
+  quoteDebounceMs: true,
+};
+const WIZARD_OPTION_KEYS = Object.keys(WIZARD_OPTIONS) as (keyof UseUpgradeWizardOptions)[];
 
 /**
  * The upgrade wizard: choose a plan, assign seats, pay, review and purchase — exactly once.
@@ -125,31 +126,13 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
     onDone,
     headingLevel = 2,
     className,
-    step,
-    defaultStep,
-    onStepChange,
-    draftStorage,
-    draftStorageKey,
-    defaultProductId,
-    onPurchaseComplete,
-    onContactSales,
-    quoteDebounceMs,
-    ...rootProps
+    ...props
   },
   ref,
 ) {
   const { t, format } = useAccountSettings();
-  const wizard = useUpgradeWizard({
-    step,
-    defaultStep,
-    onStepChange,
-    draftStorage,
-    draftStorageKey,
-    defaultProductId,
-    onPurchaseComplete,
-    onContactSales,
-    quoteDebounceMs,
-  });
+  const [options, rootProps] = splitProps(props, WIZARD_OPTION_KEYS);
+  const wizard = useUpgradeWizard(options);
   const id = useId();
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
   const shownStep = useRef<WizardStep | null>(null);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { MessageKey } from '../../../i18n/messages.js';
 import { translateValidation } from '../../../i18n/translate.js';
 import { useAccountSettings } from '../../../provider/context.js';
 import type { CompanyDetailsInput } from '../../../schemas/billing.js';
@@ -45,6 +46,32 @@ const COUNTRIES = [
   'ZA',
 ];
 
+/** The address lines, in the order a postal address is written. */
+const ADDRESS_FIELDS = [
+  { name: 'name', labelKey: 'upgrade.payment.companyName', autoComplete: 'organization', wide: true },
+  {
+    name: 'addressLine1',
+    labelKey: 'upgrade.payment.addressLine1',
+    autoComplete: 'address-line1',
+    wide: true,
+  },
+  {
+    name: 'addressLine2',
+    labelKey: 'upgrade.payment.addressLine2',
+    autoComplete: 'address-line2',
+    wide: true,
+    optional: true,
+  },
+  { name: 'postalCode', labelKey: 'upgrade.payment.postalCode', autoComplete: 'postal-code' },
+  { name: 'city', labelKey: 'upgrade.payment.city', autoComplete: 'address-level2' },
+] satisfies {
+  name: keyof CompanyDetailsInput;
+  labelKey: MessageKey;
+  autoComplete: string;
+  wide?: boolean;
+  optional?: boolean;
+}[];
+
 /** The company the subscription is invoiced to: name, address, country and tax id. */
 export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormControl; idPrefix: string }) {
   const { t, messages, format, locale } = useAccountSettings();
@@ -67,31 +94,16 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
     <fieldset className="abk-fieldset">
       <legend className="abk-fieldset__legend">{t('upgrade.payment.companyTitle')}</legend>
       <div className="abk-form-grid">
-        <TextField
-          label={t('upgrade.payment.companyName')}
-          autoComplete="organization"
-          wide
-          {...fieldProps('name')}
-        />
-        <TextField
-          label={t('upgrade.payment.addressLine1')}
-          autoComplete="address-line1"
-          wide
-          {...fieldProps('addressLine1')}
-        />
-        <TextField
-          label={t('upgrade.payment.addressLine2')}
-          optional
-          autoComplete="address-line2"
-          wide
-          {...fieldProps('addressLine2')}
-        />
-        <TextField
-          label={t('upgrade.payment.postalCode')}
-          autoComplete="postal-code"
-          {...fieldProps('postalCode')}
-        />
-        <TextField label={t('upgrade.payment.city')} autoComplete="address-level2" {...fieldProps('city')} />
+        {ADDRESS_FIELDS.map(({ name, labelKey, autoComplete, wide, optional }) => (
+          <TextField
+            key={name}
+            label={t(labelKey)}
+            autoComplete={autoComplete}
+            wide={wide}
+            optional={optional}
+            {...fieldProps(name)}
+          />
+        ))}
         <Field
           label={t('upgrade.payment.country')}
           id={`${idPrefix}-country`}

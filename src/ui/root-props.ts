@@ -12,8 +12,3 @@ export interface RootElementProps extends AriaAttributes {
   style?: CSSProperties | undefined;
   [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
 }
-
-/** The component's own class, then the host's. */
-export function rootClassName(own: string, host: string | undefined): string {
-  return host ? `${own} ${host}` : own;
-}
