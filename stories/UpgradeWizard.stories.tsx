@@ -458,11 +458,19 @@ export const Loading: Story = {
 
 /**
  * The plan step in a locale, in the seed's words: the two intervals, then the action that buys
- * the plan with the chosen one.
+ * the plan with the chosen one; tier features come from the adapter in the same language.
  */
 function localePlanStory(
   locale: 'de' | 'pl' | 'fi' | 'it',
-  words: { monthly: string; annual: string; buyMonthly: string; buyAnnual: string; stepTitle: string },
+  words: {
+    monthly: string;
+    annual: string;
+    buyMonthly: string;
+    buyAnnual: string;
+    stepTitle: string;
+    /** A feature of Marketing Hub Starter, as the adapter's catalog gives it in this language. */
+    feature: string;
+  },
 ): Story {
   return {
     parameters: { locale },
@@ -471,6 +479,7 @@ function localePlanStory(
       await expect(await stepHeading(canvasElement, words.stepTitle)).toBeInTheDocument();
       const monthly = await canvas.findByRole('radio', { name: containing(words.monthly) }, SLOW);
       await expect(monthly).toBeChecked();
+      await expect(canvas.getByText(words.feature)).toBeInTheDocument();
       await expect(canvas.getByRole('button', { name: containing(words.buyMonthly) })).toBeInTheDocument();
       await userEvent.click(canvas.getByRole('radio', { name: containing(words.annual) }));
       await expect(canvas.getByRole('button', { name: containing(words.buyAnnual) })).toBeInTheDocument();
@@ -485,6 +494,7 @@ export const PlanGerman: Story = localePlanStory('de', {
   buyMonthly: 'Monatlichen Plan kaufen',
   buyAnnual: 'Jährlichen Plan kaufen',
   stepTitle: 'Plan auswählen',
+  feature: 'Formulare und Landingpages',
 });
 
 /** Polish: Rozliczenie miesięczne / roczne, then Kup plan miesięczny / roczny. */
@@ -494,6 +504,7 @@ export const PlanPolish: Story = localePlanStory('pl', {
   buyMonthly: 'Kup plan miesięczny',
   buyAnnual: 'Kup plan roczny',
   stepTitle: 'Wybierz plan',
+  feature: 'Formularze i strony docelowe',
 });
 
 /** Finnish: Kuukausilaskutus / Vuosilaskutus, then Osta kuukausipaketti / vuosipaketti. */
@@ -503,6 +514,7 @@ export const PlanFinnish: Story = localePlanStory('fi', {
   buyMonthly: 'Osta kuukausipaketti',
   buyAnnual: 'Osta vuosipaketti',
   stepTitle: 'Valitse paketti',
+  feature: 'Lomakkeet ja laskeutumissivut',
 });
 
 /** Italian: Fatturazione mensile / annuale, then Acquista il piano mensile / annuale. */
@@ -512,6 +524,7 @@ export const PlanItalian: Story = localePlanStory('it', {
   buyMonthly: 'Acquista il piano mensile',
   buyAnnual: 'Acquista il piano annuale',
   stepTitle: 'Scegli un piano',
+  feature: 'Moduli e landing page',
 });
 
 /** The dark theme, with a tier selected. */

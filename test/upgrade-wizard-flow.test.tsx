@@ -253,3 +253,18 @@ describe('UpgradeWizard: the done step', () => {
     expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'sales-professional', seats: 2 }));
   });
 });
+
+describe('UpgradeWizard: tier features', () => {
+  it.each([
+    ['en', 'Features of Starter', 'Forms and landing pages'],
+    ['de', 'Funktionen von Starter', 'Formulare und Landingpages'],
+    ['pl', 'Funkcje planu Starter', 'Formularze i strony docelowe'],
+    ['fi', 'Starter – ominaisuudet', 'Lomakkeet ja laskeutumissivut'],
+    ['it', 'Funzionalità di Starter', 'Moduli e landing page'],
+  ])('come from the adapter in the viewer’s language (%s)', async (locale, listName, feature) => {
+    const adapter = createMemoryAdapter();
+    renderWizard({}, adapter, { locale });
+    const features = await screen.findByRole('list', { name: listName });
+    expect(within(features).getByText(feature)).toBeInTheDocument();
+  });
+});

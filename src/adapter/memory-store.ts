@@ -40,6 +40,7 @@ import {
   builtInRoles,
   CATALOG_CURRENCIES,
   generateUsers,
+  localizedProducts,
   SEED_ACCOUNT_NAME,
   seedProducts,
   seedSubscription,
@@ -416,7 +417,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
 
     roles: (): RoleDefinition[] => copy(roles),
 
-    catalog(currency: string | undefined): Catalog {
+    /** The catalog; tier features in `locale`'s language where the seed has them. */
+    catalog(currency: string | undefined, locale?: string): Catalog {
       const chosen = currency ?? subscription.currency;
       if (!CATALOG_CURRENCIES.includes(chosen)) {
         throw validationError([{ path: ['currency'], code: 'currencyNotOffered' }]);
@@ -424,7 +426,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         currency: chosen,
         currencies: [...CATALOG_CURRENCIES],
-        products: copy(products),
+        products: copy(localizedProducts(products, locale)),
         subscription: copy(subscription),
       };
     },

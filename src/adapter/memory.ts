@@ -14,7 +14,7 @@ import type {
 import type { AdapterErrorCode } from './errors.js';
 import { createFaultInjector } from './memory-faults.js';
 import { createMemoryStore } from './memory-store.js';
-import type { AccountAdapter, AdapterOperation, ReadOptions } from './types.js';
+import type { AccountAdapter, AdapterOperation, CatalogReadOptions, ReadOptions } from './types.js';
 
 export { generateUsers, seedUsers } from './memory-seed.js';
 
@@ -129,9 +129,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return store.roles();
     },
 
-    async getCatalog(currency: string | undefined, { signal }: ReadOptions = {}): Promise<Catalog> {
+    async getCatalog(
+      currency: string | undefined,
+      { signal, locale }: CatalogReadOptions = {},
+    ): Promise<Catalog> {
       await begin('getCatalog', signal);
-      return store.catalog(currency);
+      return store.catalog(currency, locale);
     },
 
     async getPaymentMethods({ signal }: ReadOptions = {}) {
