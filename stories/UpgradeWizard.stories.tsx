@@ -746,3 +746,44 @@ export const ScreenError: Story = {
     await expect(canvasElement.querySelector('.abk-upgrade')).toHaveAttribute('data-state', 'error');
   },
 };
+
+/** An account with billing details on file: the payment step starts from them. */
+export const PaymentPrefilled: Story = {
+  parameters: {
+    adapter: {
+      account: { billingDetails: { ...nordlichtCompany, taxId: 'DE811907980' } },
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await expect(await canvas.findByLabelText('Street address', {}, SLOW)).toHaveValue(
+      nordlichtCompany.addressLine1,
+    );
+    await expect(canvas.getByLabelText('City')).toHaveValue(nordlichtCompany.city);
+    await expect(canvas.getByLabelText(/^VAT \/ tax ID/)).toHaveValue('DE811907980');
+  },
+};
+
+/**
+ * "Share this credit card with other admins" applies to the selected card: the viewer's own saved
+ * Visa can be shared; another admin's Mastercard cannot, and a new card says when it is saved.
+ */
+export const PaymentShareExistingCard: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('radio', { name: existingVisa() }, SLOW));
+    const share = canvas.getByRole('checkbox', { name: 'Share this credit card with other admins' });
+    await userEvent.click(share);
+    await expect(share).toBeChecked();
+    await userEvent.click(canvas.getByRole('radio', { name: containing('Mastercard ending in 4444') }));
+    await expect(
+      canvas.queryByRole('checkbox', { name: 'Share this credit card with other admins' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('radio', { name: 'New credit card' }));
+    await expect(
+      canvas.getByText('The card is saved to your account when you continue to the review.'),
+    ).toBeInTheDocument();
+  },
+};

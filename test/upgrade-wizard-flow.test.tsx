@@ -268,3 +268,59 @@ describe('UpgradeWizard: tier features', () => {
     expect(within(features).getByText(feature)).toBeInTheDocument();
   });
 });
+
+describe('UpgradeWizard: the payment step', () => {
+  it('prefills the company details the account has', async () => {
+    const adapter = createMemoryAdapter({
+      account: {
+        billingDetails: {
+          name: 'Nordlicht Logistik GmbH',
+          addressLine1: 'Hafenstraße 12',
+          addressLine2: '',
+          postalCode: '20457',
+          city: 'Hamburg',
+          country: 'DE',
+          taxId: 'DE811907980',
+        },
+      },
+    });
+    const { user } = renderWizard({}, adapter);
+    await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
+    expect(await screen.findByLabelText('Street address')).toHaveValue('Hafenstraße 12');
+    expect(screen.getByLabelText('Postal code')).toHaveValue('20457');
+    expect(screen.getByLabelText('City')).toHaveValue('Hamburg');
+    expect(screen.getByLabelText('Country')).toHaveValue('DE');
+    expect(screen.getByLabelText(/VAT \/ tax ID/)).toHaveValue('DE811907980');
+  });
+
+  it('shares the viewer’s own saved card with other admins when asked', async () => {
+    const adapter = createMemoryAdapter();
+    const { user } = renderWizard({}, adapter);
+    await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
+    await user.click(await screen.findByRole('radio', { name: /Visa ending in 4242/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Share this credit card with other admins' }));
+    // Another admin's shared card is theirs to share: no checkbox for it.
+    await user.click(screen.getByRole('radio', { name: /Mastercard ending in 4444/ }));
+    expect(
+      screen.queryByRole('checkbox', { name: 'Share this credit card with other admins' }),
+    ).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /Visa ending in 4242/ }));
+    expect(screen.getByRole('checkbox', { name: 'Share this credit card with other admins' })).toBeChecked();
+    await fillCompany(user);
+    expect(await screen.findByText('Your card, shared with other admins')).toBeInTheDocument();
+    const methods = await adapter.getPaymentMethods();
+    expect(methods.find((method) => method.id === 'pm_visa_4242')?.sharedWithAdmins).toBe(true);
+  });
+
+  it('says that a new card is saved to the account when the review opens', async () => {
+    const { user } = renderWizard();
+    await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
+    await user.click(await screen.findByRole('radio', { name: 'New credit card' }));
+    expect(
+      screen.getByText('The card is saved to your account when you continue to the review.'),
+    ).toBeInTheDocument();
+  });
+});

@@ -165,6 +165,8 @@ describe('UpgradeWizard in a real browser', () => {
     await expect.element(visa).toBeChecked();
     await expect.element(visa).toHaveFocus();
     await expect.element(page.getByLabelText('Card number')).not.toBeInTheDocument();
+    // The viewer's own Visa is not shared yet: it can be, from the keyboard too.
+    await tabTo(page.getByRole('checkbox', { name: 'Share this credit card with other admins' }));
     await tabTo(page.getByRole('button', { name: 'Back' }));
     await tabTo(page.getByRole('button', { name: 'Review order' }));
     await userEvent.keyboard('{Enter}');

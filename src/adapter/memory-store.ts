@@ -5,6 +5,7 @@ import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } f
 import {
   accountContactsSchema,
   canPurchase,
+  companyDetailsSchema,
   PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
   fieldIssuesOf,
@@ -20,6 +21,7 @@ import {
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type CompanyDetailsInput,
   type ContactsChange,
   type ContactsSection,
   type ContactsUpdate,
@@ -51,7 +53,7 @@ import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-prici
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
-  account?: { id?: string; name?: string } | undefined;
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput } | undefined;
   subscription?: Partial<Catalog['subscription']> | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
@@ -301,6 +303,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         id: options.account?.id ?? 'acct_nordlicht',
         name: options.account?.name ?? SEED_ACCOUNT_NAME,
+        ...(options.account?.billingDetails
+          ? { billingDetails: companyDetailsSchema.parse(options.account.billingDetails) }
+          : {}),
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -448,6 +453,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         ownerName: parsed.data.cardholderName,
       });
       return { token };
+    },
+
+    /** Shares or stops sharing one of the viewer's own cards; another admin's card is theirs. */
+    updatePaymentMethod(paymentMethodId: string, sharedWithAdmins: boolean): PaymentMethod {
+      const method = paymentMethods.find((candidate) => candidate.id === paymentMethodId);
+      if (!method || !visiblePaymentMethods().includes(method))
+        throw new AdapterError('not_found', { message: `payment method ${paymentMethodId}` });
+      if (method.ownerUserId !== viewerUserId)
+        throw new AdapterError('forbidden', { message: 'only the card owner can share it' });
+      method.sharedWithAdmins = sharedWithAdmins;
+      return copy(method);
     },
 
     createPaymentMethod(token: string, sharedWithAdmins: boolean): PaymentMethod {

@@ -4,6 +4,7 @@ import type {
   ContactsUpdate,
   OrderDraft,
   OrderResult,
+  CompanyDetailsInput,
   RoleDefinition,
   Subscription,
   UpgradeRequest,
@@ -22,8 +23,11 @@ export { generateUsers, seedUsers } from './memory-seed.js';
 export interface MemoryAdapterOptions {
   /** The account's users, or a number to generate a deterministic account of that size. Default: 40 seed users. */
   users?: User[] | number;
-  /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
-  account?: { id?: string; name?: string };
+  /**
+   * The account's id, company name and billing details. Default: `acct_nordlicht`, "Nordlicht
+   * Logistik GmbH", no billing details (the payment step then starts from the name alone).
+   */
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput };
   /** The current subscription. Default: Marketing Hub Starter and Sales Hub Starter, monthly, in EUR. */
   subscription?: Partial<Subscription>;
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
@@ -147,6 +151,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       await begin('tokenizeCard');
       store.requirePurchasePermission();
       return store.tokenizeCard(card);
+    },
+
+    async updatePaymentMethod(paymentMethodId, { sharedWithAdmins }) {
+      await begin('updatePaymentMethod');
+      store.requirePermission('manageBilling');
+      return store.updatePaymentMethod(paymentMethodId, sharedWithAdmins);
     },
 
     async createPaymentMethod({ token, sharedWithAdmins }) {

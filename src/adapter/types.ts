@@ -67,6 +67,14 @@ export interface AccountAdapter {
    */
   tokenizeCard(card: CardInput): Promise<{ token: string }>;
   createPaymentMethod(input: { token: string; sharedWithAdmins: boolean }): Promise<PaymentMethod>;
+  /**
+   * Optional. Shares one of the viewer's own saved cards with the other admins, or stops. With
+   * it, "Share this credit card with other admins" applies to an existing card too.
+   */
+  updatePaymentMethod?(
+    paymentMethodId: string,
+    changes: { sharedWithAdmins: boolean },
+  ): Promise<PaymentMethod>;
   /** Prices a draft. Pure: calling it never charges or reserves anything. */
   previewOrder(draft: OrderDraft, options?: ReadOptions): Promise<Quote>;
   /**

@@ -276,6 +276,8 @@ export const de = {
       shareCard: 'Diese Kreditkarte mit anderen Administratoren teilen',
       cardNotStored:
         'Ihre Kartendaten werden direkt an unseren Zahlungsdienstleister übermittelt und niemals hier gespeichert.',
+      cardSavedNow:
+        'Die Karte wird in Ihrem Account gespeichert, sobald Sie mit „Bestellung überprüfen“ fortfahren.',
       reviewOrder: 'Bestellung überprüfen',
       brands: {
         visa: 'Visa',

@@ -265,6 +265,7 @@ export const en = {
       securityCode: 'Security code',
       shareCard: 'Share this credit card with other admins',
       cardNotStored: 'Your card details go straight to our payment provider and are never stored here.',
+      cardSavedNow: 'The card is saved to your account when you continue to the review.',
       reviewOrder: 'Review order',
       brands: {
         visa: 'Visa',

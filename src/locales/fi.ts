@@ -267,6 +267,7 @@ export const fi = {
       shareCard: 'Jaa tämä luottokortti muiden ylläpitäjien kanssa',
       cardNotStored:
         'Korttisi tiedot välitetään suoraan maksupalveluntarjoajallemme, eikä niitä koskaan tallenneta tänne.',
+      cardSavedNow: 'Kortti tallennetaan tilillesi, kun siirryt tarkistamaan tilauksen.',
       reviewOrder: 'Tarkista tilaus',
       brands: {
         visa: 'Visa',

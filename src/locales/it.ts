@@ -281,6 +281,7 @@ export const it = {
       shareCard: 'Condividi questa carta di credito con altri amministratori',
       cardNotStored:
         'I dati della tua carta vengono inviati direttamente al nostro fornitore di servizi di pagamento e non vengono mai memorizzati qui.',
+      cardSavedNow: 'La carta viene salvata nel tuo account quando prosegui con la revisione dell’ordine.',
       reviewOrder: 'Controlla l’ordine',
       brands: {
         visa: 'Visa',

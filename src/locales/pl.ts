@@ -284,6 +284,7 @@ export const pl = {
       shareCard: 'Udostępnij tę kartę kredytową innym administratorom',
       cardNotStored:
         'Dane karty trafiają bezpośrednio do naszego operatora płatności i nigdy nie są tutaj przechowywane.',
+      cardSavedNow: 'Karta zostanie zapisana na Twoim koncie, gdy przejdziesz do przeglądu zamówienia.',
       reviewOrder: 'Przejrzyj zamówienie',
       brands: {
         visa: 'Visa',
