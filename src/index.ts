@@ -1,3 +1,7 @@
+'use client';
+// The directive marks the entry's components and hooks as client code for React Server
+// Components bundlers; the build keeps it at the top of dist/index.js and fails without it.
+
 // Public entry: every name is listed, so adding one to a module never widens the public API by
 // accident. reports/index.api.md records the result; `npm run api:check` fails when the two
 // disagree. Adapters' implementations live in their own entries (`account-billing-kit/memory`),

@@ -337,6 +337,10 @@ describe('CompanyInformation', () => {
     expect(section('Primary account contact')).toBeInTheDocument();
     expect(section('Billing contacts')).toBeInTheDocument();
     expect(section('Other contacts')).toBeInTheDocument();
+    // The saved contact fills the field a moment after the field appears (later under React 18).
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Anna Schmidt'),
+    );
 
     await pick(
       user,

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef, useState } from 'react';
+import { createRef, forwardRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
@@ -14,9 +14,12 @@ import {
 import { assigneeSchema } from '../src/schemas';
 import { renderWithProvider } from './support';
 
-function Picker(props: Partial<React.ComponentProps<typeof ContactPicker>>) {
-  return <ContactPicker label="Primary account contact" searchDebounceMs={0} {...props} />;
-}
+// forwardRef: React 18, which the peer range includes, passes no `ref` prop to a function.
+const Picker = forwardRef<HTMLDivElement, Partial<React.ComponentProps<typeof ContactPicker>>>(
+  function Picker(props, ref) {
+    return <ContactPicker ref={ref} label="Primary account contact" searchDebounceMs={0} {...props} />;
+  },
+);
 
 async function openAndType(text: string) {
   const user = userEvent.setup();

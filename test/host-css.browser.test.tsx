@@ -154,6 +154,9 @@ describe('in a host page with global element styles', () => {
       expect(style(marker).fontSize).not.toBe('9px');
     }
 
+    // Unclassed text inside our parts (a billing interval's name) is ours too.
+    expect(style(page.getByText('Monthly billing').element()).fontSize).not.toBe('9px');
+
     const title = page.getByRole('heading', { level: 2 }).element();
     expect(style(title).color).not.toBe('rgb(204, 0, 204)');
     expect(style(title).textTransform).toBe('none');

@@ -17,6 +17,13 @@ import {
 export interface AccountSettingsProviderProps {
   /** Every read and write goes through this adapter. */
   adapter: AccountAdapter;
+  /**
+   * Names this adapter's data in the QueryClient: every query key starts with
+   * `['account-billing-kit', cacheScope]`. Default: an id per adapter instance. A server-rendered
+   * page needs the same name on the server, where the data was prefetched, and in the browser,
+   * which has an adapter instance of its own: e.g. the account's id.
+   */
+  cacheScope?: string;
   /** BCP 47 tag, e.g. `de-AT`. Falls back to the language (`de`), then English. Default `en`. */
   locale?: string;
   /** Catalogs by language tag, e.g. `{ de, pl }`. Import only the locales you ship. */
@@ -64,6 +71,7 @@ function createDefaultQueryClient(): QueryClient {
  */
 export function AccountSettingsProvider({
   adapter,
+  cacheScope,
   locale = 'en',
   locales,
   messages: overrides,
@@ -107,7 +115,7 @@ export function AccountSettingsProvider({
   const value = useMemo<AccountSettingsContextValue>(
     () => ({
       adapter,
-      scope: adapterScope(adapter),
+      scope: cacheScope ?? adapterScope(adapter),
       retry,
       locale,
       dir: resolvedDir,
@@ -122,6 +130,7 @@ export function AccountSettingsProvider({
     }),
     [
       adapter,
+      cacheScope,
       retry,
       locale,
       resolvedDir,

@@ -1,13 +1,13 @@
 import {
   useCallback,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type ComponentPropsWithRef,
   type KeyboardEvent,
 } from 'react';
+import { useIsomorphicLayoutEffect } from '../../lib/use-isomorphic-layout-effect.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import { composeRefs } from '../../lib/dom-props.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
@@ -298,7 +298,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
 
   const { scrollToIndex } = list;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!isOpen) scrollRequested.current = false;
     else if (scrollRequested.current && activeIndex >= 0) {
       scrollRequested.current = false;

@@ -1,4 +1,4 @@
-import { forwardRef, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
 import { splitProps } from '../../lib/dom-props.js';
 import {
@@ -272,13 +272,11 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
             {/* Headings inside a step (tier names, the order summary) are one level below its title. */}
             <SubheadingScope>
               <UpgradeWizardProvider value={wizard}>
-                <Suspense fallback={<LoadingState tall />}>
-                  <StepView
-                    policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
-                    renderPaymentForm={renderPaymentForm}
-                    onDone={onDone}
-                  />
-                </Suspense>
+                <StepView
+                  policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+                  renderPaymentForm={renderPaymentForm}
+                  onDone={onDone}
+                />
               </UpgradeWizardProvider>
             </SubheadingScope>
           </section>

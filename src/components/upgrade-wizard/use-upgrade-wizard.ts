@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useHydrated } from '../../lib/use-hydrated.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -211,7 +212,12 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     storage: options.draftStorage === undefined ? defaultStorage() : options.draftStorage,
     storageKey: options.draftStorageKey ?? DEFAULT_STORAGE_KEY,
   }));
-  const { storage, storageKey } = draftPlace;
+  // A server-rendered page is hydrated without the draft, which only this tab has: read during
+  // hydration, it would make the browser's first render differ from the server's HTML. Read
+  // once hydrated, it arrives like an owner's draft does.
+  const hydrated = useHydrated();
+  const storage = hydrated ? draftPlace.storage : null;
+  const { storageKey } = draftPlace;
   const { step: controlledStep, defaultStep } = options;
   const [activeProductId, setActiveProductId] = useState<string | null>(options.defaultProductId ?? null);
 
@@ -230,13 +236,17 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   // or a clean start. The step the host asks for is applied as far as the draft reaches it.
   const [requestedStep] = useState(controlledStep ?? defaultStep);
   const arrived = useMemo(() => {
-    if (!owner) return initialWizardState();
+    if (!owner || !hydrated) return initialWizardState();
     const draft = loadDraft(storage, storageKey, owner);
     return requestedStep ? withStep(draft, reachableStep(draft, requestedStep)) : draft;
-  }, [owner, storage, storageKey, requestedStep]);
+  }, [owner, hydrated, storage, storageKey, requestedStep]);
   const [edited, setEdited] = useState<{ ownerId: string | null; state: WizardState } | null>(null);
   const stored = edited && edited.ownerId === ownerId ? edited.state : arrived;
   const restored = owner !== null;
+  // The draft has been read, or is known to be absent: not before hydration. Effects that
+  // build on the state (fitting it to the catalog, saving it, reporting a step) wait for it, or
+  // they would lock in the hydrated blank state over the draft that arrives right after.
+  const draftRead = restored && hydrated;
   // Actions read and write the state through this ref, so several actions in one event (set
   // the company, set the payment method, move on) each see the ones before.
   const storedRef = useRef(stored);
@@ -333,30 +343,30 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   // Fit the draft to the catalog: the account's currency until one is chosen, and nothing the
   // catalog no longer offers (a restored draft can be older than the price list).
   useEffect(() => {
-    if (restored && catalog.data) send({ type: 'catalogLoaded', catalog: catalog.data });
-  }, [send, restored, catalog.data]);
+    if (draftRead && catalog.data) send({ type: 'catalogLoaded', catalog: catalog.data });
+  }, [send, draftRead, catalog.data]);
 
   // Persist everything but card data (which never enters this state) and the agreement; clear
   // after a purchase.
   useEffect(() => {
-    if (owner) saveDraft(storage, storageKey, owner, state);
-  }, [owner, state, storage, storageKey]);
+    if (owner && draftRead) saveDraft(storage, storageKey, owner, state);
+  }, [owner, draftRead, state, storage, storageKey]);
 
   // Analytics see every step shown. A host's step that could not be shown yet is corrected
   // through `onStepChange`, so a host's URL never names a step the wizard is not on.
   const { emit } = settings;
   const viewedStep = useRef<WizardStep | null>(null);
   useEffect(() => {
-    if (!restored || viewedStep.current === state.step) return;
+    if (!draftRead || viewedStep.current === state.step) return;
     const first = viewedStep.current === null;
     viewedStep.current = state.step;
     if (!first || state.step !== 'plan') emit({ type: 'upgrade_step_viewed', step: state.step });
-  }, [restored, state.step, emit]);
+  }, [draftRead, state.step, emit]);
   useEffect(() => {
-    if (restored && controlledStep !== undefined && controlledStep !== state.step) {
+    if (draftRead && controlledStep !== undefined && controlledStep !== state.step) {
       latest.current.options.onStepChange?.(state.step);
     }
-  }, [restored, controlledStep, state.step]);
+  }, [draftRead, controlledStep, state.step]);
 
   const placing = useRef(false);
   const runPurchase = useCallback(
