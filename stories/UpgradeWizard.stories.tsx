@@ -169,6 +169,52 @@ export const SeatsStep: Story = {
   },
 };
 
+/** Anna Schmidt and Jürgen Groß hold Sales Hub seats today. */
+const salesSeatHolders = {
+  subscription: { tierIds: ['marketing-starter', 'sales-starter'], seatHolders: { sales: ['u001', 'u002'] } },
+} satisfies StoryAdapterParameters;
+
+/**
+ * Who holds a seat today starts out selected and is marked. Unticking a held seat asks first,
+ * with focus on the safe answer, "Keep seat".
+ */
+export const SeatsHeld: Story = {
+  parameters: { adapter: salesSeatHolders },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    const anna = await canvas.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }, SLOW);
+    await expect(anna).toBeChecked();
+    await expect(anna).toHaveAccessibleDescription('Has a seat');
+    await expect(canvas.getByText('2 users already have a seat')).toBeInTheDocument();
+    await userEvent.click(anna);
+    const question = canvas.getByRole('group', { name: 'Anna Schmidt has a seat today. Remove it?' });
+    await expect(within(question).getByRole('button', { name: 'Keep seat' })).toHaveFocus();
+    await expect(anna).toBeChecked();
+  },
+};
+
+/** A held seat removed on purpose is listed on the review, apart from who gets the seats. */
+export const ReviewSeatsRemoved: Story = {
+  parameters: { adapter: salesSeatHolders },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }, SLOW));
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove seat' }));
+    await expect(canvas.getByText('1 seat selected')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+    await fillCompany(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    const removed = canvas.getByText('Seats removed').closest('div') as HTMLElement;
+    await expect(await within(removed).findByText('Anna Schmidt', {}, SLOW)).toBeInTheDocument();
+    const seats = canvas.getByText('Seats for').closest('div') as HTMLElement;
+    await expect(await within(seats).findByText('Jürgen Groß', {}, SLOW)).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
+  },
+};
+
 /** 100,000 users: the list is virtualised and pages in as it scrolls. */
 export const SeatsLargeAccount: Story = {
   parameters: { adapter: { users: 100_000 } satisfies StoryAdapterParameters },

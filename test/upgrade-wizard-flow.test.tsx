@@ -324,3 +324,58 @@ describe('UpgradeWizard: the payment step', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('UpgradeWizard: seats already held', () => {
+  function adapterWithSeats() {
+    return createMemoryAdapter({
+      subscription: {
+        tierIds: ['marketing-starter', 'sales-starter'],
+        seatHolders: { sales: ['u001', 'u002'] },
+      },
+    });
+  }
+
+  it('shows who holds a seat today and preselects them', async () => {
+    const { user } = renderWizard({}, adapterWithSeats());
+    await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
+    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+    expect(await screen.findByText('2 seats selected')).toBeInTheDocument();
+    expect(screen.getByText('2 users already have a seat')).toBeInTheDocument();
+    const anna = screen.getByRole('checkbox', { name: 'Seat for Anna Schmidt' });
+    expect(anna).toBeChecked();
+    expect(anna).toHaveAccessibleDescription('Has a seat');
+    expect(screen.getByRole('checkbox', { name: 'Seat for Jürgen Groß' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Seat for Aino Mäkelä' })).not.toHaveAccessibleDescription();
+    // "Clear all" clears the seats added now; a held seat goes only when removed one by one.
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
+    expect(screen.getByText('3 seats selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(screen.getByText('2 seats selected')).toBeInTheDocument();
+    expect(anna).toBeChecked();
+  });
+
+  it('removes a held seat only when the admin confirms it, and the review says so', async () => {
+    const { user } = renderWizard({}, adapterWithSeats());
+    await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
+    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+    const anna = await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' });
+    await user.click(anna);
+    expect(anna).toBeChecked();
+    const question = screen.getByRole('group', { name: 'Anna Schmidt has a seat today. Remove it?' });
+    await user.click(within(question).getByRole('button', { name: 'Keep seat' }));
+    expect(anna).toBeChecked();
+    expect(screen.queryByRole('group', { name: /Remove it\?/ })).not.toBeInTheDocument();
+
+    await user.click(anna);
+    await user.click(screen.getByRole('button', { name: 'Remove seat' }));
+    expect(anna).not.toBeChecked();
+    expect(screen.getByText('1 seat selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await fillCompany(user);
+    expect(screen.getByText('Seats removed')).toBeInTheDocument();
+    expect(await screen.findByText('Anna Schmidt')).toBeInTheDocument();
+  });
+});

@@ -565,6 +565,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       interval: draft.interval,
       currency: draft.currency,
       seats: quote.seats || subscription.seats,
+      // The seats bought are who holds one of this product's seats from now on.
+      ...(product && quote.seats > 0
+        ? { seatHolders: { ...subscription.seatHolders, [product.id]: [...draft.seatUserIds] } }
+        : {}),
     };
     orders.push(result);
     return copy(result);

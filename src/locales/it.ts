@@ -252,6 +252,15 @@ export const it = {
         other: '{count} licenze incluse',
       },
       runningPrice: 'Licenze: {price}',
+      held: 'Ha una licenza',
+      heldSummary: {
+        one: '{count} utente ha già una licenza',
+        many: '{count} utenti hanno già una licenza',
+        other: '{count} utenti hanno già una licenza',
+      },
+      confirmRemoval: '{name} ha una licenza. Vuoi rimuoverla?',
+      removeSeat: 'Rimuovi licenza',
+      keepSeat: 'Mantieni licenza',
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
       loadFailed: 'Impossibile caricare gli utenti.',
@@ -314,6 +323,7 @@ export const it = {
       taxReverseCharge: 'Imposte ({rate}%): inversione contabile, l’IVA è a carico del destinatario',
       taxNotTaxed: 'Imposte ({rate}%): nessuna imposta applicata per {country}',
       seatHolders: 'Licenze per',
+      seatsRemoved: 'Licenze rimosse',
       seatHoldersMore: '{names} e altri {count}',
       chargedEachPeriodMonthly:
         'L’importo viene addebitato sulla tua carta ogni mese per tutta la durata dell’abbonamento.',

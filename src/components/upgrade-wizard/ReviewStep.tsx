@@ -11,6 +11,7 @@ import type { PolicyLinks, WizardStepViewProps } from './types.js';
 import {
   useWizardAccount,
   useWizardActions,
+  useWizardCatalog,
   useWizardPurchase,
   useWizardQuote,
   useWizardSelection,
@@ -29,6 +30,14 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const { termsError, purchasing } = useWizardPurchase();
   const actions = useWizardActions();
   const methods = useQuery(paymentMethodsQueryOptions(settings));
+  const { catalog } = useWizardCatalog();
+  // Seats held today that this order takes away, so the admin sees it before buying.
+  const removedSeats =
+    state.pricing === 'per_seat' && selectedProduct
+      ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []).filter(
+          (userId) => !state.seatUserIds.includes(userId),
+        )
+      : [];
   const method = methods.data?.find((candidate) => candidate.id === state.paymentMethodId);
   const quoteIsFinal = quoteStatus === 'final';
   const currency = quote?.currency ?? chosenCurrency ?? 'USD';
@@ -173,6 +182,14 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
             <dt>{t('upgrade.review.seatHolders')}</dt>
             <dd>
               <SeatHolders userIds={state.seatUserIds} />
+            </dd>
+          </div>
+        )}
+        {removedSeats.length > 0 && (
+          <div>
+            <dt>{t('upgrade.review.seatsRemoved')}</dt>
+            <dd>
+              <SeatHolders userIds={removedSeats} />
             </dd>
           </div>
         )}

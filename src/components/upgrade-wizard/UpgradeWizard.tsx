@@ -37,7 +37,8 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  *   `[data-purchase]` `self_serve` | `contact_sales`.
  * - `.abk-segmented__option[data-checked]`, `.abk-method[data-checked]`, `.abk-seat[data-checked]`:
  *   the chosen billing interval, payment method and seats; `.abk-seat[data-status]` a user's
- *   `active` | `invited` | `deactivated` state.
+ *   `active` | `invited` | `deactivated` state; `.abk-seat[data-held]` a user who holds a seat of
+ *   this product today.
  * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
  */
 export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, RootElementProps {

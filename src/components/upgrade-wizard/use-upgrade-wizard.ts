@@ -427,7 +427,8 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     () => ({
       setActiveProduct: (productId) => setActiveProductId(productId),
       selectTier: (product, tier) => {
-        send({ type: 'selectTier', productId: product.id, tier });
+        const held = latest.current.catalog.data?.subscription.seatHolders?.[product.id] ?? [];
+        send({ type: 'selectTier', productId: product.id, tier, heldSeatUserIds: held });
         latest.current.settings.emit({
           type: 'upgrade_plan_selected',
           tierId: tier.id,
