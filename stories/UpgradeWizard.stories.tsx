@@ -291,6 +291,10 @@ export const ReviewStep: Story = {
     await toReviewWithExistingCard(canvasElement);
     const plan = canvas.getByRole('rowheader', { name: 'Marketing Hub Professional' }).closest('tr');
     await expect(plan).toHaveTextContent('€8,190.00');
+    // The account has Marketing Hub Starter: its unused time is credited, by name.
+    await expect(
+      canvas.getByRole('rowheader', { name: 'Credit for unused time on Marketing Hub Starter' }),
+    ).toBeInTheDocument();
     await expect(await canvas.findByText(/Your card is charged every year/)).toBeInTheDocument();
     await expect(canvas.getByRole('rowheader', { name: 'Total due today' })).toBeInTheDocument();
     await expect(canvas.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('target', '_blank');
@@ -365,6 +369,22 @@ export const ReviewSeatsReverseCharge: Story = {
     await expect(canvas.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent('reverse charge');
     await expect(await canvas.findByText('Aino Mäkelä and Anna Schmidt', {}, SLOW)).toBeInTheDocument();
     await expect(canvas.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
+  },
+};
+
+/** A company where no tax applies: the tax line says why it is 0. */
+export const ReviewNotTaxed: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await fillCompany(canvasElement);
+    await userEvent.selectOptions(canvas.getByLabelText('Country'), 'US');
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    await expect(
+      await canvas.findByRole('rowheader', { name: 'Tax (0%): no tax is charged for United States' }, SLOW),
+    ).toBeInTheDocument();
     await purchaseButtonReady(canvasElement);
   },
 };

@@ -217,6 +217,18 @@ describe('UpgradeWizard: the review says everything that will be charged', () =>
     expect(await screen.findByText('Matteo Rossi and Aino Mäkelä')).toBeInTheDocument();
   });
 
+  it('names the plan whose unused time is credited', async () => {
+    // The account has Marketing Hub Starter, billed monthly.
+    const { user } = renderWizard();
+    await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
+    await fillCompany(user);
+    expect(
+      await screen.findByRole('rowheader', { name: 'Credit for unused time on Marketing Hub Starter' }),
+    ).toBeInTheDocument();
+    expect(rowValue('Credit for unused time on Marketing Hub Starter').textContent).toMatch(/^−€\d/);
+  });
+
   it('says why no tax is charged where the country is not taxed', async () => {
     const { user } = renderWizard();
     await user.click(await screen.findByRole('button', { name: 'Choose Professional' }));

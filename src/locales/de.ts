@@ -309,6 +309,7 @@ export const de = {
       interval: 'Abrechnungsintervall',
       subtotal: 'Zwischensumme',
       credit: 'Gutschrift für ungenutzte Zeit',
+      creditFor: 'Gutschrift für ungenutzte Zeit von {plan}',
       tax: 'Steuer ({rate} %)',
       total: 'Heute fälliger Gesamtbetrag',
       nextCharge: 'Nächste Abbuchung am {date}',

@@ -297,6 +297,7 @@ export const en = {
       interval: 'Billing interval',
       subtotal: 'Subtotal',
       credit: 'Credit for unused time',
+      creditFor: 'Credit for unused time on {plan}',
       tax: 'Tax ({rate}%)',
       total: 'Total due today',
       nextCharge: 'Next charge on {date}',

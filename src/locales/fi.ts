@@ -299,6 +299,7 @@ export const fi = {
       interval: 'Laskutusväli',
       subtotal: 'Välisumma',
       credit: 'Hyvitys käyttämättömästä ajasta',
+      creditFor: 'Hyvitys käyttämättömästä ajasta: {plan}',
       tax: 'Vero ({rate} %)',
       total: 'Maksettava tänään',
       nextCharge: 'Seuraava veloitus {date}',

@@ -316,6 +316,7 @@ export const it = {
       interval: 'Frequenza di fatturazione',
       subtotal: 'Subtotale',
       credit: 'Credito per il periodo non utilizzato',
+      creditFor: 'Credito per il periodo non utilizzato di {plan}',
       tax: 'Imposte ({rate}%)',
       total: 'Totale dovuto oggi',
       nextCharge: 'Prossimo addebito: {date}',

@@ -322,6 +322,7 @@ export const pl = {
       interval: 'Okres rozliczeniowy',
       subtotal: 'Suma częściowa',
       credit: 'Środki za niewykorzystany okres',
+      creditFor: 'Środki za niewykorzystany okres planu {plan}',
       tax: 'Podatek ({rate}%)',
       total: 'Do zapłaty dzisiaj',
       nextCharge: 'Następne obciążenie: {date}',

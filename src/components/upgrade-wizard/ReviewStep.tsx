@@ -50,6 +50,18 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
     product: selectedProduct?.name ?? '',
     tier: selectedTier?.name ?? '',
   });
+  // The credit is for unused time on the plan this one replaces: name it where it is known.
+  const replacedTier =
+    selectedProduct && selectedTier
+      ? selectedProduct.tiers.find(
+          (tier) => tier.id !== selectedTier.id && catalog?.subscription.tierIds.includes(tier.id),
+        )
+      : undefined;
+  const creditLabel = replacedTier
+    ? t('upgrade.review.creditFor', {
+        plan: t('upgrade.review.planLine', { product: selectedProduct?.name ?? '', tier: replacedTier.name }),
+      })
+    : t('upgrade.review.credit');
   function lineLabel(item: QuoteLineItem): string {
     if (item.kind === 'plan') return plan;
     if (item.kind === 'included_seats')
@@ -125,7 +137,7 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
               </tr>
               {quote.credit > 0 && (
                 <tr>
-                  <th scope="row">{t('upgrade.review.credit')}</th>
+                  <th scope="row">{creditLabel}</th>
                   <td>−{money(quote.credit)}</td>
                 </tr>
               )}
