@@ -150,9 +150,9 @@ describe('UpgradeWizard: a viewer who may not purchase', () => {
     // Anna Schmidt is an administrator of the account, but may not purchase.
     const adapter = createMemoryAdapter({ viewer: { permissions: { purchase: false } } });
     const { user } = renderWizard({}, adapter);
-    expect(
-      await screen.findByText('Only a billing administrator can purchase. Ask Jürgen Groß.'),
-    ).toBeInTheDocument();
+    expect((await screen.findByText(/Only a billing administrator can purchase/)).textContent).toMatch(
+      /^Only a billing administrator can purchase\. Ask \W?Jürgen Groß\W?\.$/,
+    );
     expect(document.body).not.toHaveTextContent('Ask Anna Schmidt');
     await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
     const professional = within(tierCard('Professional'));

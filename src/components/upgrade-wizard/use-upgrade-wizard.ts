@@ -134,7 +134,7 @@ export interface UseUpgradeWizardResult {
   accountError: AdapterError | null;
   /** Whether the viewer may purchase (`canPurchase`); false while that is not known. */
   mayPurchase: boolean;
-  /** Whom to ask when the viewer may not purchase: the account's administrators but the viewer. */
+  /** Whom to ask when the viewer may not purchase: the account's administrators, never the viewer. */
   administrators: readonly User[];
   /** Whether the adapter can send "Request this upgrade" (`requestUpgrade`) for such a viewer. */
   canRequestUpgrade: boolean;
