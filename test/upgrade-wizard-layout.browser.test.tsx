@@ -1,0 +1,169 @@
+import '../src/styles.css';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { createMemoryAdapter } from '../src/adapter/memory';
+import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import type { Messages } from '../src/i18n/messages';
+import { de } from '../src/locales/de';
+import { en } from '../src/locales/en';
+import { fi } from '../src/locales/fi';
+import { nordlichtCompany, policyLinks } from '../stories/fixtures';
+import { renderInBrowser } from './browser-support';
+
+/** Fills `{name}` placeholders of a catalog message. */
+function fill(message: string, values: Record<string, string>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function box(element: Element) {
+  return element.getBoundingClientRect();
+}
+
+/** The distinct line boxes `element`'s text is laid out on, top to bottom, by their left edge. */
+function lineStarts(element: Element): number[] {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const lines = new Map<number, number>();
+  for (const rect of range.getClientRects()) {
+    if (rect.width === 0) continue;
+    const top = Math.round(rect.top);
+    lines.set(top, Math.min(lines.get(top) ?? Infinity, rect.left));
+  }
+  return [...lines.entries()].sort(([a], [b]) => a - b).map(([, left]) => left);
+}
+
+const locales = { de, en, fi } as const;
+
+/** A phone, in a host page with its own 16 px margin around the screen (as most hosts have). */
+async function renderAtPhoneWidth(
+  locale: keyof typeof locales,
+  adapter = createMemoryAdapter(),
+  width = 375,
+) {
+  await page.viewport(width, 812);
+  document.body.style.margin = '16px';
+  await renderInBrowser(<UpgradeWizard {...policyLinks} draftStorage={null} quoteDebounceMs={0} />, {
+    adapter,
+    provider: { locale, locales: { [locale]: locales[locale] } },
+  });
+}
+
+async function choosePlan(m: Messages, product: string, tier: string) {
+  await userEvent.click(page.getByRole('tab', { name: product }));
+  await userEvent.click(page.getByRole('button', { name: fill(m.upgrade.plan.select, { tier }) }));
+  const buy = [m.upgrade.plan.buyMonthly, m.upgrade.plan.buyAnnual];
+  await userEvent.click(
+    page.getByRole('button', { name: new RegExp(`^(${buy.map(escapeRegExp).join('|')})`) }),
+  );
+}
+
+async function toReview(m: Messages) {
+  await choosePlan(m, 'Marketing Hub', 'Professional');
+  const p = m.upgrade.payment;
+  await expect.element(page.getByLabelText(p.companyName)).toHaveValue(nordlichtCompany.name);
+  await userEvent.fill(page.getByLabelText(p.addressLine1), nordlichtCompany.addressLine1);
+  await userEvent.fill(page.getByLabelText(p.postalCode), nordlichtCompany.postalCode);
+  await userEvent.fill(page.getByLabelText(p.city), nordlichtCompany.city);
+  await userEvent.selectOptions(page.getByLabelText(p.country), nordlichtCompany.country);
+  await userEvent.click(page.getByRole('radio', { name: /^Visa/ }));
+  await userEvent.click(page.getByRole('button', { name: p.reviewOrder }));
+  await expect
+    .element(page.getByRole('heading', { level: 3, name: new RegExp(m.upgrade.steps.review) }))
+    .toBeInTheDocument();
+  await expect.element(page.getByRole('rowheader', { name: m.upgrade.review.total })).toBeInTheDocument();
+}
+
+describe('the upgrade wizard at phone width', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+  });
+
+  afterEach(async () => {
+    document.body.style.margin = '';
+    sessionStorage.clear();
+    await page.viewport(1280, 900);
+  });
+
+  it('in German, keeps each review detail’s name clear of its value', async () => {
+    await renderAtPhoneWidth('de');
+    await toReview(de);
+    const rows = [...document.querySelectorAll('.abk-review__details > div')];
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      const term = row.querySelector('dt');
+      const value = row.querySelector('dd');
+      if (!term || !value) throw new Error('a detail without its name or value');
+      // "Zahlungsmethode" is one word wider than a third of the card: it must not run under the value.
+      expect(term.scrollWidth).toBeLessThanOrEqual(term.clientWidth);
+      const [t, v] = [box(term), box(value)];
+      const apart = t.right <= v.left + 0.5 || t.bottom <= v.top + 0.5;
+      expect(apart, `“${term.textContent}” overlaps “${value.textContent}”`).toBe(true);
+      expect(v.right).toBeLessThanOrEqual(window.innerWidth);
+    }
+  });
+
+  it('keeps every amount and the billing interval of the order summary on one line', async () => {
+    await renderAtPhoneWidth('en');
+    await toReview(en);
+    const values = [...document.querySelectorAll('.abk-review__table td')];
+    expect(values.length).toBeGreaterThanOrEqual(4);
+    for (const value of values) {
+      expect(lineStarts(value), `“${value.textContent}” is broken over lines`).toHaveLength(1);
+      expect(box(value).right).toBeLessThanOrEqual(window.innerWidth);
+    }
+  });
+
+  it('in Finnish, lines a tier’s long feature up under its first line, not under the tick', async () => {
+    // The smallest phones in use: the feature is sure to wrap.
+    await renderAtPhoneWidth('fi', createMemoryAdapter(), 320);
+    const feature = page.getByText('Lomakkeet ja laskeutumissivut');
+    await expect.element(feature).toBeInTheDocument();
+    const starts = lineStarts(feature.element());
+    // The feature is long enough to wrap at this width; both lines start at the same edge.
+    expect(starts.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(1);
+  });
+
+  it('fills the width with the seat question’s answers instead of leaving them ragged', async () => {
+    // Anna Schmidt holds a Sales Hub seat today: unticking her asks first.
+    const adapter = createMemoryAdapter({
+      subscription: {
+        tierIds: ['marketing-starter', 'sales-starter'],
+        seatHolders: { sales: ['u001', 'u002'] },
+      },
+    });
+    await renderAtPhoneWidth('en', adapter);
+    await choosePlan(en, 'Sales Hub', 'Professional');
+    const anna = page.getByRole('checkbox', { name: 'Seat for Anna Schmidt' });
+    await expect.element(anna).toBeChecked();
+    const bulk = page.getByRole('button', { name: 'Select all shown' }).element().parentElement;
+    if (!bulk) throw new Error('no bulk actions');
+    // The bulk actions share the toolbar's row: "Clear all" does not wrap alone under the other.
+    expectRowsFilled(bulk, bulk.parentElement ?? bulk);
+    await userEvent.click(anna);
+    const question = page.getByRole('group', { name: 'Anna Schmidt has a seat today. Remove it?' });
+    const actions = question.getByRole('button', { name: 'Keep seat' }).element().parentElement;
+    if (!actions) throw new Error('no actions');
+    expectRowsFilled(actions);
+  });
+});
+
+/** Every row of `container`'s buttons ends at `row`'s end edge: none trails short of it. */
+function expectRowsFilled(container: Element, row: Element = container) {
+  const end = box(row).right;
+  const buttons = [...container.querySelectorAll('button')];
+  expect(buttons.length).toBeGreaterThanOrEqual(2);
+  for (const button of buttons) {
+    const b = box(button);
+    const next = buttons.find(
+      (other) => other !== button && Math.abs(box(other).top - b.top) < 1 && box(other).left > b.left,
+    );
+    if (!next)
+      expect(b.right, `“${button.textContent}” stops short of the row’s end`).toBeGreaterThan(end - 1);
+    expect(b.right).toBeLessThanOrEqual(window.innerWidth);
+  }
+}
