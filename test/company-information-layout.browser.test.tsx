@@ -49,3 +49,21 @@ describe('defect 9: at phone width in Finnish, every chosen contact stays readab
     await expect.element(page.getByText('anna.schmidt@nordlicht.example')).toBeVisible();
   });
 });
+
+describe('at phone width in a host page with its own margin', () => {
+  afterEach(async () => {
+    document.body.style.margin = '';
+    await page.viewport(1280, 900);
+  });
+
+  it('shows the whole external security contact address, not a cut-off one', async () => {
+    await page.viewport(375, 812);
+    // Most hosts keep a margin around their content; Storybook's canvas keeps 16 px.
+    document.body.style.margin = '16px';
+    await renderInBrowser(<CompanyInformation />, { adapter: createMemoryAdapter({ latency: 0 }) });
+    const security = page.getByRole('combobox', { name: 'Security contact' });
+    await expect.element(security).toHaveValue('security@nordlicht.example');
+    const input = security.element() as HTMLInputElement;
+    expect(input.scrollWidth).toBeLessThanOrEqual(input.clientWidth);
+  });
+});
