@@ -106,6 +106,21 @@ describe('the upgrade wizard at phone width', () => {
     }
   });
 
+  it('in German, wraps a skipped step’s note under its name instead of squeezing the name', async () => {
+    await renderAtPhoneWidth('de');
+    await toReview(de);
+    const note = document.querySelector('.abk-steps__note');
+    if (!note?.parentElement) throw new Error('no note on the skipped step');
+    const name = [...note.parentElement.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+    if (!name) throw new Error('no name beside the note');
+    expect(name.textContent).toBe('Lizenzen zuweisen');
+    // The name stays whole on its line; the note follows it and wraps.
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    expect(new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size).toBe(1);
+    expect(box(note).right).toBeLessThanOrEqual(window.innerWidth);
+  });
+
   it('keeps every amount and the billing interval of the order summary on one line', async () => {
     await renderAtPhoneWidth('en');
     await toReview(en);

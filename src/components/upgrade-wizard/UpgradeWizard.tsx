@@ -321,8 +321,12 @@ function StepNavigationItem({
       ) : (
         <span className="abk-steps__label" aria-current={state === 'current' ? 'step' : undefined}>
           <StepMarker index={index} />
-          {label}
-          {note && <span className="abk-steps__note">({note})</span>}
+          {/* One text box beside the marker: a long note wraps under the step's name, not into
+              a column of its own. */}
+          <span className="abk-steps__text">
+            {label}
+            {note && <span className="abk-steps__note"> ({note})</span>}
+          </span>
         </span>
       )}
     </li>
