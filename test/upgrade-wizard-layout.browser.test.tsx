@@ -9,6 +9,7 @@ import { en } from '../src/locales/en';
 import { fi } from '../src/locales/fi';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderInBrowser } from './browser-support';
+import { cleanup } from 'vitest-browser-react';
 
 /** Fills `{name}` placeholders of a catalog message. */
 function fill(message: string, values: Record<string, string>): string {
@@ -121,14 +122,29 @@ describe('the upgrade wizard at phone width', () => {
     expect(box(note).right).toBeLessThanOrEqual(window.innerWidth);
   });
 
-  it('keeps every amount and the billing interval of the order summary on one line', async () => {
-    await renderAtPhoneWidth('en');
-    await toReview(en);
-    const values = [...document.querySelectorAll('.abk-review__table td')];
-    expect(values.length).toBeGreaterThanOrEqual(4);
-    for (const value of values) {
-      expect(lineStarts(value), `“${value.textContent}” is broken over lines`).toHaveLength(1);
-      expect(box(value).right).toBeLessThanOrEqual(window.innerWidth);
+  it('keeps every amount of the order summary on one line, inside the card, in English and German', async () => {
+    // 360 px: the narrowest common Android phone, where "Abrechnungsintervall" and
+    // "Jährliche Rechnung" side by side are wider than the card.
+    for (const [locale, messages, width] of [
+      ['en', en, 375],
+      ['de', de, 360],
+    ] as const) {
+      await renderAtPhoneWidth(locale, createMemoryAdapter(), width);
+      await toReview(messages);
+      const table = document.querySelector('.abk-review__table');
+      const step = table?.closest('.abk-upgrade__step');
+      if (!table || !step) throw new Error('no order summary');
+      // Nothing widens the page: it never scrolls sideways.
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+      expect(box(step).right).toBeLessThanOrEqual(window.innerWidth);
+      expect(box(table).right).toBeLessThanOrEqual(box(step).right);
+      const amounts = [...table.querySelectorAll('tr:not([data-kind="interval"]) td')];
+      expect(amounts.length).toBeGreaterThanOrEqual(4);
+      for (const amount of amounts) {
+        expect(lineStarts(amount), `“${amount.textContent}” is broken over lines`).toHaveLength(1);
+      }
+      await cleanup();
+      sessionStorage.clear();
     }
   });
 

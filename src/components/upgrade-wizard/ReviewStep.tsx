@@ -127,7 +127,7 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
                   <td>{money(item.amount)}</td>
                 </tr>
               ))}
-              <tr>
+              <tr data-kind="interval">
                 <th scope="row">{t('upgrade.review.interval')}</th>
                 <td>{state.interval === 'annual' ? t('upgrade.plan.annual') : t('upgrade.plan.monthly')}</td>
               </tr>
