@@ -630,6 +630,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const card = tokens.get(token);
       if (!card) throw validationError([{ path: ['token'], code: 'cardTokenInvalid' }]);
       tokens.delete(token);
+      // An account without a default card gets one as soon as it has a card to charge.
+      const isDefault = wantsDefault || !paymentMethods.some((candidate) => candidate.isDefault);
       const method: PaymentMethod = {
         ...card,
         id: nextId('pm'),
@@ -638,9 +640,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         isDefault: false,
         version: 1,
       };
+      if (isDefault) makeDefault(method);
+      // A new card starts at version 1 whatever it is; only the cards it displaced moved on.
+      Object.assign(method, { isDefault, version: 1 });
       paymentMethods.push(method);
-      // An account without a default card gets one as soon as it has a card to charge.
-      if (wantsDefault || !paymentMethods.some((candidate) => candidate.isDefault)) makeDefault(method);
       return copy(method);
     },
 
