@@ -588,7 +588,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         };
         if (update.primaryContactId !== undefined) {
           // Keeping a contact who was deactivated since is allowed; choosing one is not.
-          if (update.primaryContactId !== null && update.primaryContactId !== current.primary_contact_id) {
+          if (update.primaryContactId !== current.primary_contact_id) {
             const problem = userProblem(users, update.primaryContactId);
             if (problem) issues.push({ path: ['primaryContactId'], code: problem });
           }
