@@ -168,7 +168,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async tokenizeCard(card) {
       await begin('tokenizeCard');
-      store.requirePurchasePermission();
+      // A card on file is a billing matter, not a purchase: adding one from the payment methods
+      // screen needs manageBilling only, as createPaymentMethod does (and as the server does).
+      store.requirePermission('manageBilling');
       return store.tokenizeCard(card);
     },
 
