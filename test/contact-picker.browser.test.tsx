@@ -609,3 +609,16 @@ describe('ContactPicker accessibility in Chromium', () => {
     await expectNoAxeViolations({ runOnly: ['label-content-name-mismatch'] });
   });
 });
+
+describe('ContactPicker, read-only and empty', () => {
+  it('shows no search magnifier, since nobody can search it', async () => {
+    await renderInProvider(<Picker readOnly value={null} />);
+    await expect.element(combobox()).toBeInTheDocument();
+    const leading = inputElement()
+      .closest('.abk-contact-picker__control')
+      ?.querySelector('.abk-contact-picker__leading');
+    if (!leading) throw new Error('no leading slot');
+    expect(leading.querySelector('.abk-icon')).not.toBeNull();
+    expect(leading.getBoundingClientRect().width).toBe(0);
+  });
+});
