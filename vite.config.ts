@@ -37,6 +37,7 @@ const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
   memory: 'src/adapter/memory.ts',
+  http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
   testing: 'src/testing/index.ts',
   'locales/en': 'src/locales/en.ts',
@@ -72,7 +73,7 @@ export default defineConfig({
   test: {
     // CI reads the JSON report to print its "N passed, N failed" line.
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: '.vitest-report/results.json' }]]
+      ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report/results.json' }]]
       : ['default'],
     projects: [
       {
@@ -81,8 +82,31 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The reference server in-process on 127.0.0.1, on its embedded database, in Node.
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The demo end to end: the reference server as its own process, the built host app, Chromium.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

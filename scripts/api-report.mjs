@@ -22,6 +22,7 @@ const tempFolder = path.join(root, 'node_modules', '.cache', 'api-report');
 const entries = [
   { name: 'index', specifier: 'account-billing-kit', types: 'dist/types/index.d.ts' },
   { name: 'memory', specifier: 'account-billing-kit/memory', types: 'dist/types/adapter/memory.d.ts' },
+  { name: 'http', specifier: 'account-billing-kit/http', types: 'dist/types/adapter/http.d.ts' },
   { name: 'schemas', specifier: 'account-billing-kit/schemas', types: 'dist/types/schemas/index.d.ts' },
   { name: 'testing', specifier: 'account-billing-kit/testing', types: 'dist/types/testing/index.d.ts' },
   { name: 'locales-en', specifier: 'account-billing-kit/locales/en', types: 'dist/types/locales/en.d.ts' },

@@ -21,6 +21,13 @@ export interface FaultInjector {
   begin(operation: AdapterOperation, signal?: AbortSignal): Promise<void>;
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /**
+   * The next `count` writes (to `operations`, if given) are applied, then fail with `code`, as
+   * when the connection drops after the server acted: "placed, answer lost".
+   */
+  failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /** Throws the after-applying fault due for a write that was just applied, if any. */
+  end(operation: AdapterOperation): void;
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -38,6 +45,7 @@ interface ScheduledFault {
 export function createFaultInjector(options: FaultOptions, currentContacts: () => unknown): FaultInjector {
   const random = seededRandom(options.seed ?? 1);
   const scheduledFaults: ScheduledFault[] = [];
+  const afterFaults: ScheduledFault[] = [];
   const calls: Partial<Record<AdapterOperation, number>> = {};
 
   return {
@@ -46,14 +54,8 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
       const latency = options.latency ?? 0;
       const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
       await wait(ms, signal);
-      const scheduled = scheduledFaults.find(
-        (fault) => !fault.operations || fault.operations.includes(operation),
-      );
-      if (scheduled) {
-        scheduled.remaining -= 1;
-        if (scheduled.remaining <= 0) scheduledFaults.splice(scheduledFaults.indexOf(scheduled), 1);
-        throw injectedError(scheduled.code, currentContacts);
-      }
+      const scheduled = takeFault(scheduledFaults, operation);
+      if (scheduled) throw injectedError(scheduled.code, currentContacts);
       if (options.failureRate && random() < options.failureRate) {
         throw injectedError(options.failureCode ?? 'network', currentContacts);
       }
@@ -61,8 +63,24 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
     failNext(count, code, operations) {
       scheduledFaults.push({ remaining: count, code, ...(operations ? { operations } : {}) });
     },
+    failNextAfterApplying(count, code, operations) {
+      afterFaults.push({ remaining: count, code, ...(operations ? { operations } : {}) });
+    },
+    end(operation) {
+      const due = takeFault(afterFaults, operation);
+      if (due) throw injectedError(due.code, currentContacts);
+    },
     calls: () => ({ ...calls }),
   };
+}
+
+/** The first fault scheduled for `operation`, counted down (and dropped when used up). */
+function takeFault(faults: ScheduledFault[], operation: AdapterOperation): ScheduledFault | undefined {
+  const fault = faults.find((candidate) => !candidate.operations || candidate.operations.includes(operation));
+  if (!fault) return undefined;
+  fault.remaining -= 1;
+  if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
+  return fault;
 }
 
 /** The error an injected fault throws, shaped like the real one (retry hint, decline code). */

@@ -1,4 +1,12 @@
-import type { Catalog, OrderDraft, Product, Quote, QuoteLineItem, Tier } from '../schemas/index.js';
+import {
+  normalizeTaxId,
+  type Catalog,
+  type OrderDraft,
+  type Product,
+  type Quote,
+  type QuoteLineItem,
+  type Tier,
+} from '../schemas/index.js';
 import type { FieldIssue } from './errors.js';
 import { EU_COUNTRIES, TAX_RATES } from './memory-seed.js';
 
@@ -81,10 +89,21 @@ export function unusedTimeCredit(
   return Math.min(subtotal, Math.round(replacedPrice / 2));
 }
 
-/** The country's VAT rate, or none when an EU business with a VAT id is reverse-charged. */
+/**
+ * Whether `taxId` is a VAT id of the EU country `country`: its VAT prefix (`EL` for Greece)
+ * followed by 2-13 letters and digits. A US tax id, or a German VAT id on a Polish company, is not.
+ */
+export function isEuVatIdOf(country: string, taxId: string): boolean {
+  if (!EU_COUNTRIES.has(country)) return false;
+  const prefix = country === 'GR' ? 'EL' : country;
+  const normalized = normalizeTaxId(taxId);
+  return normalized.startsWith(prefix) && /^[A-Z0-9]{2,13}$/.test(normalized.slice(prefix.length));
+}
+
+/** The country's VAT rate, or none when an EU business with its country's VAT id is reverse-charged. */
 export function taxRatePercent(company: OrderDraft['company']): number {
   const country = company?.country;
-  const reverseCharge = Boolean(country && EU_COUNTRIES.has(country) && company.taxId);
+  const reverseCharge = Boolean(country && company.taxId && isEuVatIdOf(country, company.taxId));
   return country && !reverseCharge ? (TAX_RATES[country] ?? 0) : 0;
 }
 

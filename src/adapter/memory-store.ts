@@ -1,12 +1,16 @@
-import type * as z from 'zod';
+import * as z from 'zod';
+import { canonicalJson } from '../lib/canonical-json.js';
 import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
 import {
   accountContactsSchema,
   contactsUpdateSchema,
+  fieldIssuesOf,
   MAX_BILLING_CONTACTS,
   orderDraftSchema,
   roleDefinitionSchema,
+  userSchema,
+  userSearchParamsSchema,
   type Account,
   type AccountContacts,
   type Assignee,
@@ -68,7 +72,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   const users: User[] =
     typeof options.users === 'number'
       ? generateUsers(options.users)
-      : (options.users ?? seedUsers()).map((u) => ({ ...u }));
+      : (options.users ?? seedUsers()).map((user, index) =>
+          checkedOption(userSchema, user, `users[${index}]`),
+        );
   const usersById = new Map(users.map((user) => [user.id, user]));
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
@@ -77,7 +83,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   );
   const roles: RoleDefinition[] = [
     ...builtInRoles(),
-    ...(options.extraRoles ?? []).map((role) => roleDefinitionSchema.parse(role)),
+    ...(options.extraRoles ?? []).map((role, index) =>
+      checkedOption(roleDefinitionSchema, role, `extraRoles[${index}]`),
+    ),
   ];
   const viewerUserId = options.viewer?.userId ?? users[0]?.id ?? '';
   let permissions: ViewerPermissions = {
@@ -113,7 +121,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   ];
   const tokens = new Map<string, Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId'>>();
   const orders: OrderResult[] = [];
-  const ordersByKey = new Map<string, { fingerprint: string; result: OrderResult }>();
+  // An idempotency key is bound to its first request and to whatever that request got: an
+  // order, a decline or a refusal.
+  const ordersByKey = new Map<
+    string,
+    { fingerprint: string; outcome: { result: OrderResult } | { error: AdapterError } }
+  >();
   let lastSearch: { key: string; query: string; flags: string; matches: User[] } | null = null;
   let sequence = 0;
 
@@ -147,7 +160,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       }
     }
     const primary = contacts.primaryContactId ? usersById.get(contacts.primaryContactId) : undefined;
-    return accountContactsSchema.parse({
+    const parsed = accountContactsSchema.safeParse({
       version: contacts.version,
       primaryContact: primary ? copy(primary) : null,
       billingContacts: contacts.billingContactIds.flatMap((id) => {
@@ -158,6 +171,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       updatedAt: contacts.updatedAt,
       updatedBy: contacts.updatedBy,
     });
+    if (!parsed.success) {
+      throw new AdapterError('unknown', {
+        message: `the stored contacts break the contract:\n${z.prettifyError(parsed.error)}`,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
   }
 
   /** Why a user may not be newly chosen for anything, as a `validation` message key. */
@@ -274,7 +294,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       permissions = { ...permissions, ...next };
     },
 
-    searchUsers(params: UserSearchParams): UserPage {
+    searchUsers(rawParams: UserSearchParams): UserPage {
+      const checked = userSearchParamsSchema.safeParse(rawParams);
+      if (!checked.success) throw validationError(issuesFrom(checked.error));
+      const params = checked.data;
+      // Cursors are the offsets this store hands out: digits, nothing else.
+      if (params.cursor && !/^\d{1,9}$/.test(params.cursor)) {
+        throw validationError([{ path: ['cursor'], code: 'invalid' }]);
+      }
       const query = foldText(params.query.trim());
       const includeDeactivated = params.includeDeactivated ?? true;
       const excluded = new Set(params.excludeIds ?? []);
@@ -296,7 +323,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         });
         lastSearch = { key, query, flags, matches };
       }
-      const offset = params.cursor ? Number.parseInt(params.cursor, 10) || 0 : 0;
+      const offset = params.cursor ? Number(params.cursor) : 0;
       const limit = params.limit ?? DEFAULT_PAGE_SIZE;
       const page = lastSearch.matches.slice(offset, offset + limit);
       const end = offset + page.length;
@@ -402,49 +429,62 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     placeOrder(draft: OrderDraft, idempotencyKey: string): OrderResult {
       if (!idempotencyKey)
         throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyRequired' }]);
-      const fingerprint = JSON.stringify(draft);
+      // The same request in another key order is still the same request.
+      const fingerprint = canonicalJson(draft);
       const previous = ordersByKey.get(idempotencyKey);
       if (previous) {
         if (previous.fingerprint !== fingerprint) {
           throw validationError([{ path: ['idempotencyKey'], code: 'idempotencyKeyReused' }]);
         }
-        return copy(previous.result);
+        if ('error' in previous.outcome) throw previous.outcome.error;
+        return copy(previous.outcome.result);
       }
-      const quote = priceDraft(draft);
-      const method = visiblePaymentMethods().find((candidate) => candidate.id === draft.paymentMethodId);
-      if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
-      if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
-      // Test cards ending 0002 are declined, as with common payment providers' test numbers.
-      if (method.last4 === '0002')
-        throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
-      const product = findTier(products, draft.tierId)?.product;
-      const result: OrderResult = {
-        orderId: nextId('order'),
-        status: 'completed',
-        tierId: draft.tierId,
-        interval: draft.interval,
-        seats: quote.seats,
-        total: quote.total,
-        currency: quote.currency,
-        placedAt: now().toISOString(),
-      };
-      subscription = {
-        ...subscription,
-        tierIds: [
-          ...subscription.tierIds.filter((id) => !product?.tiers.some((candidate) => candidate.id === id)),
-          draft.tierId,
-        ],
-        interval: draft.interval,
-        currency: draft.currency,
-        seats: quote.seats || subscription.seats,
-      };
-      orders.push(result);
-      ordersByKey.set(idempotencyKey, { fingerprint, result });
-      return copy(result);
+      try {
+        const result = placeNewOrder(draft);
+        ordersByKey.set(idempotencyKey, { fingerprint, outcome: { result: copy(result) } });
+        return result;
+      } catch (error) {
+        if (error instanceof AdapterError)
+          ordersByKey.set(idempotencyKey, { fingerprint, outcome: { error } });
+        throw error;
+      }
     },
 
     orders: (): OrderResult[] => copy(orders),
   };
+
+  /** Prices, charges and records a new order; throws a refusal or a decline. */
+  function placeNewOrder(draft: OrderDraft): OrderResult {
+    const quote = priceDraft(draft);
+    const method = visiblePaymentMethods().find((candidate) => candidate.id === draft.paymentMethodId);
+    if (!method) throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodRequired' }]);
+    if (!draft.company) throw validationError([{ path: ['company'], code: 'companyNameRequired' }]);
+    // Test cards ending 0002 are declined, as with common payment providers' test numbers.
+    if (method.last4 === '0002') throw new AdapterError('payment_declined', { declineCode: 'card_declined' });
+    const product = findTier(products, draft.tierId)?.product;
+    const result: OrderResult = {
+      orderId: nextId('order'),
+      status: 'completed',
+      tierId: draft.tierId,
+      interval: draft.interval,
+      seats: quote.seats,
+      total: quote.total,
+      currency: quote.currency,
+      placedAt: now().toISOString(),
+    };
+    subscription = {
+      ...subscription,
+      tierIds: [
+        ...subscription.tierIds.filter((id) => !product?.tiers.some((candidate) => candidate.id === id)),
+        draft.tierId,
+      ],
+      interval: draft.interval,
+      currency: draft.currency,
+      seats: quote.seats || subscription.seats,
+    };
+    orders.push(result);
+    return copy(result);
+  }
 }
 
 export type MemoryStore = ReturnType<typeof createMemoryStore>;
@@ -454,10 +494,16 @@ function copy<T>(value: T): T {
 }
 
 function issuesFrom(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-    code: issue.message,
-  }));
+  return fieldIssuesOf(error);
+}
+
+/** A host's option that breaks the schemas is a programming error: say which and why. */
+function checkedOption<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new TypeError(`createMemoryAdapter: ${where} is invalid:\n${z.prettifyError(parsed.error)}`);
+  }
+  return { ...parsed.data };
 }
 
 function validationError(fieldIssues: FieldIssue[]): AdapterError {

@@ -43,6 +43,14 @@ export interface MemoryAdapterOptions {
 export interface MemoryAdapterControl {
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /**
+   * The next `count` writes (to `operations`, if given) are applied, then fail with `code`: the
+   * order is placed (or the contacts saved) and the answer lost, as when a connection drops.
+   *
+   * @example
+   * adapter.control.failNextAfterApplying(1, 'network', ['placeOrder']);
+   */
+  failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
   /** Another admin saves a change, bumping the version, as a concurrent edit would. */
   simulateConcurrentChange(update: ContactsUpdate, byDisplayName?: string): AccountContacts;
   /** Changes the viewer's permissions. */
@@ -98,7 +106,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async updateContacts(update: ContactsUpdate, { expectedVersion }: { expectedVersion: number }) {
       await begin('updateContacts');
       store.requirePermission('manageContacts');
-      return store.updateContacts(update, expectedVersion, store.viewerName());
+      const saved = store.updateContacts(update, expectedVersion, store.viewerName());
+      faults.end('updateContacts');
+      return saved;
     },
 
     async getRoleDefinitions({ signal }: ReadOptions = {}) {
@@ -125,7 +135,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async createPaymentMethod({ token, sharedWithAdmins }) {
       await begin('createPaymentMethod');
       store.requirePermission('manageBilling');
-      return store.createPaymentMethod(token, sharedWithAdmins);
+      const method = store.createPaymentMethod(token, sharedWithAdmins);
+      faults.end('createPaymentMethod');
+      return method;
     },
 
     async previewOrder(draft: OrderDraft, { signal }: ReadOptions = {}) {
@@ -136,12 +148,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async placeOrder(draft: OrderDraft, { idempotencyKey }: { idempotencyKey: string }) {
       await begin('placeOrder');
       store.requirePermission('purchase');
-      return store.placeOrder(draft, idempotencyKey);
+      const order = store.placeOrder(draft, idempotencyKey);
+      faults.end('placeOrder');
+      return order;
     },
   };
 
   const control: MemoryAdapterControl = {
     failNext: faults.failNext,
+    failNextAfterApplying: faults.failNextAfterApplying,
     simulateConcurrentChange: (update, byDisplayName = 'Matteo Rossi') =>
       store.updateContacts(update, null, byDisplayName),
     setPermissions: store.setPermissions,

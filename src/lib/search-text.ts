@@ -76,7 +76,21 @@ export function initialsOf(name: string): string {
     .trim()
     .split(/\s+/)
     .filter((word) => /\p{L}/u.test(word));
-  const first = words[0]?.[0] ?? '';
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  const first = firstLetter(words[0] ?? '');
+  const last = words.length > 1 ? firstLetter(words[words.length - 1] ?? '') : '';
   return (first + last).toLocaleUpperCase();
+}
+
+const graphemes =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/**
+ * The word's first letter as the reader sees it, with its accents: an emoji or a symbol before
+ * it is skipped, and a surrogate pair is never split.
+ */
+function firstLetter(word: string): string {
+  const characters = graphemes
+    ? Array.from(graphemes.segment(word), (part) => part.segment)
+    : Array.from(word);
+  return characters.find((character) => /\p{L}/u.test(character)) ?? '';
 }

@@ -6,9 +6,9 @@ export function cardDigits(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
-/** The Luhn checksum every card number carries in its last digit. */
+/** The Luhn checksum every card number carries in its last digit. No card number is all zeros. */
 export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
+  if (!/^\d+$/.test(digits) || /^0+$/.test(digits)) return false;
   let sum = 0;
   let double = false;
   for (let index = digits.length - 1; index >= 0; index -= 1) {
@@ -26,7 +26,13 @@ export function passesLuhn(digits: string): boolean {
 const BRAND_RULES: { brand: CardBrand; pattern: RegExp; lengths: number[]; cvcLength: number }[] = [
   { brand: 'amex', pattern: /^3[47]/, lengths: [15], cvcLength: 4 },
   { brand: 'visa', pattern: /^4/, lengths: [13, 16, 19], cvcLength: 3 },
-  { brand: 'mastercard', pattern: /^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/, lengths: [16], cvcLength: 3 },
+  // Mastercard's 2-series runs from 222100 to 272099: 2220… is not Mastercard.
+  {
+    brand: 'mastercard',
+    pattern: /^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/,
+    lengths: [16],
+    cvcLength: 3,
+  },
   { brand: 'discover', pattern: /^(6011|65|64[4-9])/, lengths: [16, 19], cvcLength: 3 },
 ];
 

@@ -1,5 +1,6 @@
 import { AdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
+import { foldText } from '../lib/search-text.js';
 import {
   accountContactsSchema,
   accountSchema,
@@ -10,6 +11,8 @@ import {
   roleDefinitionSchema,
   userPageSchema,
   type OrderDraft,
+  type User,
+  type ViewerPermissions,
 } from '../schemas/index.js';
 
 /** The test functions of your runner (Vitest, Jest, node:test…), so the suite needs none. */
@@ -18,14 +21,39 @@ export interface ConformanceRunner {
   it: (name: string, body: () => Promise<void>) => void;
 }
 
+/** Who the adapter of one check is signed in as. */
+export interface ConformanceViewer {
+  /** What the signed-in user may do; permissions left out are granted. */
+  permissions?: Partial<ViewerPermissions>;
+}
+
 export interface ConformanceOptions {
-  /** A fresh adapter for each test, signed in as an admin with every permission. */
-  createAdapter: () => AccountAdapter | Promise<AccountAdapter>;
-  /** Also place real orders (only against a test backend). Default false. */
+  /**
+   * A fresh sandbox for each check: an adapter on an account of its own, signed in as a user
+   * with `viewer.permissions` (every permission when not given). The account needs at least
+   * four active users and one deactivated user, and must accept the test card
+   * 4242 4242 4242 4242. Orders are placed in it: never point this at production.
+   */
+  createAdapter: (viewer?: ConformanceViewer) => AccountAdapter | Promise<AccountAdapter>;
+  /** Check idempotent orders (places orders in the sandbox). Default true. */
   includeOrders?: boolean;
-  /** A company to put on test orders. */
+  /** A company to put on test orders. Default: a German company without a VAT id. */
   company?: OrderDraft['company'];
 }
+
+const DEFAULT_COMPANY: NonNullable<OrderDraft['company']> = {
+  name: 'Conformance Check GmbH',
+  addressLine1: 'Teststraße 1',
+  addressLine2: '',
+  city: 'Berlin',
+  postalCode: '10115',
+  country: 'DE',
+  taxId: '',
+};
+
+const NO_PERMISSIONS: ViewerPermissions = { manageContacts: false, manageBilling: false, purchase: false };
+/** Field issue codes are message keys (`userDeactivated`), never sentences. */
+const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*$/;
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Adapter conformance: ${message}`);
@@ -58,19 +86,101 @@ async function activeUserIds(adapter: AccountAdapter, count: number): Promise<st
   return ids.slice(0, count);
 }
 
+async function allUsers(adapter: AccountAdapter, query: string, limit: number): Promise<User[]> {
+  const users: User[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await adapter.searchUsers({ query, cursor, limit });
+    check(page.users.length <= limit, `searchUsers returned ${page.users.length} users for limit ${limit}`);
+    check(page.nextCursor === null || page.users.length > 0, 'a page with a next cursor must not be empty');
+    users.push(...page.users);
+    cursor = page.nextCursor;
+    pages += 1;
+    check(pages <= 1_000, 'searchUsers never reaches a last page (nextCursor: null)');
+  } while (cursor);
+  return users;
+}
+
+async function deactivatedUser(adapter: AccountAdapter): Promise<User> {
+  const user = (await allUsers(adapter, '', 50)).find((candidate) => candidate.status === 'deactivated');
+  check(user, 'the sandbox account needs a deactivated user for this check');
+  return user;
+}
+
+/** A payment method the viewer may pay with: an existing one, or the test card saved now. */
+async function paymentMethodId(adapter: AccountAdapter): Promise<string> {
+  const [method] = await adapter.getPaymentMethods();
+  if (method) return method.id;
+  const { token } = await adapter.tokenizeCard({
+    cardholderName: 'Conformance Check',
+    number: '4242 4242 4242 4242',
+    expiry: `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`,
+    securityCode: '123',
+  });
+  return (await adapter.createPaymentMethod({ token, sharedWithAdmins: false })).id;
+}
+
+async function purchasableDraft(
+  adapter: AccountAdapter,
+  company: OrderDraft['company'],
+): Promise<OrderDraft> {
+  const catalog = await adapter.getCatalog(undefined);
+  const tier = catalog.products
+    .flatMap((product) => product.tiers)
+    .find(
+      (candidate) =>
+        candidate.purchase === 'self_serve' &&
+        candidate.pricing === 'flat' &&
+        !catalog.subscription.tierIds.includes(candidate.id),
+    );
+  check(tier, 'a purchasable flat tier the account does not have yet is needed');
+  return {
+    tierId: tier.id,
+    currency: catalog.currency,
+    interval: tier.intervals[0] ?? 'monthly',
+    seatUserIds: [],
+    paymentMethodId: await paymentMethodId(adapter),
+    company,
+  };
+}
+
+/** Runs `operation` and says whether it was refused as `forbidden` (any other failure is a finding). */
+async function isForbidden(operation: () => Promise<unknown>, what: string): Promise<boolean> {
+  try {
+    await operation();
+    return false;
+  } catch (error) {
+    check(error instanceof AdapterError, `${what} must throw an AdapterError, got ${String(error)}`);
+    if (error.code === 'forbidden') return true;
+    // Refused for another reason (e.g. validation) means the permission itself was not checked first.
+    return false;
+  }
+}
+
 /**
  * Checks that an `AccountAdapter` keeps the contract the screens rely on: valid responses,
- * the billing-contact limit, distinct users, external emails only where a role allows them,
- * version conflicts, typed errors, and (optionally) idempotent orders. Run it in your own test
- * runner against your adapter and a test backend.
+ * the billing-contact limit, distinct users, no deactivated users as new contacts, external
+ * emails only where a role allows them, version conflicts, permissions per operation (a
+ * read-only viewer changes nothing), search pages without duplicates or gaps, accent-insensitive
+ * search, error shapes (field issues with message keys, conflicts with the current state), and
+ * idempotent orders: one order per key, a new order per new key, a reused key refused for a
+ * different request. Run it in your own test runner against a sandbox of your backend.
  *
  * @example
  * import { describe, it } from 'vitest';
  * import { runAdapterConformance } from 'account-billing-kit/testing';
- * runAdapterConformance({ describe, it }, { createAdapter: () => createMyAdapter(testServerUrl) });
+ * runAdapterConformance({ describe, it }, {
+ *   // A fresh sandbox account per check, signed in with the permissions asked for.
+ *   createAdapter: async (viewer) => {
+ *     const { token } = await createSandboxAccount(testServerUrl, viewer?.permissions);
+ *     return createHttpAdapter({ baseUrl: testServerUrl, headers: { Authorization: `Bearer ${token}` } });
+ *   },
+ * });
  */
 export function runAdapterConformance(runner: ConformanceRunner, options: ConformanceOptions): void {
   const { describe, it } = runner;
+  const company = options.company ?? DEFAULT_COMPANY;
 
   describe('AccountAdapter conformance', () => {
     it('returns an account, users, contacts, roles and a catalog that match the schemas', async () => {
@@ -168,7 +278,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
           interval: tier.intervals[0] ?? 'monthly',
           seatUserIds: [],
           paymentMethodId: null,
-          company: options.company ?? null,
+          company,
         }),
       );
       check(
@@ -177,28 +287,250 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       );
     });
 
-    if (options.includeOrders) {
-      it('places one order per idempotency key', async () => {
-        const adapter = await options.createAdapter();
-        const catalog = await adapter.getCatalog(undefined);
-        const [method] = await adapter.getPaymentMethods();
-        const tier = catalog.products
-          .flatMap((product) => product.tiers)
-          .find(
-            (candidate) =>
-              candidate.purchase === 'self_serve' &&
-              candidate.pricing === 'flat' &&
-              !catalog.subscription.tierIds.includes(candidate.id),
+    it('searches names accent- and case-insensitively', async () => {
+      const adapter = await options.createAdapter();
+      const users = await allUsers(adapter, '', 50);
+      const accented = users.find((user) => foldText(user.displayName) !== user.displayName.toLowerCase());
+      check(
+        accented,
+        'the sandbox account needs a user whose name has an accent or another non-ASCII letter',
+      );
+      const query = foldText(accented.displayName).toUpperCase();
+      const found = await allUsers(adapter, query, 50);
+      check(
+        found.some((user) => user.id === accented.id),
+        `searching "${query}" must find "${accented.displayName}"`,
+      );
+    });
+
+    it('pages through a search without duplicates or gaps', async () => {
+      const adapter = await options.createAdapter();
+      const first = await adapter.searchUsers({ query: '', limit: 200 });
+      const paged = await allUsers(adapter, '', 3);
+      const ids = paged.map((user) => user.id);
+      check(new Set(ids).size === ids.length, 'pages must not repeat a user');
+      check(
+        ids.length === first.total,
+        `paging found ${ids.length} users but the search reports a total of ${first.total}`,
+      );
+      if (first.nextCursor === null) {
+        const all = new Set(first.users.map((user) => user.id));
+        check(
+          ids.length === all.size && ids.every((id) => all.has(id)),
+          'paging must find exactly the users one large page finds',
+        );
+      }
+      const [someone] = first.users;
+      if (someone) {
+        const term = foldText(someone.displayName).split(/\s+/)[0] ?? '';
+        const matches = await allUsers(adapter, term, 2);
+        const matchIds = matches.map((user) => user.id);
+        check(new Set(matchIds).size === matchIds.length, `pages of "${term}" must not repeat a user`);
+        check(matchIds.includes(someone.id), `paging through "${term}" must reach "${someone.displayName}"`);
+      }
+    });
+
+    it('refuses deactivated users as new contacts', async () => {
+      const adapter = await options.createAdapter();
+      const inactive = await deactivatedUser(adapter);
+      const roles = await adapter.getRoleDefinitions();
+      const { version } = await adapter.getContacts();
+      const attempts: [string, Parameters<AccountAdapter['updateContacts']>[0]][] = [
+        ['as primary contact', { primaryContactId: inactive.id }],
+        ['as billing contact', { billingContactIds: [inactive.id] }],
+        ...roles
+          .slice(0, 1)
+          .map(
+            (role) =>
+              [`as "${role.id}"`, { roleContacts: { [role.id]: { kind: 'user', userId: inactive.id } } }] as [
+                string,
+                Parameters<AccountAdapter['updateContacts']>[0],
+              ],
+          ),
+      ];
+      for (const [where, update] of attempts) {
+        const error = await expectAdapterError(
+          adapter.updateContacts(update, { expectedVersion: version }),
+          'validation',
+          `the deactivated user "${inactive.displayName}" ${where}`,
+        );
+        check(error.fieldIssues.length > 0, `refusing a deactivated user ${where} must name the field`);
+      }
+      check(
+        (await adapter.getContacts()).version === version,
+        'a refused update must not change the version',
+      );
+    });
+
+    it('lets a read-only viewer read everything and change nothing', async () => {
+      const adapter = await options.createAdapter({ permissions: NO_PERMISSIONS });
+      const account = accountSchema.parse(await adapter.getAccount());
+      check(
+        !account.viewer.permissions.manageContacts &&
+          !account.viewer.permissions.manageBilling &&
+          !account.viewer.permissions.purchase,
+        "getAccount must report the viewer's permissions as they are",
+      );
+      const before = await adapter.getContacts();
+      await adapter.searchUsers({ query: '', limit: 5 });
+      await adapter.getRoleDefinitions();
+      await adapter.getCatalog(undefined);
+      const [userId] = await activeUserIds(adapter, 1);
+      const writes: [string, () => Promise<unknown>][] = [
+        [
+          'updateContacts',
+          () =>
+            adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: before.version }),
+        ],
+        ['getPaymentMethods', () => adapter.getPaymentMethods()],
+        [
+          'createPaymentMethod',
+          () => adapter.createPaymentMethod({ token: 'tok_conformance', sharedWithAdmins: false }),
+        ],
+        [
+          'placeOrder',
+          () =>
+            adapter.placeOrder(
+              {
+                tierId: 'conformance',
+                currency: 'EUR',
+                interval: 'monthly',
+                seatUserIds: [],
+                paymentMethodId: 'pm_conformance',
+                company,
+              },
+              { idempotencyKey: `conformance-viewer-${Date.now().toString(36)}` },
+            ),
+        ],
+      ];
+      for (const [name, write] of writes) {
+        check(
+          await isForbidden(write, `${name} by a read-only viewer`),
+          `${name} by a read-only viewer must fail with "forbidden"`,
+        );
+      }
+      check(
+        (await adapter.getContacts()).version === before.version,
+        'a read-only viewer must not change the contacts',
+      );
+    });
+
+    it('checks each permission on its own operations', async () => {
+      for (const missing of ['manageContacts', 'manageBilling', 'purchase'] as const) {
+        const adapter = await options.createAdapter({ permissions: { [missing]: false } });
+        const { permissions } = (await adapter.getAccount()).viewer;
+        check(
+          !permissions[missing] &&
+            (['manageContacts', 'manageBilling', 'purchase'] as const).every(
+              (name) => name === missing || permissions[name],
+            ),
+          `getAccount must report exactly the permissions of a viewer without ${missing}`,
+        );
+        const { version } = await adapter.getContacts();
+        const [userId] = await activeUserIds(adapter, 1);
+        const updateContacts = () =>
+          adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+        const getPaymentMethods = () => adapter.getPaymentMethods();
+        if (missing === 'manageContacts') {
+          check(
+            await isForbidden(updateContacts, 'updateContacts'),
+            'updateContacts without manageContacts must fail with "forbidden"',
           );
-        check(method && tier, 'a payment method and a purchasable flat tier are needed');
-        const draft: OrderDraft = {
-          tierId: tier.id,
-          currency: catalog.currency,
-          interval: tier.intervals[0] ?? 'monthly',
+          check(
+            !(await isForbidden(getPaymentMethods, 'getPaymentMethods')),
+            'getPaymentMethods must not need manageContacts',
+          );
+        }
+        if (missing === 'manageBilling') {
+          check(
+            await isForbidden(getPaymentMethods, 'getPaymentMethods'),
+            'getPaymentMethods without manageBilling must fail with "forbidden"',
+          );
+          check(
+            await isForbidden(
+              () => adapter.createPaymentMethod({ token: 'tok_conformance', sharedWithAdmins: false }),
+              'createPaymentMethod',
+            ),
+            'createPaymentMethod without manageBilling must fail with "forbidden"',
+          );
+          check(
+            !(await isForbidden(updateContacts, 'updateContacts')),
+            'updateContacts must not need manageBilling',
+          );
+        }
+        if (missing === 'purchase') {
+          const draft = await purchasableDraft(adapter, company);
+          check(
+            await isForbidden(
+              () =>
+                adapter.placeOrder(draft, {
+                  idempotencyKey: `conformance-purchase-${Date.now().toString(36)}`,
+                }),
+              'placeOrder',
+            ),
+            'placeOrder without purchase must fail with "forbidden"',
+          );
+          check(
+            !(await isForbidden(getPaymentMethods, 'getPaymentMethods')),
+            'getPaymentMethods must not need purchase',
+          );
+        }
+      }
+    });
+
+    it('fails in the documented shapes: field issues with message keys, conflicts with the current state', async () => {
+      const adapter = await options.createAdapter();
+      const { version } = await adapter.getContacts();
+      const ids = await activeUserIds(adapter, MAX_BILLING_CONTACTS + 1);
+      const tooMany = await expectAdapterError(
+        adapter.updateContacts({ billingContactIds: ids }, { expectedVersion: version }),
+        'validation',
+        'a fourth billing contact',
+      );
+      check(tooMany.fieldIssues.length > 0, 'a validation error must carry field issues');
+      for (const issue of tooMany.fieldIssues) {
+        check(Array.isArray(issue.path), 'a field issue must have a path');
+        check(
+          MESSAGE_KEY.test(issue.code),
+          `a field issue code must be a message key such as "billingContactsTooMany", got "${issue.code}"`,
+        );
+      }
+      check(
+        tooMany.fieldIssues.some((issue) => issue.path[0] === 'billingContactIds'),
+        'the issue of a fourth billing contact must name billingContactIds',
+      );
+      const unknownTier = await expectAdapterError(
+        adapter.previewOrder({
+          tierId: 'no-such-tier',
+          currency: (await adapter.getCatalog(undefined)).currency,
+          interval: 'monthly',
           seatUserIds: [],
-          paymentMethodId: method.id,
-          company: options.company ?? null,
-        };
+          paymentMethodId: null,
+          company,
+        }),
+        'validation',
+        'a quote for an unknown tier',
+      );
+      check(
+        unknownTier.fieldIssues.some((issue) => issue.path[0] === 'tierId' && MESSAGE_KEY.test(issue.code)),
+        'a quote for an unknown tier must name tierId',
+      );
+      const [userId] = ids;
+      await adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+      const conflict = await expectAdapterError(
+        adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }),
+        'conflict',
+        'an update with a stale version',
+      );
+      const current = accountContactsSchema.safeParse(conflict.current);
+      check(current.success, 'a conflict must carry the current contacts');
+      check(current.data.version !== version, 'the current contacts of a conflict must be the newer version');
+    });
+
+    if (options.includeOrders ?? true) {
+      it('places one order per idempotency key, however often it is sent', async () => {
+        const adapter = await options.createAdapter();
+        const draft = await purchasableDraft(adapter, company);
         const key = `conformance-${Date.now().toString(36)}`;
         const [a, b] = await Promise.all([
           adapter.placeOrder(draft, { idempotencyKey: key }),
@@ -208,6 +540,38 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         check(
           a.orderId === b.orderId && b.orderId === c.orderId,
           'the same idempotency key must return the same order',
+        );
+      });
+
+      it('places a new order for a new idempotency key', async () => {
+        const adapter = await options.createAdapter();
+        const draft = await purchasableDraft(adapter, company);
+        const first = await adapter.placeOrder(draft, {
+          idempotencyKey: `conformance-a-${Date.now().toString(36)}`,
+        });
+        const second = await adapter.placeOrder(draft, {
+          idempotencyKey: `conformance-b-${Date.now().toString(36)}`,
+        });
+        check(first.orderId !== second.orderId, 'two idempotency keys must place two orders');
+      });
+
+      it('refuses an idempotency key reused for a different request', async () => {
+        const adapter = await options.createAdapter();
+        const draft = await purchasableDraft(adapter, company);
+        const key = `conformance-reuse-${Date.now().toString(36)}`;
+        await adapter.placeOrder(draft, { idempotencyKey: key });
+        const other: OrderDraft = {
+          ...draft,
+          company: { ...(draft.company ?? DEFAULT_COMPANY), name: 'Another Company' },
+        };
+        const error = await expectAdapterError(
+          adapter.placeOrder(other, { idempotencyKey: key }),
+          'validation',
+          'the same idempotency key with a different order',
+        );
+        check(
+          error.fieldIssues.every((issue) => MESSAGE_KEY.test(issue.code)),
+          'the refusal of a reused key must carry message keys',
         );
       });
     }

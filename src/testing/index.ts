@@ -1,2 +1,2 @@
 export { runAdapterConformance } from './conformance.js';
-export type { ConformanceOptions, ConformanceRunner } from './conformance.js';
+export type { ConformanceOptions, ConformanceRunner, ConformanceViewer } from './conformance.js';

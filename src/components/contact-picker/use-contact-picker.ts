@@ -166,7 +166,7 @@ const CLOSED: ComboboxState = { isOpen: false, draft: null, activeKey: null, pen
  * are rendered: place each at its `start`, and make the list's scrolling content `totalSize`
  * tall (a `::before` of that height does it) so the scrollbar stands for every loaded row.
  *
- * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0013):
+ * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0015):
  * Down/Up open the list and move the active option (skipping deactivated users), Alt+Down opens
  * it without moving, Alt+Up and Escape close it, a second Escape clears the value, PageDown and
  * PageUp move by a visible page, Enter and Tab choose the active option, and Home, End, Left and
