@@ -20,8 +20,8 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 84.2 kB measured.
-    limit: 86_000,
+    // Target 60 kB, not met yet: 66.7 kB measured (61.4 initial + 5.3 payment step).
+    limit: 68_000,
     target: 60_000,
   },
   {
@@ -37,8 +37,7 @@ const BUDGETS = [
     entry: 'bench/bundle/contact-picker.ts',
     external: REACT,
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 30 kB, not met yet: 47.1 kB measured.
-    limit: 48_500,
+    limit: 30_000,
     target: 30_000,
   },
 ];

@@ -1,8 +1,12 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as classic from 'zod';
+import * as mini from 'zod/mini';
 import {
   accountContactsSchema,
   assigneeInputSchema,
+  assigneeSchema,
   billingContactIdsSchema,
   companyDetailsSchema,
   contactsUpdateSchema,
@@ -12,6 +16,7 @@ import {
   passesLuhn,
   taxIdSchema,
   tierSchema,
+  userSchema,
 } from '../src/schemas';
 import { nordlichtCompany } from '../stories/fixtures';
 
@@ -205,5 +210,40 @@ describe('billing contacts form', () => {
         ['billingContacts.2.contact', 'billingContactsDuplicate'],
       ]),
     );
+  });
+});
+
+describe('the schemas in a host’s own zod code (they are zod/mini schemas)', () => {
+  const user = { id: 'u1', displayName: 'Anna Schmidt', email: 'anna@example.com', status: 'active' };
+
+  it('compose into classic zod objects, arrays and wrappers, keeping the message keys', () => {
+    const hostSchema = classic.object({
+      owner: userSchema,
+      watchers: classic.array(userSchema).max(2),
+      deputy: classic.nullable(assigneeSchema).optional(),
+    });
+    expect(hostSchema.parse({ owner: user, watchers: [user] })).toEqual({ owner: user, watchers: [user] });
+    const result = hostSchema.safeParse({ owner: { ...user, email: 'anna@' }, watchers: [] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['owner.email', 'emailInvalid'],
+    ]);
+  });
+
+  it('extend with zod/mini’s functions, and describe themselves as JSON Schema', () => {
+    const withTeam = mini.extend(userSchema, { team: mini.string() });
+    expect(withTeam.parse({ ...user, team: 'Billing' })).toEqual({ ...user, team: 'Billing' });
+    const jsonSchema = classic.toJSONSchema(userSchema);
+    expect(jsonSchema.type).toBe('object');
+    expect(jsonSchema.required).toEqual(['id', 'displayName', 'email', 'status']);
+  });
+
+  it('validate react-hook-form values through @hookform/resolvers', async () => {
+    const resolver = zodResolver(contactsUpdateSchema);
+    const options = { fields: {}, shouldUseNativeValidation: false } as const;
+    const valid = await resolver({ billingContactIds: ['u1', 'u2'] }, undefined, options);
+    expect(valid.errors).toEqual({});
+    const invalid = await resolver({ billingContactIds: ['u1', 'u1'] }, undefined, options);
+    expect(invalid.errors.billingContactIds?.message).toBe('billingContactsDuplicate');
   });
 });

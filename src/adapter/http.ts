@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   accountContactsSchema,
   accountSchema,
@@ -53,14 +53,14 @@ interface RequestSpec<T> {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   retry: RetryPolicy;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRY: Required<HttpRetryOptions> = { retries: 2, baseDelayMs: 300, maxDelayMs: 5_000 };
 
-const tokenSchema = z.object({ token: z.string().min(1) });
+const tokenSchema = z.object({ token: z.string().check(z.minLength(1)) });
 
 /**
  * An `AccountAdapter` that speaks the REST contract (`openapi/account-billing-kit.openapi.json`)

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
@@ -493,12 +493,12 @@ function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-function issuesFrom(error: z.ZodError): FieldIssue[] {
+function issuesFrom(error: z.core.$ZodError): FieldIssue[] {
   return fieldIssuesOf(error);
 }
 
 /** A host's option that breaks the schemas is a programming error: say which and why. */
-function checkedOption<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+function checkedOption<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new TypeError(`createMemoryAdapter: ${where} is invalid:\n${z.prettifyError(parsed.error)}`);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { billingIntervalSchema, currencySchema, minorUnitsSchema } from './catalog.js';
 import { userIdSchema } from './user.js';
 
@@ -7,19 +7,19 @@ export type CardBrand = z.infer<typeof cardBrandSchema>;
 
 /** A saved payment method. Only the last four digits ever exist outside the payment provider. */
 export const paymentMethodSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   brand: cardBrandSchema,
-  last4: z.string().regex(/^\d{4}$/),
-  expMonth: z.number().int().min(1).max(12),
-  expYear: z.number().int().min(2000).max(2100),
-  ownerName: z.string().trim().min(1).max(200),
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  ownerName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   ownerUserId: userIdSchema,
   sharedWithAdmins: z.boolean(),
 });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
 /** Two-letter ISO 3166-1 country code. */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, { error: 'countryRequired' });
+export const countryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'countryRequired' }));
 
 const TAX_ID_SEPARATORS = /[\s.\-/]/g;
 /** Normalises a VAT/tax id for comparison and storage: upper case, no separators. */
@@ -32,26 +32,35 @@ export function normalizeTaxId(value: string): string {
  * after separators are removed, and an EU-style two-letter prefix must not contradict a
  * digit-only remainder length below 2.
  */
-export const taxIdSchema = z
-  .string()
-  .trim()
-  .max(32, { error: 'taxIdInvalid' })
-  .transform(normalizeTaxId)
-  .refine((value) => value === '' || /^[A-Z0-9]{4,20}$/.test(value), { error: 'taxIdInvalid' })
-  .refine((value) => value === '' || /\d/.test(value), { error: 'taxIdInvalid' });
+export const taxIdSchema = z.pipe(
+  z.pipe(z.string().check(z.trim(), z.maxLength(32, { error: 'taxIdInvalid' })), z.transform(normalizeTaxId)),
+  z.string().check(
+    z.refine((value) => value === '' || /^[A-Z0-9]{4,20}$/.test(value), { error: 'taxIdInvalid' }),
+    z.refine((value) => value === '' || /\d/.test(value), { error: 'taxIdInvalid' }),
+  ),
+);
+
+/** Trimmed text that must be there: `required` when empty, `textTooLong` past `max` characters. */
+function requiredText(required: string, max: number) {
+  return z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: required }), z.maxLength(max, { error: 'textTooLong' }));
+}
 
 /** The company the subscription is invoiced to. */
 export const companyDetailsSchema = z.object({
-  name: z.string().trim().min(1, { error: 'companyNameRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine1: z.string().trim().min(1, { error: 'addressRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine2: z.string().trim().max(200, { error: 'textTooLong' }),
-  city: z.string().trim().min(1, { error: 'cityRequired' }).max(120, { error: 'textTooLong' }),
+  name: requiredText('companyNameRequired', 200),
+  addressLine1: requiredText('addressRequired', 200),
+  addressLine2: z.string().check(z.trim(), z.maxLength(200, { error: 'textTooLong' })),
+  city: requiredText('cityRequired', 120),
   postalCode: z
     .string()
-    .trim()
-    .min(1, { error: 'postalCodeRequired' })
-    .max(16, { error: 'postalCodeInvalid' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: 'postalCodeInvalid' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'postalCodeRequired' }),
+      z.maxLength(16, { error: 'postalCodeInvalid' }),
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: 'postalCodeInvalid' }),
+    ),
   country: countryCodeSchema,
   taxId: taxIdSchema,
 });
@@ -60,22 +69,22 @@ export type CompanyDetailsInput = z.input<typeof companyDetailsSchema>;
 
 /** Everything the customer chose in the upgrade wizard. Never contains card data. */
 export const orderDraftSchema = z.object({
-  tierId: z.string().min(1),
+  tierId: z.string().check(z.minLength(1)),
   currency: currencySchema,
   interval: billingIntervalSchema,
   /** Users who get a paid seat (per-seat tiers only; empty for flat tiers). */
-  seatUserIds: z.array(userIdSchema).refine((ids) => new Set(ids).size === ids.length, {
-    error: 'seatsDuplicate',
-  }),
-  paymentMethodId: z.string().min(1).nullable(),
-  company: companyDetailsSchema.nullable(),
+  seatUserIds: z
+    .array(userIdSchema)
+    .check(z.refine((ids) => new Set(ids).size === ids.length, { error: 'seatsDuplicate' })),
+  paymentMethodId: z.nullable(z.string().check(z.minLength(1))),
+  company: z.nullable(companyDetailsSchema),
 });
 export type OrderDraft = z.infer<typeof orderDraftSchema>;
 
 export const quoteLineItemSchema = z.object({
   kind: z.enum(['plan', 'seats', 'included_seats']),
   tierId: z.string(),
-  quantity: z.number().int().nonnegative(),
+  quantity: z.int().check(z.nonnegative()),
   unitAmount: minorUnitsSchema,
   amount: minorUnitsSchema,
 });
@@ -83,14 +92,14 @@ export type QuoteLineItem = z.infer<typeof quoteLineItemSchema>;
 
 /** The price of a draft as the billing system computes it. The UI never totals money itself. */
 export const quoteSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   currency: currencySchema,
   interval: billingIntervalSchema,
   lineItems: z.array(quoteLineItemSchema),
-  seats: z.number().int().nonnegative(),
+  seats: z.int().check(z.nonnegative()),
   subtotal: minorUnitsSchema,
   credit: minorUnitsSchema,
-  taxRatePercent: z.number().nonnegative().max(100),
+  taxRatePercent: z.number().check(z.nonnegative(), z.lte(100)),
   tax: minorUnitsSchema,
   total: minorUnitsSchema,
   nextChargeDate: z.iso.date(),
@@ -98,11 +107,11 @@ export const quoteSchema = z.object({
 export type Quote = z.infer<typeof quoteSchema>;
 
 export const orderResultSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: z.string().check(z.minLength(1)),
   status: z.literal('completed'),
   tierId: z.string(),
   interval: billingIntervalSchema,
-  seats: z.number().int().nonnegative(),
+  seats: z.int().check(z.nonnegative()),
   total: minorUnitsSchema,
   currency: currencySchema,
   placedAt: z.iso.datetime(),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSchema } from './email.js';
 import { userIdSchema, userSchema } from './user.js';
 
@@ -23,9 +23,7 @@ export function isBuiltInRoleId(roleId: string): roleId is BuiltInRoleId {
 
 export const roleIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/));
 
 /**
  * A role whose holder the account names. Built-in roles take their label and description from
@@ -33,8 +31,8 @@ export const roleIdSchema = z
  */
 export const roleDefinitionSchema = z.object({
   id: roleIdSchema,
-  label: z.string().trim().min(1).max(120).optional(),
-  description: z.string().trim().max(400).optional(),
+  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  description: z.optional(z.string().check(z.trim(), z.maxLength(400))),
   /** Whether a person who is not a user may hold the role, named by email. */
   acceptsExternalEmail: z.boolean(),
 });
@@ -55,20 +53,20 @@ export const assigneeSchema = z.discriminatedUnion('kind', [
 export type Assignee = z.infer<typeof assigneeSchema>;
 
 /** Billing contacts: up to three, each user once. Message keys are in the `validation` catalog. */
-export const billingContactIdsSchema = z
-  .array(userIdSchema)
-  .max(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' })
-  .refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' });
+export const billingContactIdsSchema = z.array(userIdSchema).check(
+  z.maxLength(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' }),
+  z.refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' }),
+);
 
 /** The account's points of contact, as read. `version` guards against overwriting others' edits. */
 export const accountContactsSchema = z.object({
-  version: z.number().int().nonnegative(),
-  primaryContact: userSchema.nullable(),
-  billingContacts: z.array(userSchema).max(MAX_BILLING_CONTACTS),
+  version: z.int().check(z.nonnegative()),
+  primaryContact: z.nullable(userSchema),
+  billingContacts: z.array(userSchema).check(z.maxLength(MAX_BILLING_CONTACTS)),
   roleContacts: z.record(roleIdSchema, assigneeSchema),
   updatedAt: z.iso.datetime(),
   /** Display name of whoever saved last, for conflict messages. */
-  updatedBy: z.string().nullable(),
+  updatedBy: z.nullable(z.string()),
 });
 export type AccountContacts = z.infer<typeof accountContactsSchema>;
 
@@ -77,9 +75,9 @@ export type AccountContacts = z.infer<typeof accountContactsSchema>;
  * `null` is cleared.
  */
 export const contactsUpdateSchema = z.object({
-  primaryContactId: userIdSchema.nullable().optional(),
-  billingContactIds: billingContactIdsSchema.optional(),
-  roleContacts: z.record(roleIdSchema, assigneeInputSchema.nullable()).optional(),
+  primaryContactId: z.optional(z.nullable(userIdSchema)),
+  billingContactIds: z.optional(billingContactIdsSchema),
+  roleContacts: z.optional(z.record(roleIdSchema, z.nullable(assigneeInputSchema))),
 });
 export type ContactsUpdate = z.infer<typeof contactsUpdateSchema>;
 

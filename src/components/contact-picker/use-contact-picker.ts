@@ -16,7 +16,7 @@ import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
-import { emailSchema } from '../../schemas/email.js';
+import { emailIssue } from '../../schemas/email-rules.js';
 import { moveActive, type Move, type NavigationContext } from './combobox-navigation.js';
 
 /** What a picker holds: a user, or (with `allowExternalEmail`) an email address. */
@@ -237,15 +237,13 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
 
   const trimmedQuery = query.trim();
   const emailCheck = allowExternalEmail ? checkEmail(trimmedQuery) : null;
-  const externalEmailError =
-    emailCheck && !emailCheck.success
-      ? translateValidation(t, messages, emailCheck.error.issues[0]?.message)
-      : null;
+  const externalEmailError = emailCheck ? translateValidation(t, messages, emailCheck) : null;
 
   const items = useMemo<ContactPickerItem[]>(() => {
     const userItems: ContactPickerItem[] = users.map((user) => ({ kind: 'user', user }));
-    const check = allowExternalEmail ? checkEmail(trimmedQuery) : null;
-    const email = check?.success ? check.data : null;
+    // Text with an @ that breaks no rule is an address (already trimmed, as the schema would).
+    const email =
+      allowExternalEmail && trimmedQuery.includes('@') && !checkEmail(trimmedQuery) ? trimmedQuery : null;
     const alreadyUser = email && users.some((user) => user.email.toLowerCase() === email.toLowerCase());
     return email && !alreadyUser ? [{ kind: 'email', email }, ...userItems] : userItems;
   }, [users, allowExternalEmail, trimmedQuery]);
@@ -581,7 +579,10 @@ function isSameItem(value: ContactPickerValue | null, item: ContactPickerItem): 
   return value.kind === 'email' && item.kind === 'email' && value.email === item.email;
 }
 
-/** Checks text that looks like an email address (it has an @); anything else is no address at all. */
+/**
+ * Why text that looks like an email address (it has an @) cannot be used, as a `validation`
+ * message key; null for a usable address and for text that is no address at all.
+ */
 function checkEmail(text: string) {
-  return text.includes('@') ? emailSchema.safeParse(text) : null;
+  return text.includes('@') ? emailIssue(text) : null;
 }
