@@ -62,20 +62,23 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Creates the `t` function for one locale. Plurals use `Intl.PluralRules` with the `count` value. */
 export function createTranslate(locale: string, messages: Messages): Translate {
-  const pluralRules = new Intl.PluralRules(locale);
-  const numberFormat = new Intl.NumberFormat(locale);
+  // Made on first use: a screen that never counts pays nothing for them at mount.
+  let pluralRules: Intl.PluralRules | undefined;
+  let numberFormat: Intl.NumberFormat | undefined;
   return (key, values = {}) => {
     let message = lookup(messages, key) ?? lookup(en, key);
     if (isPlural(message)) {
       const count = Number(values.count ?? 0);
-      const category = pluralRules.select(count);
+      const category = (pluralRules ??= new Intl.PluralRules(locale)).select(count);
       message = message[category] ?? message.other;
     }
     if (typeof message !== 'string') return key;
     return message.replace(PLACEHOLDER, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
+      return typeof value === 'number'
+        ? (numberFormat ??= new Intl.NumberFormat(locale)).format(value)
+        : value;
     });
   };
 }
