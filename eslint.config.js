@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', '**/dist', 'storybook-static', 'coverage', 'node_modules', '.vitest-report', '.data'] },
+  {
+    ignores: ['dist', '**/dist', 'storybook-static', 'coverage', 'node_modules', '.vitest-report', '.data'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { flatSpecificity, wrapInLayer } from './scripts/flat-specificity.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -47,6 +49,45 @@ const entries = {
   'locales/it': 'src/locales/it.ts',
 };
 
+/**
+ * Entries whose built file must begin with 'use client' (components and hooks). The others
+ * (schemas, memory adapter, locales, testing) are plain modules a server may import.
+ */
+const clientEntries = ['index'];
+
+/** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
+const CSS_LAYER = 'account-billing-kit';
+
+/**
+ * `ABK_REACT_DIR=<folder whose node_modules has react and react-dom>` runs the unit and browser
+ * tests against that React instead of the project's own: CI installs 18.3, the oldest the peer
+ * range promises. `server` picks react-dom/server's build for Node or for the browser.
+ */
+const reactDir = process.env.ABK_REACT_DIR;
+function reactAliases(server: 'node' | 'browser') {
+  if (!reactDir) return [];
+  const modules = resolvePath(reactDir, 'node_modules');
+  return [
+    // Its CommonJS main would require() the project's own react-dom past the aliases.
+    {
+      find: /^@testing-library\/react$/,
+      replacement: `${root}node_modules/@testing-library/react/dist/@testing-library/react.esm.js`,
+    },
+    { find: /^react-dom\/server$/, replacement: `${modules}/react-dom/server.${server}.js` },
+    { find: /^react-dom(\/.*)?$/, replacement: `${modules}/react-dom$1` },
+    { find: /^react(\/.*)?$/, replacement: `${modules}/react$1` },
+  ];
+}
+/** Libraries that import React themselves: run through Vite so they get the aliased one too. */
+const reactLibraries = [
+  /@testing-library\/react/,
+  /@tanstack\/react-query/,
+  /react-hook-form/,
+  /@hookform\/resolvers/,
+  /downshift/,
+  /@tanstack\/react-virtual/,
+];
+
 const peers = [
   'react',
   'react-dom',
@@ -57,7 +98,60 @@ const peers = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // A bundler may drop module-level directives; a client entry without one would be run as
+      // server code by a React Server Components host, and fail there.
+      name: 'account-billing-kit:use-client',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        for (const name of clientEntries) {
+          const chunk = bundle[`${name}.js`];
+          if (chunk?.type !== 'chunk') this.error(`no entry chunk ${name}.js`);
+          else if (!/^\s*['"]use client['"]/.test(chunk.code)) {
+            this.error(`${name}.js lost its 'use client' directive`);
+          }
+        }
+      },
+    },
+    {
+      // styles.layered.css: the built stylesheet again, inside one named layer for hosts that
+      // order their CSS with cascade layers (docs/decisions/0013-host-safe-css.md).
+      name: 'account-billing-kit:layered-styles',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        const styles = Object.values(bundle).find(
+          (file) => file.type === 'asset' && file.fileName === 'styles.css',
+        );
+        if (styles?.type !== 'asset') return;
+        this.emitFile({
+          type: 'asset',
+          fileName: 'styles.layered.css',
+          source: wrapInLayer(String(styles.source), CSS_LAYER),
+        });
+      },
+    },
+  ],
+  // The React version a test run is meant to use (`ABK_REACT_VERSION`, set with ABK_REACT_DIR),
+  // so test/react-version*.test.ts can fail a run whose aliases did not take.
+  define: { __ABK_REACT_VERSION__: JSON.stringify(process.env.ABK_REACT_VERSION ?? '') },
+  // Pre-bundled up front: found mid-run, the server renderer would make Vite reload the
+  // hydration tests with a second copy of React.
+  optimizeDeps: { include: ['react-dom/server', 'react-dom/client'] },
+  // The library's CSS leaves the build with one class's specificity per rule, so a host's
+  // element rules lose and a host's single class wins. Storybook and the browser tests load
+  // the same transform, so they see what hosts get.
+  css: {
+    postcss: {
+      plugins: [
+        flatSpecificity({
+          unwrapLayer: CSS_LAYER,
+          include: (file) => file.startsWith(`${root}src/`),
+        }),
+      ],
+    },
+  },
   build: {
     lib: {
       entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `${root}${file}`])),
@@ -78,12 +172,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        resolve: { alias: reactAliases('node') },
         test: {
           name: 'unit',
+          ...(reactDir ? { server: { deps: { inline: reactLibraries } } } : {}),
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
+          // A whole screen driven through user-event takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
@@ -111,10 +210,14 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { alias: reactAliases('browser') },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: browserConfig(),
+          // Real-browser timing on a shared 2-core CI machine: a test that fails once is run
+          // again before it counts as failed; a real defect fails every time.
+          retry: process.env.CI ? 2 : 0,
         },
       },
       {
@@ -123,6 +226,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browserConfig(),
+          retry: process.env.CI ? 2 : 0,
         },
       },
     ],

@@ -1,3 +1,7 @@
+'use client';
+// The directive marks the entry's components and hooks as client code for React Server
+// Components bundlers; the build keeps it at the top of dist/index.js and fails without it.
+
 // Public entry: every name is listed, so adding one to a module never widens the public API by
 // accident. reports/index.api.md records the result; `npm run api:check` fails when the two
 // disagree. Adapters' implementations live in their own entries (`account-billing-kit/memory`),
@@ -6,6 +10,8 @@
 // Schemas: users and the viewer --------------------------------------------------------------
 export {
   accountSchema,
+  canPurchase,
+  PURCHASE_PERMISSIONS,
   userIdSchema,
   userPageSchema,
   userSchema,
@@ -104,7 +110,7 @@ export { EMAIL_MAX_LENGTH, emailSchema } from './schemas/index.js';
 // Adapter contract and errors ----------------------------------------------------------------
 export { AdapterError, isAdapterError, toAdapterError } from './adapter/errors.js';
 export type { AdapterErrorCode, AdapterErrorOptions, FieldIssue } from './adapter/errors.js';
-export type { AccountAdapter, AdapterOperation, ReadOptions } from './adapter/types.js';
+export type { AccountAdapter, AdapterOperation, CatalogReadOptions, ReadOptions } from './adapter/types.js';
 
 // Provider, settings context and appearance --------------------------------------------------
 export { AccountSettingsProvider } from './provider/AccountSettingsProvider.js';
@@ -158,6 +164,7 @@ export type {
   ContactPickerStatus,
   ContactPickerToggleButtonProps,
   ContactPickerValue,
+  UnavailableUser,
   UseContactPickerOptions,
   UseContactPickerResult,
 } from './components/contact-picker/index.js';
@@ -192,12 +199,15 @@ export {
   initialWizardState,
   isAmbiguousFailure,
   isStepComplete,
+  isUnresolvedPurchase,
   stepsFor,
   UpgradeWizard,
   useUpgradeWizard,
   wizardReducer,
 } from './components/upgrade-wizard/index.js';
 export type {
+  AccountStatus,
+  CatalogFacts,
   PaymentFormSlotProps,
   PolicyLinks,
   PurchaseAttempt,

@@ -88,10 +88,12 @@ export const LoadError: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const alerts = await canvas.findAllByRole('alert');
-    await expect(alerts).toHaveLength(3);
-    await expect(alerts[0]).toHaveTextContent('We couldn’t load this.');
-    await expect(alerts[0]).toHaveTextContent('We couldn’t reach the server.');
+    // One failure, reported once for the screen, with one retry.
+    const alert = await canvas.findByRole('alert');
+    await expect(canvas.getAllByRole('alert')).toHaveLength(1);
+    await expect(alert).toHaveTextContent('We couldn’t load this.');
+    await expect(alert).toHaveTextContent('We couldn’t reach the server.');
+    await expect(canvas.getAllByRole('button', { name: 'Try again' })).toHaveLength(1);
     await expect(canvas.queryByRole('combobox')).not.toBeInTheDocument();
   },
 };
@@ -101,8 +103,7 @@ export const LoadErrorRetried: Story = {
   parameters: LoadError.parameters,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const primary = sectionOf(canvasElement, 'Primary account contact');
-    const alert = await primary.findByRole('alert');
+    const alert = await canvas.findByRole('alert');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await seedLoaded(canvasElement);
     await waitFor(() => expect(canvas.queryByRole('alert')).not.toBeInTheDocument());
@@ -245,14 +246,15 @@ export const ConflictSaveMineOnTop: Story = {
 
 /** A viewer without permission sees the contacts, cannot change them, and learns once whom to ask. */
 export const ReadOnly: Story = {
-  parameters: { adapter: adapterParameters({ viewer: { permissions: { manageContacts: false } } }) },
+  parameters: {
+    adapter: adapterParameters({ viewer: { userId: 'u005', permissions: { manageContacts: false } } }),
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await seedLoaded(canvasElement);
-    await waitFor(() =>
-      expect(
-        canvas.getAllByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
-      ).toHaveLength(1),
+    await waitFor(() => expect(canvas.getAllByText(/Only an administrator can change this/)).toHaveLength(1));
+    await expect(canvas.getByText(/Only an administrator can change this/)).toHaveTextContent(
+      'Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.',
     );
     for (const combobox of canvas.getAllByRole('combobox'))
       await expect(combobox).toHaveAttribute('readonly');
@@ -276,7 +278,9 @@ export const DeactivatedContact: Story = {
     const primary = sectionOf(canvasElement, 'Primary account contact');
     await seedLoaded(canvasElement);
     const warning = 'Anna Schmidt is deactivated and no longer receives messages. Choose another user.';
-    await expect(primary.getByText(warning)).toBeVisible();
+    const shown = primary.getByText(/is deactivated and no longer receives messages/);
+    await expect(shown).toBeVisible();
+    await expect(shown).toHaveTextContent(warning);
     await expect(
       primary.getByRole('combobox', { name: 'Primary account contact' }),
     ).toHaveAccessibleDescription(warning);
@@ -473,4 +477,31 @@ export const Narrow: Story = {
 export const NarrowDark: Story = {
   ...Narrow,
   parameters: { colorScheme: 'dark' },
+};
+
+/**
+ * The screen could not be drawn (here the host's adapter answers with contacts that are not a
+ * list): a localised message with "Try again" stands in for it, and `onError` hears about it.
+ */
+export const ScreenError: Story = {
+  parameters: {
+    adapter: adapterParameters({
+      setup: (adapter: MemoryAdapter) => {
+        const getContacts = adapter.getContacts.bind(adapter);
+        Object.assign(adapter, {
+          getContacts: async () => ({ ...(await getContacts()), billingContacts: null }),
+        });
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('This part of the page couldn’t be shown');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.abk-company-information')).toHaveAttribute(
+      'data-state',
+      'error',
+    );
+  },
 };

@@ -101,9 +101,12 @@ export const Empty: Story = {
     await userEvent.type(combobox, 'Xavier');
     const screen = screenOf(canvasElement);
     await waitFor(() =>
-      expect(within(canvasElement).getByRole('status')).toHaveTextContent('No users match “Xavier”.'),
+      // The typed text is isolated (U+2068 … U+2069): it cannot turn the sentence around.
+      expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+        'No users match “\u2068Xavier\u2069”.',
+      ),
     );
-    await expect(screen.getByText('No users match “Xavier”.', { selector: 'p' })).toBeVisible();
+    await expect(screen.getByText('No users match “\u2068Xavier\u2069”.', { selector: 'p' })).toBeVisible();
     await expect(screen.queryByRole('option')).not.toBeInTheDocument();
   },
 };

@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { MemoryAdapter } from '../src/adapter/memory';
-import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import { initialWizardState, UpgradeWizard } from '../src/components/upgrade-wizard';
+import { DRAFT_VERSION, draftStorageKey } from '../src/components/upgrade-wizard/draft-storage';
 import type { Messages } from '../src/i18n/messages';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
+import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from './fixtures';
 import guide from './guides/upgrade-wizard.md?raw';
 import { adapterOf, componentDocsPage, type StoryAdapterParameters } from './support';
@@ -437,5 +439,195 @@ export const ReviewStepGerman: Story = {
     await expect(await purchaseButtonReady(canvasElement, de)).toHaveTextContent('Kauf abschließen');
     const plan = canvas.getByRole('rowheader', { name: 'Marketing Hub Professional' }).closest('tr');
     await expect(plan).toHaveTextContent(/8\.190,00\s€/);
+  },
+};
+
+/** A tier sold only with annual billing: monthly billing can't be chosen with it, and the hint says why. */
+export const PlanAnnualOnly: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Choose Professional' }, SLOW));
+    const monthly = canvas.getByRole('radio', { name: /Monthly billing/ });
+    await expect(monthly).toBeDisabled();
+    await expect(monthly).toHaveAccessibleDescription('Professional is only available with annual billing.');
+    await expect(canvas.getByRole('radio', { name: /Annual billing/ })).toBeChecked();
+  },
+};
+
+/** Until the account says what the viewer may do, nothing can be chosen or bought. */
+export const AccountLoading: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.setLatency(60_000, ['getAccount']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading…');
+    await expect(canvasElement.querySelector('.abk-upgrade')).toHaveAttribute('data-state', 'loading');
+    await expect(canvas.queryByRole('button', { name: /^Choose / })).not.toBeInTheDocument();
+  },
+};
+
+/** The account could not be loaded: permissions are unknown, so nothing is offered but a retry. */
+export const AccountLoadError: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.failNext(1, 'network', ['getAccount']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent('We couldn’t reach the server.');
+    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect(
+      await canvas.findByRole('button', { name: 'Choose Professional' }, SLOW),
+    ).toBeInTheDocument();
+  },
+};
+
+/** The saved methods arrive late: nothing is chosen for the user meanwhile, and their choice stays. */
+export const PaymentMethodsLoading: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.setLatency(2_000, ['getPaymentMethods']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    const newCard = await canvas.findByRole('radio', { name: 'New credit card' }, SLOW);
+    await expect(newCard).not.toBeChecked();
+    await userEvent.click(newCard);
+    await userEvent.type(canvas.getByLabelText('Card number'), '5555 5555 5555 4444');
+    await expect(await canvas.findByRole('radio', { name: existingVisa() }, SLOW)).not.toBeChecked();
+    await expect(newCard).toBeChecked();
+    await expect(canvas.getByLabelText('Card number')).toHaveValue('5555 5555 5555 4444');
+  },
+};
+
+/**
+ * The price is being recalculated (held for five seconds): the previous amounts stay legible,
+ * marked as stale by a frame and a status line, and "Complete purchase" waits for the new total.
+ */
+export const ReviewRecalculating: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    await purchaseButtonReady(canvasElement);
+    adapterOf(loaded).control.setLatency(5_000, ['previewOrder']);
+    await userEvent.click(
+      within(canvas.getByRole('navigation', { name: 'Upgrade steps' })).getByRole('button', {
+        name: /Payment/,
+      }),
+    );
+    await userEvent.type(await canvas.findByLabelText(/^VAT \/ tax ID/, {}, SLOW), 'DE811907980');
+    await submitPayment(canvasElement);
+    await expect(await canvas.findByText(/The price is being recalculated/)).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Complete purchase' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await expect(canvasElement.querySelector('.abk-review__summary')).toHaveAttribute('data-stale', '');
+  },
+};
+
+/** A policy URL that is not a web address (here `javascript:`) is shown as text, never as a link. */
+export const ReviewUnsafePolicyUrl: Story = {
+  args: { termsOfServiceUrl: 'javascript:alert(document.domain)' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toReviewWithExistingCard(canvasElement);
+    await expect(canvas.queryByRole('link', { name: /Terms of Service/ })).not.toBeInTheDocument();
+    await expect(canvas.getByText(/Terms of Service/)).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: /Privacy Policy/ })).toHaveAttribute(
+      'href',
+      policyLinks.privacyPolicyUrl,
+    );
+  },
+};
+
+/** Storage as a reload left it while "Completing purchase…" was shown for the seed account. */
+function interruptedPurchaseStorage(adapter: MemoryAdapter) {
+  const owner = { adapter: adapterScope(adapter), accountId: 'acct_nordlicht', viewerId: 'u001' };
+  const state = {
+    ...initialWizardState({
+      step: 'review',
+      productId: 'marketing',
+      tierId: 'marketing-professional',
+      pricing: 'flat',
+      tierIntervals: ['annual'],
+      currency: 'EUR',
+      interval: 'annual',
+      company: nordlichtCompany,
+      paymentMethodId: 'pm_visa_4242',
+    }),
+    attempt: {
+      idempotencyKey: 'story-interrupted',
+      status: 'placing' as const,
+      errorCode: null,
+      order: null,
+    },
+  };
+  const store = new Map([
+    [
+      draftStorageKey('account-billing-kit:upgrade-draft', owner),
+      JSON.stringify({ version: DRAFT_VERSION, owner, state }),
+    ],
+  ]);
+  return {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+    removeItem: (key: string) => void store.delete(key),
+  };
+}
+
+/**
+ * The page was reloaded during "Completing purchase…": whether the order went through is not
+ * known, nothing is sent by itself, and "Check the purchase" asks again with the same key.
+ */
+export const DoneInterrupted: Story = {
+  render: (args, { loaded }) => (
+    <UpgradeWizard {...args} draftStorage={interruptedPurchaseStorage(adapterOf(loaded))} />
+  ),
+  play: async ({ canvasElement, loaded, args }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole(
+        'heading',
+        { level: 3, name: 'We don’t know yet whether your order went through' },
+        SLOW,
+      ),
+    ).toBeInTheDocument();
+    await expect(adapterOf(loaded).control.calls().placeOrder ?? 0).toBe(0);
+    await userEvent.click(canvas.getByRole('button', { name: 'Check the purchase' }));
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: 'Thank you for your purchase' }, SLOW),
+    ).toBeInTheDocument();
+    await expect(adapterOf(loaded).control.orders()).toHaveLength(1);
+    await expect(args.onPurchaseComplete).toHaveBeenCalledTimes(1);
+  },
+};
+
+/**
+ * A part of the screen failed to render (here the host's card form throws): a localised message
+ * with "Try again" stands in for the wizard, and `onError` hears about it.
+ */
+export const ScreenError: Story = {
+  args: {
+    renderPaymentForm: () => {
+      throw new Error('The hosted card fields failed to load.');
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('radio', { name: 'New credit card' }, SLOW));
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent('This part of the page couldn’t be shown');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.abk-upgrade')).toHaveAttribute('data-state', 'error');
   },
 };

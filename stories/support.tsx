@@ -11,6 +11,7 @@ import {
 } from '@storybook/addon-docs/blocks';
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { useForm } from 'react-hook-form';
 import { userEvent, within } from 'storybook/test';
 import * as z from 'zod';
@@ -87,7 +88,10 @@ export const adapterLoader: Loader = (context) => {
   return { adapter, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) };
 };
 
-/** Wraps every story in the provider with the toolbar's locale and theme. */
+/**
+ * Wraps every story in `<StrictMode>` (effects run twice, as in a host's development build) and
+ * the provider with the toolbar's locale and theme.
+ */
 export const withAccountSettings: Decorator = (Story, context) => {
   const { adapter, queryClient } = context.loaded as { adapter: MemoryAdapter; queryClient: QueryClient };
   const globals = context.globals as Record<string, string | undefined>;
@@ -97,17 +101,19 @@ export const withAccountSettings: Decorator = (Story, context) => {
     (globals.theme === 'dark' ? 'dark' : 'light');
   const dir = context.parameters.dir as 'ltr' | 'rtl' | undefined;
   return (
-    <AccountSettingsProvider
-      adapter={adapter}
-      queryClient={queryClient}
-      locale={locale}
-      locales={storyLocales}
-      appearance={{ colorScheme }}
-      {...(dir ? { dir } : {})}
-      className="abk-story-root"
-    >
-      <Story />
-    </AccountSettingsProvider>
+    <StrictMode>
+      <AccountSettingsProvider
+        adapter={adapter}
+        queryClient={queryClient}
+        locale={locale}
+        locales={storyLocales}
+        appearance={{ colorScheme }}
+        {...(dir ? { dir } : {})}
+        className="abk-story-root"
+      >
+        <Story />
+      </AccountSettingsProvider>
+    </StrictMode>
   );
 };
 

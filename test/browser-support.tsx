@@ -1,7 +1,7 @@
 // Helpers for the Chromium tests (*.browser.test.tsx). The jsdom tests use ./support.tsx.
 import { QueryClient } from '@tanstack/react-query';
 import axe from 'axe-core';
-import type { ReactElement, ReactNode } from 'react';
+import { StrictMode, type ReactElement, type ReactNode } from 'react';
 import { expect } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
@@ -18,8 +18,8 @@ export interface RenderInBrowserOptions {
 }
 
 /**
- * Renders `ui` in a host-like page (`<main>`, optional content before it) inside a provider
- * with a QueryClient that never retries, so a failure shows at once.
+ * Renders `ui` in a host-like page (`<main>`, optional content before it) inside `<StrictMode>`
+ * and a provider with a QueryClient that never retries, so a failure shows at once.
  */
 export async function renderInBrowser(
   ui: ReactElement,
@@ -27,12 +27,14 @@ export async function renderInBrowser(
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   const screen = await render(
-    <main>
-      {before}
-      <AccountSettingsProvider adapter={adapter} queryClient={queryClient} {...provider}>
-        {ui}
-      </AccountSettingsProvider>
-    </main>,
+    <StrictMode>
+      <main>
+        {before}
+        <AccountSettingsProvider adapter={adapter} queryClient={queryClient} {...provider}>
+          {ui}
+        </AccountSettingsProvider>
+      </main>
+    </StrictMode>,
   );
   return { screen, adapter, queryClient };
 }

@@ -118,14 +118,14 @@ describe('primary account contact', () => {
 
   it('shows values read-only to a viewer without permission, naming who can change them', async () => {
     renderWithProvider(<PrimaryContactSection />, {
-      adapterOptions: { viewer: { permissions: { manageContacts: false } } },
+      adapterOptions: { viewer: { userId: 'u005', permissions: { manageContacts: false } } },
     });
     const combobox = await screen.findByRole('combobox', { name: 'Primary account contact' });
     await waitFor(() => expect(combobox).toHaveValue('Anna Schmidt'));
     expect(combobox).toHaveAttribute('readonly');
-    expect(
-      await screen.findByText('Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(/Only an administrator can change this/)).toHaveTextContent(
+      'Only an administrator can change this. Ask Anna Schmidt and Jürgen Groß.',
+    );
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
 
@@ -165,11 +165,13 @@ describe('billing contacts', () => {
     const third = screen.getByRole('combobox', { name: 'Billing contact 3' });
     expect(third).toHaveFocus();
 
-    // Jürgen Groß is already billing contact 1: not offered again.
+    // Jürgen Groß is already billing contact 1: not offered again, and the picker says so.
     await user.type(third, 'jürgen');
     await waitFor(() =>
       expect(
-        screen.getAllByRole('status').some((node) => node.textContent === 'No users match “jürgen”.'),
+        screen
+          .getAllByRole('status')
+          .some((node) => node.textContent === '\u2068Jürgen Groß\u2069 is already a billing contact.'),
       ).toBe(true),
     );
     expect(screen.queryByRole('option', { name: /Jürgen Groß/ })).not.toBeInTheDocument();
@@ -297,9 +299,11 @@ describe('other contacts', () => {
     await loaded();
     await user.type(screen.getByRole('combobox', { name: 'Onboarding contact' }), 'boss@example.com');
     await waitFor(() =>
-      expect(screen.getAllByRole('status').some((node) => /No users match/.test(node.textContent))).toBe(
-        true,
-      ),
+      expect(
+        screen
+          .getAllByRole('status')
+          .some((node) => /This role needs a user of this account/.test(node.textContent)),
+      ).toBe(true),
     );
     expect(screen.queryByRole('option', { name: /Use boss@example.com/ })).not.toBeInTheDocument();
   });
@@ -333,6 +337,10 @@ describe('CompanyInformation', () => {
     expect(section('Primary account contact')).toBeInTheDocument();
     expect(section('Billing contacts')).toBeInTheDocument();
     expect(section('Other contacts')).toBeInTheDocument();
+    // The saved contact fills the field a moment after the field appears (later under React 18).
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Primary account contact' })).toHaveValue('Anna Schmidt'),
+    );
 
     await pick(
       user,

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef, useState } from 'react';
+import { createRef, forwardRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
@@ -14,9 +14,12 @@ import {
 import { assigneeSchema } from '../src/schemas';
 import { renderWithProvider } from './support';
 
-function Picker(props: Partial<React.ComponentProps<typeof ContactPicker>>) {
-  return <ContactPicker label="Primary account contact" searchDebounceMs={0} {...props} />;
-}
+// forwardRef: React 18, which the peer range includes, passes no `ref` prop to a function.
+const Picker = forwardRef<HTMLDivElement, Partial<React.ComponentProps<typeof ContactPicker>>>(
+  function Picker(props, ref) {
+    return <ContactPicker ref={ref} label="Primary account contact" searchDebounceMs={0} {...props} />;
+  },
+);
 
 async function openAndType(text: string) {
   const user = userEvent.setup();
@@ -71,7 +74,9 @@ describe('ContactPicker', () => {
     renderWithProvider(<Picker exclude={['u005']} />);
     await openAndType('rossi');
     await screen.findByRole('status');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match “rossi”.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('No users match “\u2068rossi\u2069”.'),
+    );
     expect(screen.queryByRole('option', { name: /Matteo Rossi/ })).not.toBeInTheDocument();
   });
 
@@ -116,7 +121,12 @@ describe('ContactPicker', () => {
   it('does not offer external emails unless allowed', async () => {
     renderWithProvider(<Picker />);
     await openAndType('soc@partner.example');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No users match'));
+    // Said as it is: nobody has that address, and only a user can be chosen here.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'No user has the address \u2068soc@partner.example\u2069. This role needs a user of this account.',
+      ),
+    );
     expect(screen.queryByRole('option', { name: /Use/ })).not.toBeInTheDocument();
   });
 

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { Fragment, StrictMode, type ReactElement } from 'react';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { de } from '../src/locales/de';
 import { fi } from '../src/locales/fi';
@@ -15,23 +15,37 @@ export interface RenderWithProviderOptions extends Omit<RenderOptions, 'wrapper'
   adapter?: MemoryAdapter;
   adapterOptions?: MemoryAdapterOptions;
   provider?: Partial<AccountSettingsProviderProps>;
+  /** Default true; false only to compare a screen's behaviour with and without StrictMode. */
+  strictMode?: boolean;
 }
 
-/** Renders inside a provider with a fresh memory adapter and a QueryClient that never retries. */
+/**
+ * Renders inside `<StrictMode>` and a provider with a fresh memory adapter and a QueryClient that
+ * never retries. StrictMode runs every effect twice, as a host's development build does: a
+ * screen that doubles a request, an order or an event under it fails here.
+ */
 export function renderWithProvider(ui: ReactElement, options: RenderWithProviderOptions = {}) {
-  const { adapter = createMemoryAdapter(options.adapterOptions), provider, ...renderOptions } = options;
+  const {
+    adapter = createMemoryAdapter(options.adapterOptions),
+    provider,
+    strictMode = true,
+    ...renderOptions
+  } = options;
+  const Strict = strictMode ? StrictMode : Fragment;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   const result = render(ui, {
     ...renderOptions,
     wrapper: ({ children }) => (
-      <AccountSettingsProvider
-        adapter={adapter}
-        queryClient={queryClient}
-        locales={{ de, pl, fi, it }}
-        {...provider}
-      >
-        {children}
-      </AccountSettingsProvider>
+      <Strict>
+        <AccountSettingsProvider
+          adapter={adapter}
+          queryClient={queryClient}
+          locales={{ de, pl, fi, it }}
+          {...provider}
+        >
+          {children}
+        </AccountSettingsProvider>
+      </Strict>
     ),
   });
   return { ...result, adapter, queryClient };

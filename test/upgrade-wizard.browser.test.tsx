@@ -1,9 +1,12 @@
 import '../src/styles.css';
+import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent, type Locator } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { expectNoAxeViolations, renderInBrowser } from './browser-support';
 
@@ -86,6 +89,11 @@ async function agreeAndPurchase() {
 
 beforeEach(async () => {
   await page.viewport(1280, 900);
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  sessionStorage.clear();
 });
 
 describe('UpgradeWizard in a real browser', () => {
@@ -312,6 +320,107 @@ describe.each<ColorScheme>(['light', 'dark'])('axe finds no violations (%s)', (c
     await agreeAndPurchase();
     await expectStepHeadingFocused('The purchase didn’t go through');
     await expect.element(page.getByRole('button', { name: 'Try the purchase again' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+});
+
+/**
+ * One page load of a host app in this tab: a fresh provider and query cache around the wizard,
+ * with the tab's `sessionStorage`. Rendering the next load (a new `load` number) unmounts this
+ * one, as a reload does.
+ */
+function pageLoad(load: number, adapter: MemoryAdapter, colorScheme: ColorScheme = 'light') {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return (
+    <main key={load}>
+      <AccountSettingsProvider adapter={adapter} queryClient={queryClient} appearance={{ colorScheme }}>
+        <UpgradeWizard {...policies} quoteDebounceMs={0} />
+      </AccountSettingsProvider>
+    </main>
+  );
+}
+
+describe('UpgradeWizard across a reload, in one tab', () => {
+  it('places no order and shows none of the first account’s data when another account opens the wizard after a reload during “Completing purchase…”', async () => {
+    // The first account's purchase is slow: the page is reloaded while it is being completed.
+    const first = createMemoryAdapter();
+    first.control.setLatency(60_000, ['placeOrder']);
+    const tab = await render(pageLoad(1, first));
+    await choosePlan('Marketing Hub', 'Professional');
+    await expect.element(page.getByLabelText('Company name')).toHaveValue(nordlichtCompany.name);
+    await userEvent.fill(page.getByLabelText('Street address'), 'Speicherstadt 99');
+    await userEvent.fill(page.getByLabelText('Postal code'), '20457');
+    await userEvent.fill(page.getByLabelText('City'), 'Hamburg');
+    await userEvent.selectOptions(page.getByLabelText('Country'), 'DE');
+    await userEvent.fill(page.getByLabelText(/^VAT \/ tax ID/), 'DE811907980');
+    await toReview();
+    await agreeAndPurchase();
+    await expect.element(page.getByRole('button', { name: 'Completing purchase…' })).toBeInTheDocument();
+
+    // Reloaded; another account signs in and opens the wizard.
+    const other = createMemoryAdapter({
+      account: { id: 'acct_kuusi', name: 'Kuusi Design Oy' },
+      viewer: { userId: 'u004' },
+    });
+    await tab.rerender(pageLoad(2, other));
+    await stepHeading('Choose a plan');
+    await expect.element(page.getByRole('button', { name: 'Choose Professional' })).toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Selected' })).not.toBeInTheDocument();
+    await choosePlan('Marketing Hub', 'Professional');
+    await expect.element(page.getByLabelText('Company name')).toHaveValue('Kuusi Design Oy');
+    await expect.element(page.getByLabelText('Street address')).toHaveValue('');
+    await expect.element(page.getByLabelText(/^VAT \/ tax ID/)).toHaveValue('');
+    expect(document.body.textContent).not.toContain('Speicherstadt');
+    expect(document.body.textContent).not.toContain('DE811907980');
+    expect(other.control.calls().placeOrder ?? 0).toBe(0);
+    expect(other.control.orders()).toHaveLength(0);
+
+    // The first account, back in the tab, is told the outcome is not known yet; nothing is sent
+    // until it asks.
+    await tab.rerender(pageLoad(3, first));
+    await stepHeading('We don’t know yet whether your order went through');
+    await expect.element(page.getByRole('button', { name: 'Check the purchase' })).toBeInTheDocument();
+    expect(first.control.calls().placeOrder).toBe(1);
+  });
+});
+
+describe.each<ColorScheme>(['light', 'dark'])('axe finds no violations while held (%s)', (colorScheme) => {
+  it('on the review step while the price is recalculated for several seconds', async () => {
+    const adapter = createMemoryAdapter();
+    await renderWizard({ adapter, colorScheme });
+    await choosePlan('Marketing Hub', 'Professional');
+    await fillCompany();
+    await toReview();
+    await expect
+      .element(page.getByRole('button', { name: 'Complete purchase' }))
+      .not.toHaveAttribute('aria-disabled');
+    // A changed draft is re-priced slowly: the old price stays on screen, marked as stale.
+    adapter.control.setLatency(5_000, ['previewOrder']);
+    await userEvent.click(
+      page.getByRole('navigation', { name: 'Upgrade steps' }).getByRole('button', { name: /Payment/ }),
+    );
+    await userEvent.fill(page.getByLabelText(/^VAT \/ tax ID/), 'DE811907980');
+    await toReview();
+    await expect.element(page.getByText(/The price is being recalculated/)).toBeInTheDocument();
+    await expect
+      .element(page.getByRole('button', { name: 'Complete purchase' }))
+      .toHaveAttribute('aria-disabled', 'true');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(document.querySelector('.abk-review__summary[data-stale]')).not.toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('on the done step when a purchase was interrupted by a reload', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.setLatency(60_000, ['placeOrder']);
+    const tab = await render(pageLoad(1, adapter, colorScheme));
+    await choosePlan('Marketing Hub', 'Professional');
+    await fillCompany();
+    await toReview();
+    await agreeAndPurchase();
+    await expect.element(page.getByRole('button', { name: 'Completing purchase…' })).toBeInTheDocument();
+    await tab.rerender(pageLoad(2, adapter, colorScheme));
+    await stepHeading('We don’t know yet whether your order went through');
     await expectNoAxeViolations();
   });
 });

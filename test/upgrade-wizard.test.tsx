@@ -11,7 +11,9 @@ import {
   type WizardState,
   type WizardStep,
 } from '../src/components/upgrade-wizard';
+import { DRAFT_VERSION, draftStorageKey } from '../src/components/upgrade-wizard/draft-storage';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
+import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
 
@@ -58,9 +60,15 @@ async function agreeAndPurchase(user: UserEvent) {
   await user.click(purchase);
 }
 
-/** Draft storage holding `state`, as a reload would find it. */
-function storageWith(state: WizardState) {
-  const store = new Map([['account-billing-kit:upgrade-draft', JSON.stringify(state)]]);
+/** Draft storage holding `state` for the seed account's first user, as a reload would find it. */
+function storageWith(state: WizardState, adapter: MemoryAdapter) {
+  const owner = { adapter: adapterScope(adapter), accountId: 'acct_nordlicht', viewerId: 'u001' };
+  const store = new Map([
+    [
+      draftStorageKey('account-billing-kit:upgrade-draft', owner),
+      JSON.stringify({ version: DRAFT_VERSION, owner, state }),
+    ],
+  ]);
   return {
     getItem: (key: string) => store.get(key) ?? null,
     setItem: (key: string, value: string) => void store.set(key, value),
@@ -73,6 +81,7 @@ const planChosen = initialWizardState({
   productId: 'marketing',
   tierId: 'marketing-professional',
   pricing: 'flat',
+  tierIntervals: ['annual'],
   currency: 'EUR',
   interval: 'annual',
 });
@@ -374,13 +383,20 @@ describe('UpgradeWizard', () => {
   });
 
   it('opens on defaultStep when the draft reaches it, else on the nearest step it does', async () => {
-    const first = renderWizard({ defaultStep: 'payment', draftStorage: storageWith(planChosen) });
+    const adapter = createMemoryAdapter();
+    const first = renderWizard(
+      { defaultStep: 'payment', draftStorage: storageWith(planChosen, adapter) },
+      adapter,
+    );
     expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
     expect(await screen.findByLabelText('Company name')).toBeInTheDocument();
     first.unmount();
 
     // The review needs company details and a payment method first.
-    const second = renderWizard({ defaultStep: 'review', draftStorage: storageWith(planChosen) });
+    const second = renderWizard(
+      { defaultStep: 'review', draftStorage: storageWith(planChosen, adapter) },
+      adapter,
+    );
     expect(await screen.findByRole('heading', { name: /Payment/ })).toBeInTheDocument();
     second.unmount();
 
@@ -443,7 +459,7 @@ describe('UpgradeWizard', () => {
     expect(
       await screen.findByRole('heading', { level: 3, name: 'Upgrade your subscription' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 4, name: /Choose a plan/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 4, name: /Choose a plan/ })).toBeInTheDocument();
     await screen.findByRole('tab', { name: 'Marketing Hub' });
     expect(screen.getByRole('heading', { level: 5, name: 'Professional' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 4, name: 'Professional' })).not.toBeInTheDocument();

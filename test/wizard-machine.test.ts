@@ -291,3 +291,103 @@ describe('wizardReducer: a review shown without an attempt', () => {
     });
   });
 });
+
+describe('wizardReducer: combinations the price list does not sell', () => {
+  it('refuses an interval the chosen tier is not sold with', () => {
+    const chosen = run([{ type: 'selectTier', productId: 'marketing', tier: annualOnly }]);
+    expect(chosen.interval).toBe('annual');
+    expect(wizardReducer(chosen, { type: 'setInterval', interval: 'monthly' })).toBe(chosen);
+    const flat = run([{ type: 'selectTier', productId: 'marketing', tier: flatTier }]);
+    expect(wizardReducer(flat, { type: 'setInterval', interval: 'annual' }).interval).toBe('annual');
+  });
+
+  it('fits a restored draft to the catalog: a currency, tier or interval no longer offered', () => {
+    const catalog = {
+      currency: 'EUR',
+      currencies: ['EUR', 'USD'],
+      products: [
+        {
+          id: 'marketing',
+          name: 'Marketing Hub',
+          tiers: [
+            {
+              ...annualOnly,
+              name: 'Professional',
+              rank: 2,
+              features: [],
+              includedSeats: 0,
+              prices: { EUR: { annual: 100 } },
+              commitment: 'annual' as const,
+              intervals: ['annual' as const],
+            },
+          ],
+        },
+      ],
+    };
+    const stale = initialWizardState({
+      step: 'payment',
+      productId: 'marketing',
+      tierId: 'marketing-professional',
+      pricing: 'flat',
+      currency: 'CHF',
+      interval: 'monthly',
+    });
+    const fitted = wizardReducer(stale, { type: 'catalogLoaded', catalog });
+    expect(fitted).toMatchObject({ currency: 'EUR', interval: 'annual', tierIntervals: ['annual'] });
+    expect(wizardReducer(fitted, { type: 'catalogLoaded', catalog })).toBe(fitted);
+
+    const gone = wizardReducer(
+      { ...stale, tierId: 'marketing-enterprise' },
+      { type: 'catalogLoaded', catalog },
+    );
+    expect(gone).toMatchObject({ tierId: null, step: 'plan' });
+  });
+
+  it('never changes a purchase that may have been placed to fit the catalog', () => {
+    const interrupted = { ...run(toReview), step: 'done' as const };
+    const locked = {
+      ...interrupted,
+      attempt: { idempotencyKey: 'key-1', status: 'interrupted' as const, errorCode: null, order: null },
+    };
+    expect(
+      wizardReducer(locked, {
+        type: 'catalogLoaded',
+        catalog: { currency: 'USD', currencies: ['USD'], products: [] },
+      }),
+    ).toBe(locked);
+  });
+});
+
+describe('wizardReducer: an attempt whose outcome is not known', () => {
+  it('is sent again with the same key without a new agreement, and nothing else may change', () => {
+    const review = run(toReview);
+    const interrupted = {
+      ...review,
+      step: 'done' as const,
+      agreed: false,
+      attempt: { idempotencyKey: 'key-1', status: 'interrupted' as const, errorCode: null, order: null },
+    };
+    expect(canEnter(interrupted, 'payment')).toBe(false);
+    expect(wizardReducer(interrupted, { type: 'back' })).toBe(interrupted);
+    expect(wizardReducer(interrupted, { type: 'setPaymentMethod', paymentMethodId: 'pm_2' })).toBe(
+      interrupted,
+    );
+    const retry = wizardReducer(interrupted, { type: 'purchaseStarted', idempotencyKey: 'key-9' });
+    expect(retry.attempt).toMatchObject({ idempotencyKey: 'key-1', status: 'placing' });
+  });
+
+  it('retries an ambiguous failure restored without its agreement', () => {
+    const failed = {
+      ...run(toReview),
+      step: 'done' as const,
+      agreed: false,
+      attempt: {
+        idempotencyKey: 'key-1',
+        status: 'failed' as const,
+        errorCode: 'network' as const,
+        order: null,
+      },
+    };
+    expect(wizardReducer(failed, { type: 'purchaseStarted' }).attempt?.status).toBe('placing');
+  });
+});

@@ -28,6 +28,8 @@ export interface FaultInjector {
   failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
   /** Throws the after-applying fault due for a write that was just applied, if any. */
   end(operation: AdapterOperation): void;
+  /** From now on, calls (to `operations`, if given) take `latency` instead of the configured one. */
+  setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -47,11 +49,13 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
   const scheduledFaults: ScheduledFault[] = [];
   const afterFaults: ScheduledFault[] = [];
   const calls: Partial<Record<AdapterOperation, number>> = {};
+  let latencyOf: (operation: AdapterOperation) => NonNullable<FaultOptions['latency']> = () =>
+    options.latency ?? 0;
 
   return {
     async begin(operation, signal) {
       calls[operation] = (calls[operation] ?? 0) + 1;
-      const latency = options.latency ?? 0;
+      const latency = latencyOf(operation);
       const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
       await wait(ms, signal);
       const scheduled = takeFault(scheduledFaults, operation);
@@ -69,6 +73,11 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
     end(operation) {
       const due = takeFault(afterFaults, operation);
       if (due) throw injectedError(due.code, currentContacts);
+    },
+    setLatency(latency, operations) {
+      const before = latencyOf;
+      latencyOf = (operation) =>
+        !operations || operations.includes(operation) ? latency : before(operation);
     },
     calls: () => ({ ...calls }),
   };

@@ -4,6 +4,8 @@ import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
 import {
   accountContactsSchema,
+  canPurchase,
+  PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
   fieldIssuesOf,
   MAX_BILLING_CONTACTS,
@@ -17,6 +19,8 @@ import {
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type ContactsChange,
+  type ContactsSection,
   type ContactsUpdate,
   type OrderDraft,
   type OrderResult,
@@ -43,6 +47,7 @@ import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-prici
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
+  account?: { id?: string; name?: string } | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
   contacts?: ContactsUpdate | undefined;
@@ -58,6 +63,8 @@ interface StoredContacts {
   roleContacts: Record<string, AssigneeInput>;
   updatedAt: string;
   updatedBy: string | null;
+  /** Each section's last change: a save that leaves a section out does not touch its entry. */
+  sectionChanges: Record<ContactsSection, ContactsChange>;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -149,6 +156,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
     updatedAt: now().toISOString(),
     updatedBy: null,
+    sectionChanges: {
+      primary: { updatedAt: now().toISOString(), updatedBy: null },
+      billing: { updatedAt: now().toISOString(), updatedBy: null },
+      roles: { updatedAt: now().toISOString(), updatedBy: null },
+    },
   };
   if (options.contacts) {
     contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
@@ -179,6 +191,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       roleContacts: resolved,
       updatedAt: contacts.updatedAt,
       updatedBy: contacts.updatedBy,
+      sectionChanges: contacts.sectionChanges,
     });
     if (!parsed.success) {
       throw new AdapterError('unknown', {
@@ -284,8 +297,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const viewer = usersById.get(viewerUserId);
       if (!viewer) throw new AdapterError('not_found', { message: 'viewer not found' });
       return {
-        id: 'acct_nordlicht',
-        name: SEED_ACCOUNT_NAME,
+        id: options.account?.id ?? 'acct_nordlicht',
+        name: options.account?.name ?? SEED_ACCOUNT_NAME,
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -297,6 +310,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     requirePermission(permission: keyof ViewerPermissions): void {
       if (!permissions[permission])
         throw new AdapterError('forbidden', { message: `viewer lacks ${permission}` });
+    },
+
+    /** The rule the upgrade wizard shows (`canPurchase`), enforced on every purchase call. */
+    requirePurchasePermission(): void {
+      if (!canPurchase(permissions))
+        throw new AdapterError('forbidden', {
+          message: `viewer lacks ${PURCHASE_PERMISSIONS.join(' and ')}`,
+        });
     },
 
     setPermissions(next: Partial<ViewerPermissions>): void {
@@ -375,7 +396,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         });
       }
       const next = applyContactsUpdate(contacts, update);
-      contacts = { ...next, version: contacts.version + 1, updatedAt: now().toISOString(), updatedBy };
+      const change: ContactsChange = { updatedAt: now().toISOString(), updatedBy };
+      const touched = contactsUpdateSchema.parse(update);
+      contacts = {
+        ...next,
+        version: contacts.version + 1,
+        ...change,
+        sectionChanges: {
+          primary: touched.primaryContactId !== undefined ? change : next.sectionChanges.primary,
+          billing: touched.billingContactIds !== undefined ? change : next.sectionChanges.billing,
+          roles: touched.roleContacts !== undefined ? change : next.sectionChanges.roles,
+        },
+      };
       return readContacts();
     },
 

@@ -20,6 +20,8 @@ export { generateUsers, seedUsers } from './memory-seed.js';
 export interface MemoryAdapterOptions {
   /** The account's users, or a number to generate a deterministic account of that size. Default: 40 seed users. */
   users?: User[] | number;
+  /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
+  account?: { id?: string; name?: string };
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
@@ -51,6 +53,11 @@ export interface MemoryAdapterControl {
    * adapter.control.failNextAfterApplying(1, 'network', ['placeOrder']);
    */
   failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
+  /**
+   * From now on, calls (to `operations`, if given) take `latency` milliseconds, e.g. to hold a
+   * price recalculation or a purchase on screen.
+   */
+  setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Another admin saves a change, bumping the version, as a concurrent edit would. */
   simulateConcurrentChange(update: ContactsUpdate, byDisplayName?: string): AccountContacts;
   /** Changes the viewer's permissions. */
@@ -129,6 +136,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async tokenizeCard(card) {
       await begin('tokenizeCard');
+      store.requirePurchasePermission();
       return store.tokenizeCard(card);
     },
 
@@ -142,12 +150,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async previewOrder(draft: OrderDraft, { signal }: ReadOptions = {}) {
       await begin('previewOrder', signal);
+      store.requirePurchasePermission();
       return store.priceDraft(draft);
     },
 
     async placeOrder(draft: OrderDraft, { idempotencyKey }: { idempotencyKey: string }) {
       await begin('placeOrder');
-      store.requirePermission('purchase');
+      store.requirePurchasePermission();
       const order = store.placeOrder(draft, idempotencyKey);
       faults.end('placeOrder');
       return order;
@@ -157,6 +166,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const control: MemoryAdapterControl = {
     failNext: faults.failNext,
     failNextAfterApplying: faults.failNextAfterApplying,
+    setLatency: faults.setLatency,
     simulateConcurrentChange: (update, byDisplayName = 'Matteo Rossi') =>
       store.updateContacts(update, null, byDisplayName),
     setPermissions: store.setPermissions,

@@ -20,6 +20,12 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `getCatalog`: besides the signal, the language tier names and features are wanted in. */
+export interface CatalogReadOptions extends ReadOptions {
+  /** The viewer's BCP 47 locale, e.g. `de-AT`. An adapter without translations ignores it. */
+  locale?: string;
+}
+
 /**
  * Every read and write the screens make. Implement it against your backend, or use
  * `createMemoryAdapter` (demo, tests, Storybook). Implementations throw `AdapterError` and
@@ -45,8 +51,12 @@ export interface AccountAdapter {
    */
   updateContacts(update: ContactsUpdate, options: { expectedVersion: number }): Promise<AccountContacts>;
   getRoleDefinitions(options?: ReadOptions): Promise<RoleDefinition[]>;
-  /** Products, tiers and prices in `currency`, and the account's current subscription. */
-  getCatalog(currency: Currency | undefined, options?: ReadOptions): Promise<Catalog>;
+  /**
+   * Products, tiers and prices, and the account's current subscription. `currency` (default: the
+   * account's) is the one the catalog names as its own; tier names and features are in
+   * `options.locale` where the adapter has them.
+   */
+  getCatalog(currency: Currency | undefined, options?: CatalogReadOptions): Promise<Catalog>;
   /** The viewer's own payment methods and those other admins shared. */
   getPaymentMethods(options?: ReadOptions): Promise<PaymentMethod[]>;
   /**

@@ -84,6 +84,19 @@ export function createTranslate(locale: string, messages: Messages): Translate {
 }
 
 /**
+ * Wraps user-supplied text in Unicode's first-strong isolate (U+2068 … U+2069) for messages
+ * that stay plain strings (live announcements, attributes): the text's own direction, or a
+ * right-to-left override inside it, cannot reorder the sentence around it. Rendered messages use
+ * `IsolatedMessage` (`<bdi>`) instead.
+ *
+ * @example
+ * t('contactPicker.noResults', { query: isolate(query) })
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/**
  * The message for a validation key from a schema or an adapter's field issue, in the current
  * locale. Unknown keys fall back to a generic "This value isn't valid."
  */

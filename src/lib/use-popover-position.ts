@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState, type CSSProperties, type RefObject } from 'react';
+import { useState, type CSSProperties, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
 export interface PopoverPosition {
   placement: 'bottom' | 'top';
@@ -20,7 +21,7 @@ export function usePopoverPosition(
 ): PopoverPosition {
   const [position, setPosition] = useState<PopoverPosition>({ placement: 'bottom', style: {} });
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!open) return;
     const anchor = anchorRef.current;
     if (!anchor) return;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 import { flushSync } from 'react-dom';
 
 /** One rendered row of a virtual list: where it sits and how tall it is, in pixels. */
@@ -95,7 +96,7 @@ export function useVirtualList<TElement extends HTMLElement>({
   // list shown again after being hidden has lost its scroll position: check after every commit,
   // before paint. Reading the layout here costs nothing extra, the frame needs it anyway.
   const listening = useRef<{ element: TElement; onScroll: () => void } | null>(null);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
     if (listening.current?.element !== element) {
       listening.current?.element.removeEventListener('scroll', listening.current.onScroll);

@@ -33,6 +33,9 @@ export const de = {
       'Ihre Karte wurde abgelehnt. Verwenden Sie eine andere Zahlungsmethode oder wenden Sie sich an Ihre Bank.',
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     loadFailed: 'Dies konnte nicht geladen werden.',
+    screenFailedTitle: 'Dieser Teil der Seite konnte nicht angezeigt werden',
+    screenFailed:
+      'Bei uns ist etwas schiefgelaufen. Versuchen Sie es erneut; wenn das Problem bleibt, laden Sie die Seite neu.',
   },
   validation: {
     emailRequired: 'Geben Sie eine E-Mail-Adresse ein.',
@@ -44,6 +47,8 @@ export const de = {
     userNotFound: 'Dieser Benutzer existiert nicht mehr.',
     userDeactivated: 'Dieser Benutzer ist deaktiviert. Wählen Sie einen aktiven Benutzer aus.',
     userRequired: 'Wählen Sie einen Benutzer aus.',
+    primaryContactRequired:
+      'Der Account braucht einen primären Account-Kontakt. Wählen Sie einen Benutzer aus.',
     roleUnknown: 'Diese Rolle existiert nicht.',
     externalEmailNotAllowed: 'Nur ein Benutzer dieses Accounts kann diese Rolle übernehmen.',
     companyNameRequired: 'Geben Sie den Unternehmensnamen ein.',
@@ -82,6 +87,8 @@ export const de = {
     clear: 'Auswahl aufheben',
     toggle: 'Benutzer anzeigen',
     noResults: 'Keine Benutzer für „{query}“ gefunden.',
+    userRequired:
+      'Kein Benutzer hat die Adresse {email}. Für diese Rolle ist ein Benutzer dieses Accounts erforderlich.',
     noUsers: 'Es sind keine Benutzer zur Auswahl vorhanden.',
     loadingResults: 'Wird gesucht…',
     loadingMore: 'Weitere Benutzer werden geladen…',
@@ -106,6 +113,14 @@ export const de = {
       'Jemand hat während Ihrer Bearbeitung eine Änderung gespeichert. Ihre Änderungen wurden noch nicht gespeichert.',
     conflictReload: 'Meine Änderungen verwerfen und neue Version laden',
     conflictApplyMine: 'Meine Änderungen trotzdem speichern',
+    lastChangedBy: 'Zuletzt geändert von {name} am {date}.',
+    lastChangedOn: 'Zuletzt geändert am {date}.',
+    unsavedSections: {
+      one: 'Sie haben ungespeicherte Änderungen in {count} Abschnitt.',
+      other: 'Sie haben ungespeicherte Änderungen in {count} Abschnitten.',
+    },
+    saveAll: 'Alle speichern',
+    discardAll: 'Alle verwerfen',
   },
   primaryContact: {
     title: 'Primärer Account-Kontakt',
@@ -123,6 +138,7 @@ export const de = {
     limitReached: 'Sie haben die Höchstzahl von drei Abrechnungskontakten erreicht.',
     remove: 'Abrechnungskontakt {number} entfernen',
     empty: 'Noch keine Abrechnungskontakte.',
+    alreadyBillingContact: '{name} ist bereits Abrechnungskontakt.',
     count: {
       one: '{count} von {max} Abrechnungskontakten',
       other: '{count} von {max} Abrechnungskontakten',
@@ -191,6 +207,8 @@ export const de = {
         other: '{count} Lizenzen inklusive',
       },
       annualCommitment: 'Erfordert eine jährliche Vertragsbindung',
+      annualOnly: '{tier} ist nur mit jährlicher Rechnung erhältlich.',
+      monthlyOnly: '{tier} ist nur mit monatlicher Abrechnung erhältlich.',
       contactSales: 'Vertrieb kontaktieren',
       contactSalesNote: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
       select: '{tier} auswählen',
@@ -232,6 +250,10 @@ export const de = {
       methodTitle: 'Zahlungsmethode',
       existingMethod: '{brand} mit Endziffern {last4}, gültig bis {month}/{year}',
       sharedBy: 'Geteilt von {name}',
+      ownShared: 'Ihre Karte, mit anderen Administratoren geteilt',
+      ownNotShared: 'Ihre Karte, nicht geteilt',
+      methodsFailed:
+        'Ihre gespeicherten Zahlungsmethoden konnten nicht geladen werden. Sie können trotzdem eine neue Kreditkarte hinzufügen.',
       newCard: 'Neue Kreditkarte',
       cardholderName: 'Name auf der Karte',
       cardNumber: 'Kartennummer',
@@ -276,6 +298,10 @@ export const de = {
       acceptableUse: 'Acceptable Use Policy',
       opensInNewTab: '(wird in einem neuen Tab geöffnet)',
       agree: 'Ich stimme diesen Bedingungen zu',
+      paymentMethod: 'Zahlungsmethode',
+      billingAddress: 'Rechnungsadresse',
+      taxIdLine: 'USt-IdNr. / Steuernummer: {taxId}',
+      changePlan: 'Plan ändern',
       completePurchase: 'Kauf abschließen',
       purchasing: 'Kauf wird abgeschlossen…',
     },
@@ -287,6 +313,10 @@ export const de = {
       failedTitle: 'Der Kauf konnte nicht abgeschlossen werden',
       retry: 'Kauf erneut versuchen',
       changePayment: 'Zahlungsmethode ändern',
+      interruptedTitle: 'Wir wissen noch nicht, ob Ihre Bestellung eingegangen ist',
+      interrupted:
+        'Der Kauf wurde unterbrochen, bevor das Abrechnungssystem geantwortet hat. Prüfen Sie ihn: Dieselbe Bestellung wird unter derselben Referenz erneut gesendet. Ist sie bereits eingegangen, sehen Sie diese Bestellung, und Sie werden niemals doppelt belastet.',
+      checkPurchase: 'Kauf prüfen',
       notCharged: 'Ihnen wurde nichts berechnet.',
       mayHaveBeenPlaced:
         'Wir konnten Ihre Bestellung nicht bestätigen. Ein erneuter Versuch ist sicher: Sie werden niemals doppelt belastet.',

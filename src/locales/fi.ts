@@ -32,6 +32,9 @@ export const fi = {
     payment_declined: 'Korttisi hylättiin. Käytä toista maksutapaa tai ota yhteyttä pankkiisi.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
     loadFailed: 'Tätä ei voitu ladata.',
+    screenFailedTitle: 'Tätä sivun osaa ei voitu näyttää',
+    screenFailed:
+      'Jokin meni vikaan meidän päässämme. Yritä uudelleen; jos ongelma toistuu, lataa sivu uudelleen.',
   },
   validation: {
     emailRequired: 'Anna sähköpostiosoite.',
@@ -43,6 +46,7 @@ export const fi = {
     userNotFound: 'Tätä käyttäjää ei ole enää olemassa.',
     userDeactivated: 'Tämä käyttäjä on poistettu käytöstä. Valitse aktiivinen käyttäjä.',
     userRequired: 'Valitse käyttäjä.',
+    primaryContactRequired: 'Tilillä on oltava ensisijainen tilin yhteyshenkilö. Valitse käyttäjä.',
     roleUnknown: 'Tätä roolia ei ole olemassa.',
     externalEmailNotAllowed: 'Vain tämän tilin käyttäjä voi hoitaa tätä roolia.',
     companyNameRequired: 'Anna yrityksen nimi.',
@@ -80,6 +84,8 @@ export const fi = {
     clear: 'Tyhjennä valinta',
     toggle: 'Näytä käyttäjät',
     noResults: 'Hakua ”{query}” vastaavia käyttäjiä ei löytynyt.',
+    userRequired:
+      'Yhdelläkään käyttäjällä ei ole osoitetta {email}. Tähän rooliin tarvitaan tämän tilin käyttäjä.',
     noUsers: 'Valittavia käyttäjiä ei ole.',
     loadingResults: 'Haetaan…',
     loadingMore: 'Ladataan lisää käyttäjiä…',
@@ -95,13 +101,21 @@ export const fi = {
   companyInformation: {
     title: 'Yritystiedot',
     intro:
-      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat tärkeät päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
+      'Ensisijainen tilin yhteyshenkilö ja laskutusyhteyshenkilöt saavat tiliäsi koskevat olennaiset päivitykset. Pidä nämä tiedot ajan tasalla, jotta et jää paitsi kriittisistä viesteistä.',
     conflictTitle: 'Joku muu on muuttanut näitä yhteyshenkilöitä',
     conflictBody: '{name} tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictBodyAnonymous:
       'Joku tallensi muutoksen muokkauksesi aikana. Muutoksiasi ei ole vielä tallennettu.',
     conflictReload: 'Hylkää omat muutokset ja lataa uusi versio',
     conflictApplyMine: 'Tallenna omat muutokset niiden päälle',
+    lastChangedBy: 'Viimeksi muuttanut {name} {date}.',
+    lastChangedOn: 'Viimeksi muutettu {date}.',
+    unsavedSections: {
+      one: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+      other: 'Sinulla on tallentamattomia muutoksia {count} osiossa.',
+    },
+    saveAll: 'Tallenna kaikki',
+    discardAll: 'Hylkää kaikki',
   },
   primaryContact: {
     title: 'Ensisijainen tilin yhteyshenkilö',
@@ -119,6 +133,7 @@ export const fi = {
     limitReached: 'Olet lisännyt enimmäismäärän eli kolme laskutusyhteyshenkilöä.',
     remove: 'Poista laskutusyhteyshenkilö {number}',
     empty: 'Ei vielä laskutusyhteyshenkilöitä.',
+    alreadyBillingContact: '{name} on jo laskutusyhteyshenkilö.',
     count: {
       one: '{count}/{max} laskutusyhteyshenkilöä',
       other: '{count}/{max} laskutusyhteyshenkilöä',
@@ -127,7 +142,7 @@ export const fi = {
   roleContacts: {
     title: 'Muut yhteystiedot',
     description:
-      'Roolikohtaiset yhteyshenkilöt saavat tiliä koskevia viestejä, jotka liittyvät heidän rooliinsa.',
+      'Roolikohtaiset yhteyspisteet saavat tiliä koskevia viestejä, jotka koskevat juuri heidän rooliaan.',
     roleColumn: 'Rooli',
     contactColumn: 'Yhteyshenkilö',
     unassigned: 'Ei määritetty',
@@ -186,6 +201,8 @@ export const fi = {
         other: 'Sisältää {count} lisenssiä',
       },
       annualCommitment: 'Edellyttää vuoden sitoumusta',
+      annualOnly: '{tier} on saatavilla vain vuosilaskutuksella.',
+      monthlyOnly: '{tier} on saatavilla vain kuukausilaskutuksella.',
       contactSales: 'Ota yhteyttä myyntiin',
       contactSalesNote: 'Tätä pakettia myy myyntitiimimme.',
       select: 'Valitse {tier}',
@@ -227,6 +244,9 @@ export const fi = {
       methodTitle: 'Maksutapa',
       existingMethod: '{brand}, loppunumerot {last4}, voimassa {month}/{year} asti',
       sharedBy: 'Jakanut: {name}',
+      ownShared: 'Oma korttisi, jaettu muiden ylläpitäjien kanssa',
+      ownNotShared: 'Oma korttisi, ei jaettu',
+      methodsFailed: 'Tallennettuja maksutapoja ei voitu ladata. Voit silti lisätä uuden luottokortin.',
       newCard: 'Uusi luottokortti',
       cardholderName: 'Nimi kortissa',
       cardNumber: 'Kortin numero',
@@ -270,6 +290,10 @@ export const fi = {
       acceptableUse: 'Hyväksyttävän käytön käytäntö',
       opensInNewTab: '(avautuu uuteen välilehteen)',
       agree: 'Hyväksyn nämä ehdot',
+      paymentMethod: 'Maksutapa',
+      billingAddress: 'Laskutusosoite',
+      taxIdLine: 'ALV- tai verotunniste: {taxId}',
+      changePlan: 'Vaihda pakettia',
       completePurchase: 'Viimeistele ostos',
       purchasing: 'Viimeistellään ostosta…',
     },
@@ -281,6 +305,10 @@ export const fi = {
       failedTitle: 'Ostos ei onnistunut',
       retry: 'Yritä ostoa uudelleen',
       changePayment: 'Vaihda maksutapaa',
+      interruptedTitle: 'Emme vielä tiedä, menikö tilauksesi läpi',
+      interrupted:
+        'Ostos keskeytyi ennen kuin laskutusjärjestelmä vastasi. Tarkista se: sama tilaus lähetetään uudelleen samalla tunnisteella, joten jos se on jo mennyt läpi, näet sen tilauksen, eikä sinua koskaan veloiteta kahdesti.',
+      checkPurchase: 'Tarkista ostos',
       notCharged: 'Sinua ei ole veloitettu.',
       mayHaveBeenPlaced:
         'Emme voineet vahvistaa tilaustasi. Voit turvallisesti yrittää uudelleen: sinua ei koskaan veloiteta kahdesti.',

@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isAdapterError, isTransientError, type AdapterError } from '../adapter/errors.js';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import { createFormatters } from '../i18n/format.js';
 import type { LocaleCatalogs, MessageOverrides } from '../i18n/messages.js';
@@ -17,6 +17,13 @@ import {
 export interface AccountSettingsProviderProps {
   /** Every read and write goes through this adapter. */
   adapter: AccountAdapter;
+  /**
+   * Names this adapter's data in the QueryClient: every query key starts with
+   * `['account-billing-kit', cacheScope]`. Default: an id per adapter instance. A server-rendered
+   * page needs the same name on the server, where the data was prefetched, and in the browser,
+   * which has an adapter instance of its own: e.g. the account's id.
+   */
+  cacheScope?: string;
   /** BCP 47 tag, e.g. `de-AT`. Falls back to the language (`de`), then English. Default `en`. */
   locale?: string;
   /** Catalogs by language tag, e.g. `{ de, pl }`. Import only the locales you ship. */
@@ -24,7 +31,12 @@ export interface AccountSettingsProviderProps {
   /** Overrides of any message, applied on top of the chosen catalog. */
   messages?: MessageOverrides;
   appearance?: Appearance;
-  /** Your app's QueryClient. Without one, the provider creates its own. */
+  /**
+   * The QueryClient that holds the kit's data. Default: your app's, from the nearest
+   * `<QueryClientProvider>` around this provider; only when there is none does the provider
+   * create its own. Either way, reads retry only transient errors (network, rate limit), within
+   * the client's own `retry` default.
+   */
   queryClient?: QueryClient;
   /** Called for every failed adapter call, e.g. to show a toast or report it. */
   onError?: (error: AdapterError, context: ErrorContext) => void;
@@ -40,16 +52,12 @@ export interface AccountSettingsProviderProps {
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku']);
 
+/**
+ * The client for an app that has none. The retry policy is not set here but in every query's
+ * own options (src/queries), so it holds in a host's client too.
+ */
 function createDefaultQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // Retry only what may succeed on a second try; a 403 or 409 will not.
-        retry: (failureCount, error) => failureCount < 2 && isAdapterError(error) && isTransientError(error),
-        refetchOnWindowFocus: false,
-      },
-    },
-  });
+  return new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 }
 
 /**
@@ -63,6 +71,7 @@ function createDefaultQueryClient(): QueryClient {
  */
 export function AccountSettingsProvider({
   adapter,
+  cacheScope,
   locale = 'en',
   locales,
   messages: overrides,
@@ -75,7 +84,15 @@ export function AccountSettingsProvider({
   className,
   children,
 }: AccountSettingsProviderProps) {
-  const [ownQueryClient] = useState(createDefaultQueryClient);
+  // The host's client: passed, or from a QueryClientProvider around us. Ours is created only
+  // when there is neither, and then once for the provider's lifetime.
+  const contextQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() => {
+    let client: QueryClient | undefined;
+    return () => (client ??= createDefaultQueryClient());
+  });
+  const client = queryClient ?? contextQueryClient ?? ownQueryClient();
+  const retry = client.getDefaultOptions().queries?.retry;
   const [rootPortal, setRootPortal] = useState<HTMLElement | null>(null);
   // The latest callbacks, without re-rendering every consumer when a host passes new functions.
   const callbacks = useRef({ onError, onEvent });
@@ -98,7 +115,8 @@ export function AccountSettingsProvider({
   const value = useMemo<AccountSettingsContextValue>(
     () => ({
       adapter,
-      scope: adapterScope(adapter),
+      scope: cacheScope ?? adapterScope(adapter),
+      retry,
       locale,
       dir: resolvedDir,
       messages,
@@ -112,6 +130,8 @@ export function AccountSettingsProvider({
     }),
     [
       adapter,
+      cacheScope,
+      retry,
       locale,
       resolvedDir,
       messages,
@@ -125,7 +145,7 @@ export function AccountSettingsProvider({
   );
 
   return (
-    <QueryClientProvider client={queryClient ?? ownQueryClient}>
+    <QueryClientProvider client={client}>
       <AccountSettingsContext.Provider value={value}>
         <div
           className={className ? `abk-root ${className}` : 'abk-root'}

@@ -16,9 +16,13 @@ export type AccountSettingsEvent =
   | { type: 'upgrade_contact_sales'; tierId: string }
   | { type: 'order_placed'; orderId: string; tierId: string; total: number; currency: string };
 
-/** Where an error came from, passed to `onError`. */
+/**
+ * Where an error came from, passed to `onError`: the adapter call that failed, or `render` when
+ * a screen could not be drawn (then `screen` names it, e.g. `UpgradeWizard`).
+ */
 export interface ErrorContext {
-  operation: AdapterOperation;
+  operation: AdapterOperation | 'render';
+  screen?: string;
 }
 
 export interface AccountSettingsContextValue extends QueryContext {

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import { toAdapterError } from '../adapter/errors.js';
+import { isAdapterError, isTransientError, toAdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import type { ContactsUpdate, OrderDraft, UserPage } from '../schemas/index.js';
 
@@ -7,6 +7,31 @@ import type { ContactsUpdate, OrderDraft, UserPage } from '../schemas/index.js';
 export interface QueryContext {
   adapter: AccountAdapter;
   scope: string;
+  /**
+   * How often a failed read may be retried, as TanStack Query's `retry` says it: a count,
+   * `true`/`false`, or a function of the failure count and the error. Only transient errors
+   * (network, rate limit) are ever retried, whatever this allows. Default: twice. The provider
+   * passes its QueryClient's `defaultOptions.queries.retry`, so a client with `retry: false`
+   * retries nothing and one with `retry: 5` retries a network error up to five times.
+   */
+  retry?: boolean | number | ((failureCount: number, error: Error) => boolean);
+}
+
+/** Retries of a transient read failure when the client sets no limit of its own. */
+const DEFAULT_READ_RETRIES = 2;
+
+/**
+ * The factories' `retry`: our error policy inside whatever limit the context allows. It is part
+ * of every query's own options, so it holds in a host's QueryClient as well as in ours: a 403 or
+ * a 409 is never retried, even where the client's default would retry everything.
+ */
+function retryTransient({ retry = DEFAULT_READ_RETRIES }: QueryContext) {
+  return (failureCount: number, error: Error): boolean => {
+    if (!isAdapterError(error) || !isTransientError(error)) return false;
+    if (typeof retry === 'function') return retry(failureCount, error);
+    if (typeof retry === 'boolean') return retry;
+    return failureCount < retry;
+  };
 }
 
 const scopes = new WeakMap<AccountAdapter, string>();
@@ -42,11 +67,28 @@ export const accountKeys = {
     [...accountKeys.all(scope), 'users', 'by-id', [...ids].sort()] as const,
   contacts: (scope: string) => [...accountKeys.all(scope), 'contacts'] as const,
   roleDefinitions: (scope: string) => [...accountKeys.all(scope), 'role-definitions'] as const,
-  catalog: (scope: string, currency: string | undefined) =>
-    [...accountKeys.all(scope), 'catalog', currency ?? null] as const,
+  catalog: (scope: string, currency: string | undefined, locale?: string) =>
+    [...accountKeys.all(scope), 'catalog', currency ?? null, ...(locale ? [locale] : [])] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
   quote: (scope: string, draft: OrderDraft | null) => [...accountKeys.all(scope), 'quote', draft] as const,
 };
+
+/**
+ * The query's abort signal, taken one task after the fetch starts. TanStack Query cancels a
+ * fetch whose signal was read as soon as its last observer goes; under `<StrictMode>` every
+ * observer goes and comes back at once, so reading the signal at the start would abort the first
+ * request and send it again. Read a task later, the remounted observer is already back and the
+ * first request carries on; a component that really goes away after that still aborts it.
+ */
+function lateSignal(context: { readonly signal: AbortSignal }): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => {
+    const signal = context.signal;
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }, 0);
+  return controller.signal;
+}
 
 /** Runs an adapter call and normalises whatever it throws to an `AdapterError`. */
 async function call<T>(run: () => Promise<T>): Promise<T> {
@@ -57,79 +99,105 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function accountQueryOptions({ adapter, scope }: QueryContext) {
+export function accountQueryOptions(context: QueryContext) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.account(scope),
-    queryFn: ({ signal }) => call(() => adapter.getAccount({ signal })),
+    queryFn: (fetch) => call(() => adapter.getAccount({ signal: lateSignal(fetch) })),
     staleTime: 60_000,
+    retry: retryTransient(context),
   });
 }
 
 export function userSearchQueryOptions(
-  { adapter, scope }: QueryContext,
+  context: QueryContext,
   query: string,
   { pageSize = 50, excludeIds = [] }: { pageSize?: number; excludeIds?: string[] } = {},
 ) {
+  const { adapter, scope } = context;
   return infiniteQueryOptions({
     queryKey: accountKeys.userSearch(scope, query, pageSize, excludeIds),
-    queryFn: ({ pageParam, signal }): Promise<UserPage> =>
+    queryFn: (fetch): Promise<UserPage> =>
       call(() =>
         adapter.searchUsers(
-          { query, cursor: pageParam, limit: pageSize, ...(excludeIds.length > 0 ? { excludeIds } : {}) },
-          { signal },
+          {
+            query,
+            cursor: fetch.pageParam,
+            limit: pageSize,
+            ...(excludeIds.length > 0 ? { excludeIds } : {}),
+          },
+          { signal: lateSignal(fetch) },
         ),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     staleTime: 30_000,
+    retry: retryTransient(context),
   });
 }
 
-export function usersByIdsQueryOptions({ adapter, scope }: QueryContext, ids: string[]) {
+export function usersByIdsQueryOptions(context: QueryContext, ids: string[]) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.usersByIds(scope, ids),
-    queryFn: ({ signal }) => call(() => adapter.getUsersByIds(ids, { signal })),
+    queryFn: (fetch) => call(() => adapter.getUsersByIds(ids, { signal: lateSignal(fetch) })),
     enabled: ids.length > 0,
     staleTime: 60_000,
+    retry: retryTransient(context),
   });
 }
 
-export function contactsQueryOptions({ adapter, scope }: QueryContext) {
+export function contactsQueryOptions(context: QueryContext) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.contacts(scope),
-    queryFn: ({ signal }) => call(() => adapter.getContacts({ signal })),
+    queryFn: (fetch) => call(() => adapter.getContacts({ signal: lateSignal(fetch) })),
+    retry: retryTransient(context),
   });
 }
 
-export function roleDefinitionsQueryOptions({ adapter, scope }: QueryContext) {
+export function roleDefinitionsQueryOptions(context: QueryContext) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.roleDefinitions(scope),
-    queryFn: ({ signal }) => call(() => adapter.getRoleDefinitions({ signal })),
+    queryFn: (fetch) => call(() => adapter.getRoleDefinitions({ signal: lateSignal(fetch) })),
     staleTime: Infinity,
+    retry: retryTransient(context),
   });
 }
 
-export function catalogQueryOptions({ adapter, scope }: QueryContext, currency: string | undefined) {
+export function catalogQueryOptions(context: QueryContext, currency: string | undefined, locale?: string) {
+  const { adapter, scope } = context;
   return queryOptions({
-    queryKey: accountKeys.catalog(scope, currency),
-    queryFn: ({ signal }) => call(() => adapter.getCatalog(currency, { signal })),
+    queryKey: accountKeys.catalog(scope, currency, locale),
+    queryFn: (fetch) => {
+      const signal = lateSignal(fetch);
+      return call(() => adapter.getCatalog(currency, locale ? { signal, locale } : { signal }));
+    },
     staleTime: 5 * 60_000,
+    retry: retryTransient(context),
   });
 }
 
-export function paymentMethodsQueryOptions({ adapter, scope }: QueryContext) {
+export function paymentMethodsQueryOptions(context: QueryContext) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.paymentMethods(scope),
-    queryFn: ({ signal }) => call(() => adapter.getPaymentMethods({ signal })),
+    queryFn: (fetch) => call(() => adapter.getPaymentMethods({ signal: lateSignal(fetch) })),
+    retry: retryTransient(context),
   });
 }
 
 /** The price of a draft; `null` (an incomplete draft) skips the query. */
-export function quoteQueryOptions({ adapter, scope }: QueryContext, draft: OrderDraft | null) {
+export function quoteQueryOptions(context: QueryContext, draft: OrderDraft | null) {
+  const { adapter, scope } = context;
   return queryOptions({
     queryKey: accountKeys.quote(scope, draft),
-    queryFn: draft ? ({ signal }) => call(() => adapter.previewOrder(draft, { signal })) : skipToken,
+    queryFn: draft
+      ? (fetch) => call(() => adapter.previewOrder(draft, { signal: lateSignal(fetch) }))
+      : skipToken,
     staleTime: 60_000,
+    retry: retryTransient(context),
   });
 }
 

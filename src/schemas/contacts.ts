@@ -58,6 +58,16 @@ export const billingContactIdsSchema = z.array(userIdSchema).check(
   z.refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' }),
 );
 
+/** The parts of the contacts that are edited and saved on their own: primary, billing, roles. */
+export const contactsSectionSchema = z.enum(['primary', 'billing', 'roles']);
+
+/** When a part of the contacts last changed, and who changed it (a display name, if known). */
+export const contactsChangeSchema = z.object({
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.nullable(z.string()),
+});
+export type ContactsChange = z.infer<typeof contactsChangeSchema>;
+
 /** The account's points of contact, as read. `version` guards against overwriting others' edits. */
 export const accountContactsSchema = z.object({
   version: z.int().check(z.nonnegative()),
@@ -67,6 +77,11 @@ export const accountContactsSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** Display name of whoever saved last, for conflict messages. */
   updatedBy: z.nullable(z.string()),
+  /**
+   * The last change of each section, for "Last changed by … on …". Optional: without it each
+   * section shows the last change of the contacts as a whole.
+   */
+  sectionChanges: z.optional(z.partialRecord(contactsSectionSchema, contactsChangeSchema)),
 });
 export type AccountContacts = z.infer<typeof accountContactsSchema>;
 
@@ -82,4 +97,4 @@ export const contactsUpdateSchema = z.object({
 export type ContactsUpdate = z.infer<typeof contactsUpdateSchema>;
 
 /** The parts of the contacts that are edited and saved on their own: primary, billing, roles. */
-export type ContactsSection = 'primary' | 'billing' | 'roles';
+export type ContactsSection = z.infer<typeof contactsSectionSchema>;

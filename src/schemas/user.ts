@@ -25,6 +25,23 @@ export const viewerPermissionsSchema = z.object({
 });
 export type ViewerPermissions = z.infer<typeof viewerPermissionsSchema>;
 
+/** What a purchase needs: pricing it, adding a card and placing it. Screens and adapters share it. */
+export const PURCHASE_PERMISSIONS = [
+  'purchase',
+  'manageBilling',
+] as const satisfies readonly (keyof ViewerPermissions)[];
+
+/**
+ * Whether a viewer may price, pay for and place an order. Permissions not known yet (still
+ * loading, failed to load) never may: the rule fails closed.
+ *
+ * @example
+ * if (!canPurchase(account?.viewer.permissions)) return <NotAllowed />;
+ */
+export function canPurchase(permissions: ViewerPermissions | null | undefined): boolean {
+  return permissions != null && PURCHASE_PERMISSIONS.every((permission) => permissions[permission]);
+}
+
 /** The signed-in user and their permissions. */
 export const viewerSchema = z.object({
   user: userSchema,

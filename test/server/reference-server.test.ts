@@ -291,6 +291,19 @@ describe(`the reference server on ${databaseUrl ? 'PostgreSQL' : 'the embedded d
     ).toBe(0);
   });
 
+  it('says who changed each section last, for the sections a save touched', async () => {
+    const { adapter } = await sandbox();
+    const before = await adapter.getContacts();
+    expect(Object.keys(before.sectionChanges ?? {}).sort()).toEqual(['billing', 'primary', 'roles']);
+    const saved = await adapter.updateContacts(
+      { billingContactIds: ['u004'] },
+      { expectedVersion: before.version },
+    );
+    expect(saved.sectionChanges?.billing).toEqual({ updatedAt: saved.updatedAt, updatedBy: 'Anna Schmidt' });
+    expect(saved.sectionChanges?.primary).toEqual(before.sectionChanges?.primary);
+    expect(saved.sectionChanges?.roles).toEqual(before.sectionChanges?.roles);
+  });
+
   it('keeps its data across a restart', async () => {
     const { adapter, token } = await sandbox();
     const { version } = await adapter.getContacts();

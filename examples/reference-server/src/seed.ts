@@ -114,9 +114,11 @@ export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promis
     );
   }
   const [first, second, third, fourth] = users;
+  const seededAt = new Date().toISOString();
   await sql.query(
-    `INSERT INTO contacts (account_id, version, primary_contact_id, billing_contact_ids, role_contacts, updated_at, updated_by)
-     VALUES ($1, 1, $2, $3, $4, now(), NULL)`,
+    `INSERT INTO contacts (account_id, version, primary_contact_id, billing_contact_ids, role_contacts, updated_at, updated_by,
+       section_changes)
+     VALUES ($1, 1, $2, $3, $4, $5, NULL, $6)`,
     [
       options.accountId,
       first?.id ?? null,
@@ -125,6 +127,15 @@ export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promis
         ...(fourth ? { decisionMaker: { kind: 'user', userId: fourth.id } } : {}),
         security: { kind: 'email', email: 'security@nordlicht.example' },
       }),
+      seededAt,
+      JSON.stringify(
+        Object.fromEntries(
+          ['primary', 'billing', 'roles'].map((section) => [
+            section,
+            { updatedAt: seededAt, updatedBy: null },
+          ]),
+        ),
+      ),
     ],
   );
   const year = new Date().getFullYear();

@@ -8,6 +8,8 @@ import {
   type AccountContacts,
   type Assignee,
   type Catalog,
+  type ContactsChange,
+  type ContactsSection,
   type ContactsUpdate,
   type OrderDraft,
   type OrderResult,
@@ -45,6 +47,7 @@ interface ContactsRow {
   role_contacts: Record<string, { kind: 'user'; userId: string } | { kind: 'email'; email: string }>;
   updated_at: Date | string;
   updated_by: string | null;
+  section_changes: Partial<Record<ContactsSection, ContactsChange>>;
 }
 
 const USER_COLUMNS = 'id, display_name, email, status, avatar_url';
@@ -147,7 +150,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
 
   async function contactsRow(sql: Sql, accountId: string, forUpdate = false): Promise<ContactsRow> {
     const [row] = await sql.query<ContactsRow>(
-      `SELECT version, primary_contact_id, billing_contact_ids, role_contacts, updated_at, updated_by
+      `SELECT version, primary_contact_id, billing_contact_ids, role_contacts, updated_at, updated_by, section_changes
        FROM contacts WHERE account_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [accountId],
     );
@@ -156,6 +159,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       ...row,
       billing_contact_ids: parseJson(row.billing_contact_ids),
       role_contacts: parseJson(row.role_contacts),
+      section_changes: parseJson(row.section_changes),
     };
   }
 
@@ -186,6 +190,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       roleContacts,
       updatedAt: iso(row.updated_at),
       updatedBy: row.updated_by,
+      ...(Object.keys(row.section_changes).length > 0 ? { sectionChanges: row.section_changes } : {}),
     });
   }
 
@@ -473,16 +478,24 @@ export function createStore(database: Database, options: { now?: () => Date } = 
           }
         }
         if (issues.length > 0) throw Problem.validation(issues);
+        const change: ContactsChange = { updatedAt: now().toISOString(), updatedBy: viewer.displayName };
+        const sectionChanges = {
+          ...current.section_changes,
+          ...(update.primaryContactId !== undefined ? { primary: change } : {}),
+          ...(update.billingContactIds !== undefined ? { billing: change } : {}),
+          ...(update.roleContacts !== undefined ? { roles: change } : {}),
+        };
         await sql.query(
           `UPDATE contacts SET version = version + 1, primary_contact_id = $2, billing_contact_ids = $3,
-             role_contacts = $4, updated_at = $5, updated_by = $6 WHERE account_id = $1`,
+             role_contacts = $4, updated_at = $5, updated_by = $6, section_changes = $7 WHERE account_id = $1`,
           [
             viewer.accountId,
             next.primaryContactId,
             JSON.stringify(next.billingContactIds),
             JSON.stringify(next.roleContacts),
-            now().toISOString(),
-            viewer.displayName,
+            change.updatedAt,
+            change.updatedBy,
+            JSON.stringify(sectionChanges),
           ],
         );
         return resolveContacts(sql, viewer.accountId, await contactsRow(sql, viewer.accountId));

@@ -1,8 +1,16 @@
 import { joinClassNames } from '../../lib/dom-props.js';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
+import type { ContactsChange } from '../../schemas/contacts.js';
 import type { User } from '../../schemas/user.js';
-import { ErrorNotice, Heading, HeadingLevelProvider, LoadingState, Notice } from '../../ui/index.js';
+import {
+  ErrorNotice,
+  Heading,
+  HeadingLevelProvider,
+  IsolatedMessage,
+  LoadingState,
+  Notice,
+} from '../../ui/index.js';
 import { type RootElementProps } from '../../ui/index.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
 
@@ -26,6 +34,8 @@ export interface SectionFrameProps {
   actions?: ReactNode;
   /** Explain a permission-based read-only state here. Off when the screen explains it once. */
   readOnlyNotice?: boolean | undefined;
+  /** Report a failed load here, with a retry. Off when the screen reports it once. */
+  loadErrorNotice?: boolean | undefined;
 }
 
 /**
@@ -44,6 +54,7 @@ export function SectionFrame({
   children,
   actions,
   readOnlyNotice = true,
+  loadErrorNotice = true,
 }: SectionFrameProps) {
   const { t } = useAccountSettings();
   const titleId = useId();
@@ -54,6 +65,8 @@ export function SectionFrame({
     heading.current?.focus();
   };
   const editable = state.status === 'editing' || state.status === 'conflict';
+  // Edited, and nothing else in the way (a save on its way, a conflict to decide, no rights).
+  const submittable = state.isDirty && !state.saving && !state.readOnly && !state.conflict;
 
   const section = (
     <section
@@ -71,11 +84,12 @@ export function SectionFrame({
           {title}
         </Heading>
         <p className="abk-section__description">{description}</p>
+        {state.lastChange && <LastChange change={state.lastChange} />}
       </header>
 
       {state.status === 'loading' && <LoadingState rows={skeletonRows} />}
 
-      {state.status === 'load-error' && state.loadError && (
+      {state.status === 'load-error' && state.loadError && loadErrorNotice && (
         <ErrorNotice
           error={state.loadError}
           title={t('errors.loadFailed')}
@@ -83,9 +97,12 @@ export function SectionFrame({
         />
       )}
 
-      {editable && state.readOnly && (readOnlyNotice || state.readOnlyReason === 'forbidden') && (
-        <ReadOnlyNotice administrators={state.administrators} />
-      )}
+      {editable &&
+        state.readOnly &&
+        (state.readOnlyReason === 'forbidden' ||
+          (readOnlyNotice && state.readOnlyReason === 'permission')) && (
+          <ReadOnlyNotice administrators={state.administrators} />
+        )}
 
       {state.conflict && (
         <Notice
@@ -107,13 +124,22 @@ export function SectionFrame({
             </>
           }
         >
-          {state.conflict.updatedBy
-            ? t('companyInformation.conflictBody', { name: state.conflict.updatedBy })
-            : t('companyInformation.conflictBodyAnonymous')}
+          <p>
+            {state.conflict.updatedBy ? (
+              <IsolatedMessage
+                id="companyInformation.conflictBody"
+                values={{ name: state.conflict.updatedBy }}
+              />
+            ) : (
+              t('companyInformation.conflictBodyAnonymous')
+            )}
+          </p>
         </Notice>
       )}
 
-      {state.saveError && <ErrorNotice error={state.saveError} onRetry={thenFocusSection(state.retrySave)} />}
+      {state.saveError && (
+        <ErrorNotice error={state.saveError} onRetry={thenFocusSection(() => void state.retrySave())} />
+      )}
 
       {editable && (
         <form
@@ -121,8 +147,9 @@ export function SectionFrame({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            // Enter in a field submits the form too; only a savable form is saved.
-            if (state.canSave) state.submit();
+            // Enter in a field submits the form too. An edited form is always checked, so an
+            // invalid value gets its message next to the field; only a valid one is sent.
+            if (submittable) void state.submit();
           }}
         >
           {children}
@@ -148,8 +175,9 @@ export function SectionFrame({
                   data-variant="primary"
                   aria-disabled={!state.canSave || undefined}
                   onClick={(event) => {
-                    // aria-disabled keeps the button focusable and discoverable; the click is refused.
-                    if (!state.canSave) event.preventDefault();
+                    // aria-disabled keeps the button focusable and discoverable; the click is
+                    // refused, except that an edited but invalid form says what is wrong.
+                    if (!submittable) event.preventDefault();
                   }}
                 >
                   {state.saving ? t('common.saving') : t('common.save')}
@@ -168,14 +196,34 @@ export function SectionFrame({
 
 /** Tells a viewer who may not change the contacts whom to ask, naming the administrators. */
 export function ReadOnlyNotice({ administrators }: { administrators: User[] }) {
-  const { t, format } = useAccountSettings();
+  const { t } = useAccountSettings();
   return (
     <Notice tone="info">
-      {administrators.length === 0
-        ? t('common.readOnlyNoAdministrators')
-        : t('common.readOnlyExplanation', {
-            administrators: format.list(administrators.map((user) => user.displayName)),
-          })}
+      <p>
+        {administrators.length === 0 ? (
+          t('common.readOnlyNoAdministrators')
+        ) : (
+          <IsolatedMessage
+            id="common.readOnlyExplanation"
+            values={{ administrators: administrators.map((user) => user.displayName) }}
+          />
+        )}
+      </p>
     </Notice>
+  );
+}
+
+/** "Last changed by {name} on {date}.": the seeds ask admins to keep contacts up to date. */
+function LastChange({ change }: { change: ContactsChange }) {
+  const { t, format } = useAccountSettings();
+  const date = format.date(change.updatedAt);
+  return (
+    <p className="abk-section__last-change">
+      {change.updatedBy ? (
+        <IsolatedMessage id="companyInformation.lastChangedBy" values={{ name: change.updatedBy, date }} />
+      ) : (
+        t('companyInformation.lastChangedOn', { date })
+      )}
+    </p>
   );
 }

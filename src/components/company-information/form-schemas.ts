@@ -28,10 +28,18 @@ export interface ContactsSectionConfig<S extends ContactsFormSchema> {
   schema: S;
   /** The form's values for the stored contacts. */
   toValues: (contacts: AccountContacts) => ContactsFormValues<S>;
-  /** The change a valid form saves; the other sections' contacts are left out. */
-  toUpdate: (values: z.output<S>) => ContactsUpdate;
-  /** The contacts as they will read once the save succeeds: shown at once, rolled back on failure. */
-  applyOptimistically: (contacts: AccountContacts, values: z.output<S>) => AccountContacts;
+  /**
+   * The change a valid form saves: only what differs from `base`, the contacts the form was
+   * loaded from, so a save on top of someone else's version never reverts what this admin did
+   * not touch. The other sections' contacts are left out.
+   */
+  toUpdate: (values: z.output<S>, base: AccountContacts) => ContactsUpdate;
+  /** The contacts as they will read once `update` succeeds: shown at once, rolled back on failure. */
+  applyOptimistically: (
+    contacts: AccountContacts,
+    values: z.output<S>,
+    update: ContactsUpdate,
+  ) => AccountContacts;
   /** The form field a server issue (`['billingContactIds', 1]`) belongs to, or `null` when none does. */
   issueField: (issue: FieldIssue) => FieldPath<z.input<S>> | null;
 }
@@ -45,22 +53,27 @@ const userAssigneeSchema = z.pipe(
 );
 
 export const primaryContactFormSchema = z.object({
-  primaryContact: z.nullable(userAssigneeSchema),
+  // The account always has one: it can be replaced, never removed (cleared, or Escape twice).
+  primaryContact: z.pipe(
+    z
+      .nullable(userAssigneeSchema)
+      .check(z.refine((value) => value !== null, { error: 'primaryContactRequired' })),
+    // Only a user passes the refinement above; the cast tells the output type so.
+    z.transform((value) => value as UserAssignee),
+  ),
 });
 
-/** The primary account contact: one user, or nobody. */
+/** The primary account contact: exactly one user. */
 export const primaryContactConfig: ContactsSectionConfig<typeof primaryContactFormSchema> = {
   section: 'primary',
   schema: primaryContactFormSchema,
   toValues: (contacts) => ({
     primaryContact: contacts.primaryContact ? { kind: 'user', user: contacts.primaryContact } : null,
   }),
-  toUpdate: ({ primaryContact }) => ({
-    primaryContactId: primaryContact ? primaryContact.user.id : null,
-  }),
+  toUpdate: ({ primaryContact }) => ({ primaryContactId: primaryContact.user.id }),
   applyOptimistically: (contacts, { primaryContact }) => ({
     ...contacts,
-    primaryContact: primaryContact ? primaryContact.user : null,
+    primaryContact: primaryContact.user,
   }),
   issueField: (issue) => (issue.path[0] === 'primaryContactId' ? 'primaryContact' : null),
 };
@@ -152,13 +165,17 @@ export function createRoleContactsConfig(
     toValues: (contacts) => ({
       roles: Object.fromEntries(roles.map((role) => [role.id, contacts.roleContacts[role.id] ?? null])),
     }),
-    toUpdate: ({ roles: assignees }) => ({
+    toUpdate: ({ roles: assignees }, base) => ({
       roleContacts: Object.fromEntries(
-        Object.entries(assignees).map(([roleId, assignee]) => [roleId, assignee && assigneeInput(assignee)]),
+        Object.entries(assignees)
+          .filter(([roleId, assignee]) => !sameAssignee(assignee, base.roleContacts[roleId] ?? null))
+          .map(([roleId, assignee]) => [roleId, assignee && assigneeInput(assignee)]),
       ),
     }),
-    applyOptimistically: (contacts, { roles: assignees }) => {
-      const merged: Record<string, Assignee | null> = { ...contacts.roleContacts, ...assignees };
+    applyOptimistically: (contacts, { roles: assignees }, update) => {
+      const changed = Object.keys(update.roleContacts ?? {});
+      const merged: Record<string, Assignee | null> = { ...contacts.roleContacts };
+      for (const roleId of changed) merged[roleId] = assignees[roleId] ?? null;
       return {
         ...contacts,
         roleContacts: Object.fromEntries(
@@ -171,6 +188,42 @@ export function createRoleContactsConfig(
       return issue.path[0] === 'roleContacts' && typeof roleId === 'string' ? `roles.${roleId}` : null;
     },
   };
+}
+
+/** Whether two assignees name the same person (a user by id, an address ignoring case). */
+function sameAssignee(a: Assignee | null, b: Assignee | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'user') return b.kind === 'user' && a.user.id === b.user.id;
+  return b.kind === 'email' && a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+function sameInput(input: AssigneeInput | null, held: Assignee | null): boolean {
+  if (input === null || held === null) return input === held;
+  if (input.kind === 'user') return held.kind === 'user' && held.user.id === input.userId;
+  return held.kind === 'email' && held.email.toLowerCase() === input.email.toLowerCase();
+}
+
+/**
+ * Whether `contacts` already hold everything `update` asks for: a save whose answer was lost
+ * (or that conflicts with a version holding the same change) has nothing left to do.
+ *
+ * @example
+ * isUpdateApplied({ primaryContactId: 'u008' }, contacts) // true when u008 is the primary contact
+ */
+export function isUpdateApplied(update: ContactsUpdate, contacts: AccountContacts): boolean {
+  if (
+    update.primaryContactId !== undefined &&
+    update.primaryContactId !== (contacts.primaryContact?.id ?? null)
+  )
+    return false;
+  if (update.billingContactIds !== undefined) {
+    const held = contacts.billingContacts.map((user) => user.id);
+    if (held.length !== update.billingContactIds.length) return false;
+    if (update.billingContactIds.some((id, index) => held[index] !== id)) return false;
+  }
+  return Object.entries(update.roleContacts ?? {}).every(([roleId, input]) =>
+    sameInput(input, contacts.roleContacts[roleId] ?? null),
+  );
 }
 
 function assigneeInput(assignee: Assignee): AssigneeInput {

@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
 import { MAX_BILLING_CONTACTS, type RoleDefinition } from '../../schemas/contacts.js';
+import type { User } from '../../schemas/user.js';
 import {
   billingContactsConfig,
   createRoleContactsConfig,
@@ -50,6 +51,8 @@ export interface BillingContactsState extends SectionStateOf<typeof billingConta
   rows: BillingContactRow[];
   /** Users already chosen in some row, to leave out of the other rows' pickers. */
   chosenIds: string[];
+  /** The same users, e.g. to say who is already a billing contact when a search finds only them. */
+  chosenUsers: User[];
   /** Another row may be added: under the limit and not read-only. */
   canAdd: boolean;
   limitReached: boolean;
@@ -71,16 +74,18 @@ export function useBillingContacts(options: ContactsSectionOptions = {}): Billin
   const rows = useFieldArray({ control: section.control, name: 'billingContacts' });
   // Until the contacts load the form has no rows at all; the default stands in for them.
   const values = useWatch({ control: section.control, name: 'billingContacts', defaultValue: [] });
-  const chosenIds = useMemo(
-    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user.id] : [])),
+  const chosenUsers = useMemo(
+    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user] : [])),
     [values],
   );
+  const chosenIds = useMemo(() => chosenUsers.map((user) => user.id), [chosenUsers]);
   const canAdd = rows.fields.length < MAX_BILLING_CONTACTS && !section.readOnly;
   const { append, remove } = rows;
   return {
     ...section,
     rows: rows.fields,
     chosenIds,
+    chosenUsers,
     canAdd,
     limitReached: rows.fields.length >= MAX_BILLING_CONTACTS,
     max: MAX_BILLING_CONTACTS,
@@ -110,6 +115,13 @@ export function useRoleContacts(options: ContactsSectionOptions = {}): RoleConta
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
   // React Query shares structure between fetches, so `roles` only changes when the roles do.
   const config = useMemo(() => createRoleContactsConfig(roles), [roles]);
-  const section = useContactsSection(config, { ...options, extraLoading: rolesQuery.isPending });
+  const { refetch } = rolesQuery;
+  const retryRoles = useCallback(() => void refetch(), [refetch]);
+  const section = useContactsSection(config, {
+    ...options,
+    extraLoading: rolesQuery.isPending,
+    extraLoadError: rolesQuery.isError && !rolesQuery.data ? rolesQuery.error : undefined,
+    retryExtra: retryRoles,
+  });
   return { ...section, roles };
 }

@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef } from 'react';
-import type { Translate } from '../../i18n/translate.js';
+import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
+import { isolate, type Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
 import { Icon } from '../../ui/index.js';
@@ -10,6 +10,7 @@ import {
   useRoleContacts,
   type ContactsSectionOptions,
 } from './hooks.js';
+import { useRegisterSection } from './section-registry.js';
 import type { RootElementProps } from '../../ui/index.js';
 import { SectionFrame } from './SectionFrame.js';
 
@@ -36,6 +37,8 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
   headingLevel?: 2 | 3 | 4;
   /** Explain to read-only viewers who can make changes. Default true; `CompanyInformation` says it once instead. */
   readOnlyNotice?: boolean;
+  /** Report a failed load with a retry. Default true; `CompanyInformation` says it once instead. */
+  loadErrorNotice?: boolean;
 }
 
 /**
@@ -46,9 +49,13 @@ export interface ContactsSectionProps extends ContactsSectionOptions, RootElemen
  * <PrimaryContactSection onDirtyChange={setUnsaved} />
  */
 export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProps>(
-  function PrimaryContactSection({ headingLevel, readOnlyNotice, onDirtyChange, ...rootProps }, ref) {
+  function PrimaryContactSection(
+    { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
+    ref,
+  ) {
     const { t } = useAccountSettings();
     const state = usePrimaryContact({ onDirtyChange });
+    useRegisterSection('primary', { save: state.submit, discard: state.cancel });
     return (
       <SectionFrame
         rootProps={rootProps}
@@ -58,6 +65,7 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
         description={t('primaryContact.description')}
         headingLevel={headingLevel}
         readOnlyNotice={readOnlyNotice}
+        loadErrorNotice={loadErrorNotice}
         className="abk-primary-contact"
       >
         <ContactPickerField
@@ -83,12 +91,22 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
  * <BillingContactsList headingLevel={2} />
  */
 export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>(function BillingContactsList(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
   const state = useBillingContacts({ onDirtyChange });
+  useRegisterSection('billing', { save: state.submit, discard: state.cancel });
   const limitId = useId();
+  // Chosen in another row: not offered again, and named when a search finds only them.
+  const alreadyChosen = useMemo(
+    () =>
+      state.chosenUsers.map((user) => ({
+        user,
+        reason: t('billingContacts.alreadyBillingContact', { name: isolate(user.displayName) }),
+      })),
+    [state.chosenUsers, t],
+  );
   const addButton = useRef<HTMLButtonElement | null>(null);
   // After a row is removed its button is gone: focus the row that took its place, else the
   // one before, else "Add another".
@@ -112,6 +130,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
       description={t('billingContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={2}
       className="abk-billing-contacts"
       actions={
@@ -146,7 +165,7 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
                 control={state.control}
                 name={`billingContacts.${index}.contact`}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
-                exclude={state.chosenIds}
+                unavailable={alreadyChosen}
                 readOnly={state.readOnly}
               />
               {!state.readOnly && (
@@ -183,11 +202,12 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
  * <RoleContactsTable />
  */
 export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(function RoleContactsTable(
-  { headingLevel, readOnlyNotice, onDirtyChange, ...rootProps },
+  { headingLevel, readOnlyNotice, loadErrorNotice, onDirtyChange, ...rootProps },
   ref,
 ) {
   const { t } = useAccountSettings();
   const state = useRoleContacts({ onDirtyChange });
+  useRegisterSection('roles', { save: state.submit, discard: state.cancel });
   return (
     <SectionFrame
       rootProps={rootProps}
@@ -197,6 +217,7 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
       description={t('roleContacts.description')}
       headingLevel={headingLevel}
       readOnlyNotice={readOnlyNotice}
+      loadErrorNotice={loadErrorNotice}
       skeletonRows={4}
       className="abk-role-contacts"
     >

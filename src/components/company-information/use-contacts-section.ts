@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
+import { isAmbiguousError, toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
@@ -12,9 +12,9 @@ import {
   contactsQueryOptions,
   updateContactsMutationOptions,
 } from '../../queries/index.js';
-import { accountContactsSchema, type AccountContacts } from '../../schemas/contacts.js';
+import { accountContactsSchema, type AccountContacts, type ContactsChange } from '../../schemas/contacts.js';
 import type { User } from '../../schemas/user.js';
-import type { ContactsFormSchema, ContactsSectionConfig } from './form-schemas.js';
+import { isUpdateApplied, type ContactsFormSchema, type ContactsSectionConfig } from './form-schemas.js';
 
 export type { ContactsSection } from '../../schemas/contacts.js';
 
@@ -37,12 +37,20 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   focusField: (name: FieldPath<TValues>) => void;
   /** The stored contacts, once loaded. */
   contacts: AccountContacts | undefined;
+  /**
+   * When this section last changed, and who changed it: the section's own entry when the adapter
+   * reports one per section, else the last change of the contacts as a whole.
+   */
+  lastChange: ContactsChange | null;
   status: SectionStatus;
   /** The viewer may look but not change: no permission, or the adapter refused a save. */
   readOnly: boolean;
-  /** Why the section is read-only: the viewer's permissions, or a refusal on save. */
-  readOnlyReason: 'forbidden' | 'permission' | null;
-  /** Who can make changes, to name to a read-only viewer. */
+  /**
+   * Why the section is read-only: the viewer's permissions, a refusal on save, or permissions
+   * not known yet (the account is loading or could not be loaded).
+   */
+  readOnlyReason: 'forbidden' | 'permission' | 'unknown' | null;
+  /** Who can make changes, to name to a read-only viewer. Never the viewer themself. */
   administrators: User[];
   /** What someone else saved while this form was being edited. */
   conflict: AccountContacts | null;
@@ -55,10 +63,11 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   isDirty: boolean;
   loadError: AdapterError | null;
   retryLoad: () => void;
-  submit: () => void;
+  /** Validates and saves; resolves once the save is over (saved, refused or failed). */
+  submit: () => Promise<void>;
   /** Drops the edits and shows the stored contacts. */
   cancel: () => void;
-  retrySave: () => void;
+  retrySave: () => Promise<void>;
   /** Conflict: drop my edits and show what the other admin saved. */
   reloadTheirs: () => void;
   /** Conflict: save my edits on top of the version the other admin saved. */
@@ -72,33 +81,60 @@ export interface SectionEngineOptions {
   onDirtyChange?: ((dirty: boolean) => void) | undefined;
   /** Extra reason to wait (e.g. role definitions still loading). */
   extraLoading?: boolean | undefined;
+  /** An extra read the section needs failed (e.g. the role definitions), and how to retry it. */
+  extraLoadError?: unknown;
+  retryExtra?: (() => void) | undefined;
 }
 
-// Versions this app itself produced, per QueryClient: a section whose form is based on an
-// older version may fast-forward over them (sections change disjoint fields), but never over
-// a version someone else made.
-const ownVersionSteps = new WeakMap<QueryClient, Map<number, number>>();
-function ownSteps(queryClient: QueryClient): Map<number, number> {
-  let steps = ownVersionSteps.get(queryClient);
+// Versions this app itself produced, per QueryClient and per account (adapter scope): a
+// section whose form is based on an older version may fast-forward over them (sections change
+// disjoint fields), but never over a version someone else made. One QueryClient may serve
+// several accounts, whose version numbers have nothing to do with each other.
+const ownVersionSteps = new WeakMap<QueryClient, Map<string, Map<number, number>>>();
+function ownSteps(queryClient: QueryClient, scope: string): Map<number, number> {
+  let byScope = ownVersionSteps.get(queryClient);
+  if (!byScope) {
+    byScope = new Map();
+    ownVersionSteps.set(queryClient, byScope);
+  }
+  let steps = byScope.get(scope);
   if (!steps) {
     steps = new Map();
-    ownVersionSteps.set(queryClient, steps);
+    byScope.set(scope, steps);
   }
   return steps;
 }
 
+/** Structural equality of form values (plain data: objects, arrays, strings, numbers, null). */
+function sameValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) =>
+    sameValues((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+function snapshot<T>(values: T): T {
+  return JSON.parse(JSON.stringify(values)) as T;
+}
+
 /**
  * Shared engine of the three contact sections: a react-hook-form form validated by the shared
- * zod schemas, loaded from the contacts query, saved with the version it was based on,
- * optimistic with rollback, server field errors mapped onto fields, conflicts surfaced with
- * both ways out, and dirty state reported so navigation can be guarded.
+ * zod schemas, loaded from the contacts query, saved with the version it was based on (one
+ * save at a time, sending only what changed), optimistic with rollback, a lost answer checked
+ * against the server, server field errors mapped onto fields, conflicts surfaced with both
+ * ways out, and dirty state reported so navigation can be guarded.
  */
 export function useContactsSection<S extends ContactsFormSchema>(
   config: ContactsSectionConfig<S>,
-  { onDirtyChange, extraLoading }: SectionEngineOptions = {},
+  { onDirtyChange, extraLoading, extraLoadError, retryExtra }: SectionEngineOptions = {},
 ): ContactsSectionState<z.input<S>, z.output<S>> {
   const settings = useAccountSettings();
-  const { t, messages, emit, reportError } = settings;
+  const { t, messages, emit, reportError, scope } = settings;
   const queryClient = useQueryClient();
   const contactsQuery = useQuery(contactsQueryOptions(settings));
   const accountQuery = useQuery(accountQueryOptions(settings));
@@ -107,7 +143,13 @@ export function useContactsSection<S extends ContactsFormSchema>(
   const [forbidden, setForbidden] = useState(false);
   const [saveError, setSaveError] = useState<AdapterError | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  // Set synchronously, before any re-render: a second click in the same frame finds it set.
+  const inFlight = useRef(false);
   const baseVersion = useRef<number | null>(null);
+  // The contacts the form's values started from: what a save compares against to send only
+  // the changes.
+  const baseContacts = useRef<AccountContacts | null>(null);
   const { toValues, toUpdate, issueField, section, applyOptimistically } = config;
 
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -115,7 +157,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
     mode: 'onChange',
     defaultValues: contacts ? toValues(contacts) : undefined,
   });
-  const { isDirty, isValid, isSubmitting } = form.formState;
+  const { isDirty, isValid } = form.formState;
 
   // Follow the server while the user has not started editing; once they have, keep their edits
   // and the version they started from, so a concurrent change is detected on save.
@@ -128,6 +170,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
     if (source?.version === contacts.version && source.toValues === toValues) return;
     loadedFrom.current = { version: contacts.version, toValues };
     baseVersion.current = contacts.version;
+    baseContacts.current = contacts;
     form.reset(toValues(contacts));
   }, [contacts, form, toValues]);
 
@@ -137,29 +180,79 @@ export function useContactsSection<S extends ContactsFormSchema>(
 
   const mutation = useMutation(updateContactsMutationOptions(settings));
 
+  /** The server holds `saved`, with our change in it: show it, keeping edits made meanwhile. */
+  const adoptSaved = useCallback(
+    (saved: AccountContacts, sent: z.input<S>) => {
+      const key = accountKeys.contacts(scope);
+      queryClient.setQueryData(key, saved);
+      setConflict(null);
+      baseVersion.current = saved.version;
+      baseContacts.current = saved;
+      loadedFrom.current = { version: saved.version, toValues };
+      const current = snapshot(form.getValues());
+      const savedValues = toValues(saved);
+      form.reset(savedValues);
+      if (sameValues(current, sent)) {
+        setSavedAt(Date.now());
+      } else {
+        // Edited while the save was on its way: those edits are not saved yet. Keep them on top
+        // of what was saved, and leave the section dirty.
+        const fields = current as Record<string, unknown>;
+        for (const [name, value] of Object.entries(fields)) {
+          if (sameValues(value, (savedValues as Record<string, unknown>)[name])) continue;
+          form.setValue(name as FieldPath<z.input<S>>, value as never, {
+            shouldDirty: true,
+            shouldValidate: true,
+          });
+        }
+      }
+      emit({ type: 'contacts_saved', section, version: saved.version });
+    },
+    [emit, form, queryClient, scope, section, toValues],
+  );
+
   const save = useCallback(
     async (values: z.output<S>, expectedVersion: number) => {
       setSaveError(null);
       setSavedAt(null);
-      const key = accountKeys.contacts(settings.scope);
+      const key = accountKeys.contacts(scope);
+      const sent = snapshot(form.getValues());
       // Optimistic: the rest of the screen shows the new contacts at once; rolled back on failure.
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AccountContacts>(key);
-      if (previous) queryClient.setQueryData(key, applyOptimistically(previous, values));
+      const base = baseContacts.current ?? previous;
+      if (!base) return;
+      const update = toUpdate(values, base);
+      if (previous) queryClient.setQueryData(key, applyOptimistically(previous, values, update));
       try {
-        const saved = await mutation.mutateAsync({ update: toUpdate(values), expectedVersion });
-        ownSteps(queryClient).set(expectedVersion, saved.version);
-        queryClient.setQueryData(key, saved);
-        baseVersion.current = saved.version;
-        setConflict(null);
-        form.reset(toValues(saved));
-        setSavedAt(Date.now());
-        emit({ type: 'contacts_saved', section, version: saved.version });
+        const saved = await mutation.mutateAsync({ update, expectedVersion });
+        ownSteps(queryClient, scope).set(expectedVersion, saved.version);
+        adoptSaved(saved, sent);
       } catch (caught) {
         const error = toAdapterError(caught);
-        reportError(error, { operation: 'updateContacts' });
+        // What the server holds now, when a failure made us ask.
+        let fresh: AccountContacts | undefined;
+        if (isAmbiguousError(error)) {
+          // The request may have been applied and only its answer lost: ask the server.
+          try {
+            fresh = await queryClient.query({ ...contactsQueryOptions(settings), staleTime: 0 });
+            if (isUpdateApplied(update, fresh)) {
+              adoptSaved(fresh, sent);
+              return;
+            }
+          } catch {
+            // Still undecided: report the save's own failure; a retry sorts it out.
+          }
+        }
         if (error.code === 'conflict') {
           const parsed = accountContactsSchema.safeParse(error.current);
+          // The newer version already holds this change (our own lost answer, or someone else
+          // made the same choice): nothing is left to save.
+          if (parsed.success && isUpdateApplied(update, parsed.data)) {
+            adoptSaved(parsed.data, sent);
+            return;
+          }
+          reportError(error, { operation: 'updateContacts' });
           if (parsed.success) {
             queryClient.setQueryData(key, parsed.data);
             setConflict(parsed.data);
@@ -171,8 +264,10 @@ export function useContactsSection<S extends ContactsFormSchema>(
           emit({ type: 'contacts_conflict', section });
           return;
         }
+        reportError(error, { operation: 'updateContacts' });
         // Anything else: put the server's state back, keep every edit in the form.
-        if (previous) queryClient.setQueryData(key, previous);
+        const rollback = fresh ?? previous;
+        if (rollback) queryClient.setQueryData(key, rollback);
         if (error.code === 'forbidden') {
           setForbidden(true);
           return;
@@ -192,6 +287,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
       }
     },
     [
+      adoptSaved,
       applyOptimistically,
       emit,
       form,
@@ -199,31 +295,48 @@ export function useContactsSection<S extends ContactsFormSchema>(
       mutation,
       queryClient,
       reportError,
+      scope,
       section,
-      settings.scope,
+      settings,
       toUpdate,
-      toValues,
     ],
   );
 
-  const submit = useCallback(() => {
-    void form.handleSubmit(async (values) => {
+  /** One save at a time: Save, Enter, Retry and "Save mine on top" all come through here. */
+  const runSave = useCallback(
+    async (expectedVersion: () => number) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setSaving(true);
+      try {
+        await form.handleSubmit((values) => save(values, expectedVersion()))();
+      } finally {
+        inFlight.current = false;
+        setSaving(false);
+      }
+    },
+    [form, save],
+  );
+
+  const submit = useCallback(async () => {
+    await runSave(() => {
       let version = baseVersion.current ?? contacts?.version ?? 0;
-      const steps = ownSteps(queryClient);
+      const steps = ownSteps(queryClient, scope);
       while (steps.has(version)) version = steps.get(version) ?? version;
-      await save(values, version);
-    })();
-  }, [contacts?.version, form, queryClient, save]);
+      return version;
+    });
+  }, [contacts?.version, queryClient, runSave, scope]);
 
   const cancel = useCallback(() => {
     setSaveError(null);
     setConflict(null);
-    const latest = queryClient.getQueryData<AccountContacts>(accountKeys.contacts(settings.scope));
+    const latest = queryClient.getQueryData<AccountContacts>(accountKeys.contacts(scope));
     if (latest) {
       baseVersion.current = latest.version;
+      baseContacts.current = latest;
       form.reset(toValues(latest));
     } else form.reset();
-  }, [form, queryClient, settings.scope, toValues]);
+  }, [form, queryClient, scope, toValues]);
 
   /** Conflict: drop my edits and show what the other admin saved. */
   const reloadTheirs = useCallback(() => {
@@ -231,6 +344,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
     emit({ type: 'contacts_conflict', section, resolution: 'reload' });
     setConflict(null);
     baseVersion.current = conflict.version;
+    baseContacts.current = conflict;
     form.reset(toValues(conflict));
   }, [conflict, emit, form, section, toValues]);
 
@@ -238,40 +352,61 @@ export function useContactsSection<S extends ContactsFormSchema>(
   const applyMine = useCallback(() => {
     if (!conflict) return;
     emit({ type: 'contacts_conflict', section, resolution: 'apply_mine' });
-    // Through the resolver, like Save: what is sent is always the schema's output.
+    // Through the resolver, like Save: what is sent is always the schema's output, and only
+    // what differs from the version this form started from.
     const expectedVersion = conflict.version;
-    void form.handleSubmit((values) => save(values, expectedVersion))();
-  }, [conflict, emit, form, save, section]);
+    void runSave(() => expectedVersion);
+  }, [conflict, emit, runSave, section]);
 
+  // Unknown permissions (the account still loading, or failed) mean read-only: controls are
+  // offered only to a viewer known to be allowed.
   const permissions = accountQuery.data?.viewer.permissions;
-  const readOnly = forbidden || (permissions ? !permissions.manageContacts : false);
+  const readOnly = forbidden || permissions?.manageContacts !== true;
   const administrators = accountQuery.data?.administrators ?? [];
+  const viewerId = accountQuery.data?.viewer.user.id;
+  const failedRead = (contactsQuery.isError && !contacts) || (accountQuery.isError && !accountQuery.data);
   const status: SectionStatus =
-    contactsQuery.isPending || extraLoading
-      ? 'loading'
-      : contactsQuery.isError && !contacts
-        ? 'load-error'
+    failedRead || extraLoadError
+      ? 'load-error'
+      : contactsQuery.isPending || accountQuery.isPending || extraLoading
+        ? 'loading'
         : conflict
           ? 'conflict'
           : 'editing';
+  const loadFailure = contactsQuery.error ?? accountQuery.error ?? extraLoadError ?? null;
+  const { refetch: refetchContacts } = contactsQuery;
+  const { refetch: refetchAccount } = accountQuery;
+  const contactsFailed = contactsQuery.isError;
+  const accountFailed = accountQuery.isError;
+  const retryLoad = useCallback(() => {
+    if (contactsFailed) void refetchContacts();
+    if (accountFailed) void refetchAccount();
+    if (extraLoadError) retryExtra?.();
+  }, [accountFailed, contactsFailed, extraLoadError, refetchAccount, refetchContacts, retryExtra]);
 
   return {
     control: form.control,
     focusField: form.setFocus,
     contacts,
+    lastChange: contacts
+      ? contacts.sectionChanges
+        ? (contacts.sectionChanges[section] ?? null)
+        : { updatedAt: contacts.updatedAt, updatedBy: contacts.updatedBy }
+      : null,
     status,
     readOnly,
-    readOnlyReason: forbidden ? 'forbidden' : readOnly ? 'permission' : null,
-    administrators,
+    readOnlyReason: forbidden ? 'forbidden' : !permissions ? 'unknown' : readOnly ? 'permission' : null,
+    // Never the viewer: they are the one who may not make the change.
+    administrators: administrators.filter((user) => user.id !== viewerId),
     conflict,
     saveError,
-    saving: isSubmitting || mutation.isPending,
+    saving,
     justSaved: savedAt !== null && !isDirty,
     // During a conflict the notice's two buttons decide; a plain Save would only repeat it.
-    canSave: isDirty && isValid && !readOnly && !mutation.isPending && !conflict,
+    canSave: isDirty && isValid && !readOnly && !saving && !conflict,
     isDirty,
-    loadError: contactsQuery.isError ? toAdapterError(contactsQuery.error) : null,
-    retryLoad: () => void contactsQuery.refetch(),
+    loadError: loadFailure ? toAdapterError(loadFailure) : null,
+    retryLoad,
     submit,
     cancel,
     retrySave: submit,

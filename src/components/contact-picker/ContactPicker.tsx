@@ -7,6 +7,7 @@ import {
   ErrorNotice,
   Field,
   Icon,
+  IsolatedMessage,
   StatusBadge,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -87,6 +88,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -104,6 +106,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     defaultValue,
     onValueChange,
     exclude,
+    unavailable,
     allowExternalEmail,
     disabled,
     readOnly,
@@ -121,11 +124,14 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
 
   const warning =
     warningMessage ??
-    (value?.kind === 'user' && value.user.status === 'deactivated'
-      ? t('contactPicker.deactivatedValue', { name: value.user.displayName })
-      : undefined);
+    (value?.kind === 'user' && value.user.status === 'deactivated' ? (
+      <IsolatedMessage id="contactPicker.deactivatedValue" values={{ name: value.user.displayName }} />
+    ) : undefined);
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
+  // While a new search is typed, the input no longer shows the value: nor do its details.
+  const showDetails =
+    value !== null && !(isOpen && picker.query) && (selectedUser !== null || value.kind === 'email');
 
   return (
     <div
@@ -161,25 +167,40 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
                 <Icon name="search" />
               )}
             </span>
-            <input
-              className="abk-contact-picker__input"
-              {...picker.getInputProps({
-                ...control,
-                ref: setInputRefs,
-                // The field's <label for> names the input.
-                'aria-labelledby': undefined,
-                'aria-describedby':
-                  [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
-                // Invalid even without a message to show, e.g. while a form marks it.
-                'aria-invalid': invalid || undefined,
-                onFocus: (event) => event.currentTarget.select(),
-                onBlur,
-                placeholder: placeholder ?? t('contactPicker.placeholder'),
-                spellCheck: false,
-              })}
-            />
-            {value?.kind === 'email' && <StatusBadge status="external" />}
-            {selectedUser && selectedUser.status !== 'active' && <StatusBadge status={selectedUser.status} />}
+            {/* The value's details (a chosen user's email, a status badge) sit under the
+                input, not beside it: the input keeps the width to show the whole value. */}
+            <span className="abk-contact-picker__value">
+              <input
+                className="abk-contact-picker__input"
+                {...picker.getInputProps({
+                  ...control,
+                  ref: setInputRefs,
+                  // The field's <label for> names the input.
+                  'aria-labelledby': undefined,
+                  'aria-describedby':
+                    [control['aria-describedby'], searchErrorId].filter(Boolean).join(' ') || undefined,
+                  // Invalid even without a message to show, e.g. while a form marks it.
+                  'aria-invalid': invalid || undefined,
+                  onFocus: (event) => event.currentTarget.select(),
+                  onBlur,
+                  placeholder: placeholder ?? t('contactPicker.placeholder'),
+                  spellCheck: false,
+                })}
+              />
+              {showDetails && (
+                <span className="abk-contact-picker__details">
+                  {selectedUser && (
+                    <bdi className="abk-contact-picker__value-email">
+                      <EmailText email={selectedUser.email} />
+                    </bdi>
+                  )}
+                  {value.kind === 'email' && <StatusBadge status="external" />}
+                  {selectedUser && selectedUser.status !== 'active' && (
+                    <StatusBadge status={selectedUser.status} />
+                  )}
+                </span>
+              )}
+            </span>
             {value && !disabled && !readOnly && (
               <button
                 type="button"
@@ -235,3 +256,16 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
     </div>
   );
 });
+
+/** An address that, when it must wrap, wraps after its @ rather than mid-word. */
+function EmailText({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
+  );
+}

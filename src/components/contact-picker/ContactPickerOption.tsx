@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { highlightMatches, type TextSegment } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { AssigneeAvatar, Icon, StatusBadge } from '../../ui/index.js';
+import { AssigneeAvatar, Icon, IsolatedMessage, StatusBadge } from '../../ui/index.js';
 import type { ContactPickerOptionProps, ContactPickerRow } from './use-contact-picker.js';
 
 interface ContactPickerOptionRowProps {
@@ -38,17 +38,21 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
       <span className="abk-contact-picker__text">
         {user ? (
           <>
-            <span className="abk-contact-picker__name">
+            {/* Isolated: a name's own direction, or an override inside it, stays inside it. */}
+            <bdi className="abk-contact-picker__name">
               <HighlightedText segments={highlightMatches(user.displayName, terms)} />
-            </span>
+            </bdi>
             <span className="abk-visually-hidden">, </span>
-            <span className="abk-contact-picker__email">
+            <bdi className="abk-contact-picker__email">
               <HighlightedText segments={highlightMatches(user.email, terms)} />
-            </span>
+            </bdi>
           </>
         ) : (
           <span className="abk-contact-picker__name">
-            {t('contactPicker.useEmail', { email: item.kind === 'email' ? item.email : '' })}
+            <IsolatedMessage
+              id="contactPicker.useEmail"
+              values={{ email: item.kind === 'email' ? item.email : '' }}
+            />
           </span>
         )}
       </span>

@@ -13,6 +13,7 @@ export type {
   ContactPickerStatus,
   ContactPickerToggleButtonProps,
   ContactPickerValue,
+  UnavailableUser,
   UseContactPickerOptions,
   UseContactPickerResult,
 } from './use-contact-picker.js';

@@ -1,22 +1,24 @@
 import {
   useCallback,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type ComponentPropsWithRef,
   type KeyboardEvent,
 } from 'react';
+import { useIsomorphicLayoutEffect } from '../../lib/use-isomorphic-layout-effect.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import { composeRefs } from '../../lib/dom-props.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
-import { translateValidation } from '../../i18n/translate.js';
+import { isolate, translateValidation } from '../../i18n/translate.js';
+import { matchesAllTerms } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
 import { emailIssue } from '../../schemas/email-rules.js';
+import type { User } from '../../schemas/user.js';
 import { moveActive, type Move, type NavigationContext } from './combobox-navigation.js';
 
 /** What a picker holds: a user, or (with `allowExternalEmail`) an email address. */
@@ -31,6 +33,12 @@ export interface UseContactPickerOptions {
   onValueChange?: (value: ContactPickerValue | null) => void;
   /** User ids not to offer, e.g. people already chosen in other rows (the picker's own value stays). */
   exclude?: string[];
+  /**
+   * Users not to offer, each with why, already translated (e.g. "Jürgen Groß is already a
+   * billing contact."). Left out like `exclude`; when the typed text finds one of them and
+   * nobody else, the picker says why instead of "No users match".
+   */
+  unavailable?: UnavailableUser[];
   /** Offer "Use <email>" when the query is a valid address of someone who is not a user. */
   allowExternalEmail?: boolean;
   disabled?: boolean;
@@ -46,6 +54,12 @@ export interface UseContactPickerOptions {
    * of the label, list and options start with it. Default: generated.
    */
   inputId?: string;
+}
+
+/** A user the picker does not offer, and the sentence that says why. */
+export interface UnavailableUser {
+  user: User;
+  reason: string;
 }
 
 /**
@@ -166,7 +180,7 @@ const CLOSED: ComboboxState = { isOpen: false, draft: null, activeKey: null, pen
  * are rendered: place each at its `start`, and make the list's scrolling content `totalSize`
  * tall (a `::before` of that height does it) so the scrollbar stands for every loaded row.
  *
- * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0015):
+ * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0016):
  * Down/Up open the list and move the active option (skipping deactivated users), Alt+Down opens
  * it without moving, Alt+Up and Escape close it, a second Escape clears the value, PageDown and
  * PageUp move by a visible page, Enter and Tab choose the active option, and Home, End, Left and
@@ -189,6 +203,7 @@ const CLOSED: ComboboxState = { isOpen: false, draft: null, activeKey: null, pen
 export function useContactPicker(options: UseContactPickerOptions = {}): UseContactPickerResult {
   const {
     exclude = [],
+    unavailable = [],
     allowExternalEmail = false,
     disabled = false,
     readOnly = false,
@@ -229,7 +244,9 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const search = useUserSearch({
     query,
     enabled: isOpen,
-    excludeIds: exclude.filter((userId) => userId !== ownUserId),
+    excludeIds: [...exclude, ...unavailable.map(({ user }) => user.id)].filter(
+      (userId) => userId !== ownUserId,
+    ),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(searchDebounceMs === undefined ? {} : { debounceMs: searchDebounceMs }),
   });
@@ -242,8 +259,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const items = useMemo<ContactPickerItem[]>(() => {
     const userItems: ContactPickerItem[] = users.map((user) => ({ kind: 'user', user }));
     // Text with an @ that breaks no rule is an address (already trimmed, as the schema would).
-    const email =
-      allowExternalEmail && trimmedQuery.includes('@') && !checkEmail(trimmedQuery) ? trimmedQuery : null;
+    const email = allowExternalEmail && isUsableEmail(trimmedQuery) ? trimmedQuery : null;
     const alreadyUser = email && users.some((user) => user.email.toLowerCase() === email.toLowerCase());
     return email && !alreadyUser ? [{ kind: 'email', email }, ...userItems] : userItems;
   }, [users, allowExternalEmail, trimmedQuery]);
@@ -279,7 +295,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
 
   const { scrollToIndex } = list;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!isOpen) scrollRequested.current = false;
     else if (scrollRequested.current && activeIndex >= 0) {
       scrollRequested.current = false;
@@ -318,11 +334,22 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   let announcement = '';
   if (status === 'ready' && !search.isStale) announcement = t('contactPicker.resultCount', { count: total });
   else if (status === 'empty') {
+    // Say why nobody is offered: a bad address, someone left out on purpose, an address where
+    // only users may be chosen, or simply no match. The typed text is isolated: it is the
+    // viewer's own, and may hold a direction override.
+    const leftOut = unavailable.find(
+      ({ user }) =>
+        user.id !== ownUserId && matchesAllTerms(`${user.displayName} ${user.email}`, search.terms),
+    );
     announcement = externalEmailError
       ? externalEmailError
-      : trimmedQuery
-        ? t('contactPicker.noResults', { query: trimmedQuery })
-        : t('contactPicker.noUsers');
+      : !trimmedQuery
+        ? t('contactPicker.noUsers')
+        : leftOut
+          ? leftOut.reason
+          : !allowExternalEmail && isUsableEmail(trimmedQuery)
+            ? t('contactPicker.userRequired', { email: isolate(trimmedQuery) })
+            : t('contactPicker.noResults', { query: isolate(trimmedQuery) });
   } else if (status === 'error') announcement = t('contactPicker.searchFailed');
 
   const isSelected = useCallback((item: ContactPickerItem) => isSameItem(value, item), [value]);
@@ -585,4 +612,9 @@ function isSameItem(value: ContactPickerValue | null, item: ContactPickerItem): 
  */
 function checkEmail(text: string) {
   return text.includes('@') ? emailIssue(text) : null;
+}
+
+/** Text with an @ that breaks no rule is an address (already trimmed, as the schema would). */
+function isUsableEmail(text: string): boolean {
+  return text.includes('@') && emailIssue(text) === null;
 }

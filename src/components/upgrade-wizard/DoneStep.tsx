@@ -8,7 +8,7 @@ export function DoneStep() {
   const { t } = useAccountSettings();
   const { attempt } = useWizardState();
   const { selectedProduct, selectedTier } = useWizardSelection();
-  const { purchasing, ambiguousFailure } = useWizardPurchase();
+  const { purchasing, ambiguousFailure, purchaseInterrupted } = useWizardPurchase();
   const actions = useWizardActions();
   const order = attempt?.order;
 
@@ -26,6 +26,33 @@ export function DoneStep() {
     );
   }
 
+  // A retry or a check is under way.
+  if (purchasing) {
+    return (
+      <Notice tone="info" live="status" className="abk-done">
+        {t('upgrade.review.purchasing')}
+      </Notice>
+    );
+  }
+  // The page went away mid-purchase: nobody knows yet whether the order exists, and only the
+  // user decides to ask again (with the same key, so it is never placed twice).
+  if (purchaseInterrupted) {
+    return (
+      <Notice
+        tone="warning"
+        live={false}
+        className="abk-done"
+        actions={
+          <button type="button" className="abk-button" data-variant="primary" onClick={actions.purchase}>
+            {t('upgrade.done.checkPurchase')}
+          </button>
+        }
+      >
+        <p>{t('upgrade.done.interrupted')}</p>
+      </Notice>
+    );
+  }
+
   const code = attempt?.errorCode ?? 'unknown';
   const declined = code === 'payment_declined';
   return (
@@ -35,14 +62,8 @@ export function DoneStep() {
       className="abk-done"
       actions={
         ambiguousFailure ? (
-          <button
-            type="button"
-            className="abk-button"
-            data-variant="primary"
-            onClick={actions.purchase}
-            aria-disabled={purchasing || undefined}
-          >
-            {purchasing ? t('upgrade.review.purchasing') : t('upgrade.done.retry')}
+          <button type="button" className="abk-button" data-variant="primary" onClick={actions.purchase}>
+            {t('upgrade.done.retry')}
           </button>
         ) : declined ? (
           <button

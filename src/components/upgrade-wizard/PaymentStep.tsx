@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { toAdapterError } from '../../adapter/errors.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { paymentMethodsQueryOptions } from '../../queries/index.js';
-import { ErrorNotice, Icon } from '../../ui/index.js';
+import { ErrorNotice, Icon, LoadingState } from '../../ui/index.js';
 import { CardForm } from './payment/CardForm.js';
 import { CompanyDetailsFieldset } from './payment/CompanyDetailsFieldset.js';
 import { PaymentMethodChoice } from './payment/PaymentMethodChoice.js';
@@ -24,9 +25,12 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
   const actions = useWizardActions();
   const methods = useQuery(paymentMethodsQueryOptions(settings));
   const [choice, setChoice] = useState<string | null>(paymentMethodId);
+  // The default (the first saved method, else a new card) is settled once the saved methods are
+  // known, and from then on only the user changes it: a list arriving late never replaces it.
+  if (choice === null && !methods.isPending) setChoice(methods.data?.[0]?.id ?? NEW_CARD);
   const [shareCard, setShareCard] = useState(false);
   const [hostTokenizer, setHostTokenizer] = useState<Tokenizer | null>(null);
-  const selected = choice ?? methods.data?.[0]?.id ?? NEW_CARD;
+  const selected = choice;
   const { company, card, errors, submit, submitting, submitError } = usePaymentSubmit({
     idPrefix: id,
     selected,
@@ -55,6 +59,14 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
 
       <fieldset className="abk-fieldset">
         <legend className="abk-fieldset__legend">{t('upgrade.payment.methodTitle')}</legend>
+        {methods.isPending && <LoadingState rows={1} />}
+        {methods.error && (
+          <ErrorNotice
+            error={toAdapterError(methods.error)}
+            title={t('upgrade.payment.methodsFailed')}
+            onRetry={() => void methods.refetch()}
+          />
+        )}
         <PaymentMethodChoice
           methods={methods.data ?? []}
           selected={selected}

@@ -3,7 +3,7 @@ import { useAccountSettings } from '../../provider/context.js';
 import type { Product, Tier } from '../../schemas/catalog.js';
 import { ErrorNotice, Heading, LoadingState, Notice } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import { useWizardActions, useWizardCatalog, useWizardState } from './wizard-context.js';
+import { useWizardActions, useWizardCatalog, useWizardSelection, useWizardState } from './wizard-context.js';
 
 /** Step 1: products as tabs, tiers inside, currency and billing interval. */
 export function PlanStep() {
@@ -20,6 +20,7 @@ export function PlanStep() {
     currency: chosenCurrency,
   } = useWizardCatalog();
   const state = useWizardState();
+  const { selectedTier } = useWizardSelection();
   const actions = useWizardActions();
 
   if (catalogStatus === 'loading') {
@@ -118,27 +119,41 @@ export function PlanStep() {
       >
         <fieldset className="abk-segmented">
           <legend className="abk-segmented__legend">{t('upgrade.plan.interval')}</legend>
-          {(['monthly', 'annual'] as const).map((interval) => (
-            <label
-              key={interval}
-              className="abk-segmented__option"
-              data-checked={state.interval === interval ? '' : undefined}
-            >
-              <input
-                type="radio"
-                name={`${id}-interval`}
-                value={interval}
-                checked={state.interval === interval}
-                onChange={() => actions.setInterval(interval)}
-              />
-              <span>{interval === 'monthly' ? t('upgrade.plan.monthly') : t('upgrade.plan.annual')}</span>
-              {interval === 'annual' && saving > 0 && (
-                <span className="abk-badge" data-tone="success">
-                  {t('upgrade.plan.annualSaving', { percent: saving })}
-                </span>
-              )}
-            </label>
-          ))}
+          {(['monthly', 'annual'] as const).map((interval) => {
+            // The chosen tier is sold only with the other interval: say so instead of a dead end.
+            const offered = !selectedTier || selectedTier.intervals.includes(interval);
+            return (
+              <label
+                key={interval}
+                className="abk-segmented__option"
+                data-checked={state.interval === interval ? '' : undefined}
+                data-disabled={offered ? undefined : ''}
+              >
+                <input
+                  type="radio"
+                  name={`${id}-interval`}
+                  value={interval}
+                  checked={state.interval === interval}
+                  disabled={!offered}
+                  aria-describedby={offered ? undefined : `${id}-interval-note`}
+                  onChange={() => actions.setInterval(interval)}
+                />
+                <span>{interval === 'monthly' ? t('upgrade.plan.monthly') : t('upgrade.plan.annual')}</span>
+                {interval === 'annual' && saving > 0 && (
+                  <span className="abk-badge" data-tone="success">
+                    {t('upgrade.plan.annualSaving', { percent: saving })}
+                  </span>
+                )}
+              </label>
+            );
+          })}
+          {selectedTier && selectedTier.intervals.length === 1 && (
+            <p id={`${id}-interval-note`} className="abk-field__hint">
+              {selectedTier.intervals[0] === 'annual'
+                ? t('upgrade.plan.annualOnly', { tier: selectedTier.name })
+                : t('upgrade.plan.monthlyOnly', { tier: selectedTier.name })}
+            </p>
+          )}
         </fieldset>
 
         <ul className="abk-tiers">

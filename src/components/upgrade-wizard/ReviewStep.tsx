@@ -1,10 +1,15 @@
-import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
+import { warnInDevelopment } from '../../lib/dev-warning.js';
+import { safeLinkUrl } from '../../lib/safe-url.js';
 import { useAccountSettings } from '../../provider/context.js';
-import type { QuoteLineItem } from '../../schemas/billing.js';
+import { paymentMethodsQueryOptions } from '../../queries/index.js';
+import type { CompanyDetailsInput, QuoteLineItem } from '../../schemas/billing.js';
 import { ErrorNotice, Heading } from '../../ui/index.js';
-import { ErrorSummary, StepFooter, withSlots } from './shared.js';
-import type { WizardStepViewProps } from './types.js';
+import { ErrorSummary, paymentMethodLabel, paymentMethodOwnership, StepFooter, withSlots } from './shared.js';
+import type { PolicyLinks, WizardStepViewProps } from './types.js';
 import {
+  useWizardAccount,
   useWizardActions,
   useWizardPurchase,
   useWizardQuote,
@@ -12,15 +17,19 @@ import {
   useWizardState,
 } from './wizard-context.js';
 
-/** Step 4: the adapter's quote, the terms, the agreement and "Complete purchase". */
+/** Step 4: the adapter's quote, what is paid with, the terms, the agreement and "Complete purchase". */
 export function ReviewStep({ policies }: WizardStepViewProps) {
-  const { t, format } = useAccountSettings();
+  const settings = useAccountSettings();
+  const { t, format } = settings;
   const id = useId();
   const state = useWizardState();
+  const { account } = useWizardAccount();
   const { quote, quoteStatus, quoteError } = useWizardQuote();
   const { selectedProduct, selectedTier, currency: chosenCurrency } = useWizardSelection();
   const { termsError, purchasing } = useWizardPurchase();
   const actions = useWizardActions();
+  const methods = useQuery(paymentMethodsQueryOptions(settings));
+  const method = methods.data?.find((candidate) => candidate.id === state.paymentMethodId);
   const quoteIsFinal = quoteStatus === 'final';
   const currency = quote?.currency ?? chosenCurrency ?? 'USD';
   const money = (amount: number) => format.money(amount, currency);
@@ -39,21 +48,39 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
     return t('upgrade.review.seatsLine', { count: item.quantity, price: money(item.unitAmount) });
   }
 
-  const link = (href: string, label: string) => (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {label}
-      <span className="abk-visually-hidden"> {t('upgrade.review.opensInNewTab')}</span>
-    </a>
-  );
+  const link = (name: keyof PolicyLinks, label: string): ReactNode => {
+    const href = safeLinkUrl(policies[name]);
+    if (href === null) {
+      warnInDevelopment(
+        `${name} ${JSON.stringify(policies[name])} is not an http(s) or relative URL; its label is shown as text, not as a link.`,
+      );
+      return label;
+    }
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {label}
+        <span className="abk-visually-hidden"> {t('upgrade.review.opensInNewTab')}</span>
+      </a>
+    );
+  };
 
   return (
     <div className="abk-review">
       <ErrorSummary errors={errors} />
       {quoteError && <ErrorNotice error={quoteError} onRetry={actions.retryQuote} />}
+      {/* A draft the price list refuses is not fixed by asking again: change it instead. */}
+      {quoteError?.code === 'validation' && (
+        <p className="abk-review__fix">
+          <button type="button" className="abk-button" onClick={() => actions.goTo('plan')}>
+            {t('upgrade.review.changePlan')}
+          </button>
+        </p>
+      )}
 
       <section
         className="abk-review__summary"
         aria-labelledby={`${id}-summary`}
+        aria-describedby={`${id}-status`}
         data-stale={!quoteIsFinal ? '' : undefined}
       >
         <Heading id={`${id}-summary`} className="abk-review__title">
@@ -95,7 +122,7 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         ) : (
           !quoteError && <span className="abk-skeleton" data-tall="" aria-hidden="true" />
         )}
-        <p className="abk-review__status" role="status">
+        <p id={`${id}-status`} className="abk-review__status" role="status">
           {!quoteIsFinal && !quoteError ? t('upgrade.review.quoteStale') : ''}
         </p>
         {quote && quoteIsFinal && (
@@ -108,13 +135,43 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         )}
       </section>
 
+      <dl className="abk-review__details">
+        <div>
+          <dt>{t('upgrade.review.paymentMethod')}</dt>
+          <dd>
+            {method ? (
+              <>
+                {paymentMethodLabel(t, method)}
+                <span className="abk-review__meta">
+                  {paymentMethodOwnership(t, method, account?.viewer.user.id)}
+                </span>
+              </>
+            ) : (
+              <span className="abk-skeleton" aria-hidden="true" />
+            )}
+          </dd>
+        </div>
+        {state.company && (
+          <div>
+            <dt>{t('upgrade.review.billingAddress')}</dt>
+            <dd>
+              <BillingAddress company={state.company} />
+            </dd>
+          </div>
+        )}
+      </dl>
+
       <div className="abk-review__terms">
         <p>
-          {withSlots((values) => t('upgrade.review.termsIntro', values), {
-            terms: link(policies.termsOfServiceUrl, t('upgrade.review.terms')),
-            privacy: link(policies.privacyPolicyUrl, t('upgrade.review.privacy')),
-            acceptableUse: link(policies.acceptableUsePolicyUrl, t('upgrade.review.acceptableUse')),
-          })}
+          {withSlots(
+            (values) => t('upgrade.review.termsIntro', values),
+            {
+              terms: link('termsOfServiceUrl', t('upgrade.review.terms')),
+              privacy: link('privacyPolicyUrl', t('upgrade.review.privacy')),
+              acceptableUse: link('acceptableUsePolicyUrl', t('upgrade.review.acceptableUse')),
+            },
+            'upgrade.review.termsIntro',
+          )}
         </p>
         <label className="abk-checkbox" data-invalid={termsError ? '' : undefined}>
           <input
@@ -150,5 +207,25 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </button>
       </StepFooter>
     </div>
+  );
+}
+
+/** The billing address as it will appear on the invoice, one line per part. */
+function BillingAddress({ company }: { company: CompanyDetailsInput }) {
+  const { t, format } = useAccountSettings();
+  const lines = [
+    company.name,
+    company.addressLine1,
+    company.addressLine2,
+    `${company.postalCode} ${company.city}`.trim(),
+    company.country ? format.region(company.country) : '',
+    company.taxId ? t('upgrade.review.taxIdLine', { taxId: company.taxId }) : '',
+  ].filter((line) => line && line.trim() !== '');
+  return (
+    <span className="abk-review__address">
+      {lines.map((line, index) => (
+        <span key={index}>{line}</span>
+      ))}
+    </span>
   );
 }

@@ -1,11 +1,13 @@
-import { forwardRef, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
 import { splitProps } from '../../lib/dom-props.js';
 import {
+  ErrorNotice,
   Heading,
   HeadingLevelProvider,
   LoadingState,
   Notice,
+  ScreenErrorBoundary,
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -22,8 +24,9 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  * State exposed to CSS (present or absent, React Aria style):
  * - root `.abk-upgrade[data-step]`: the step shown, `plan` | `seats` | `payment` | `review` |
  *   `done`; absent while the viewer may not purchase.
- * - root `.abk-upgrade[data-state="not-allowed"]`: the viewer may not purchase; only the
- *   explanation is shown.
+ * - root `.abk-upgrade[data-state]`: `loading` while the account (the viewer's permissions and
+ *   draft) loads, `error` when it could not be loaded or the screen failed to render,
+ *   `not-allowed` when the viewer may not purchase; only the explanation is shown.
  * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming`, per entry of the step
  *   navigation.
  * - `.abk-tier[data-selected]` the chosen tier, `[data-current]` the account's current plan,
@@ -71,7 +74,41 @@ const WIZARD_OPTION_KEYS = Object.keys(WIZARD_OPTIONS) as (keyof UseUpgradeWizar
  *   onPurchaseComplete={(order) => router.push(`/billing/orders/${order.orderId}`)}
  * />
  */
-export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(function UpgradeWizard(
+export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(
+  function UpgradeWizard(props, ref) {
+    const { headingLevel = 2, className, id, style } = props;
+    return (
+      <ScreenErrorBoundary
+        screen="UpgradeWizard"
+        renderFallback={(message) => (
+          <div
+            ref={ref}
+            id={id}
+            style={style}
+            className={className ? `abk-upgrade ${className}` : 'abk-upgrade'}
+            data-state="error"
+          >
+            <WizardTitle headingLevel={headingLevel} />
+            {message}
+          </div>
+        )}
+      >
+        <UpgradeWizardScreen {...props} ref={ref} />
+      </ScreenErrorBoundary>
+    );
+  },
+);
+
+function WizardTitle({ headingLevel }: { headingLevel: 2 | 3 }) {
+  const { t } = useAccountSettings();
+  return (
+    <HeadingLevelProvider level={headingLevel}>
+      <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
+    </HeadingLevelProvider>
+  );
+}
+
+const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(function UpgradeWizardScreen(
   {
     termsOfServiceUrl,
     privacyPolicyUrl,
@@ -88,19 +125,44 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
   const wizard = useUpgradeWizard(options);
   const id = useId();
   const stepHeading = useRef<HTMLHeadingElement | null>(null);
-  const firstRender = useRef(true);
+  const shownStep = useRef<WizardStep | null>(null);
   const rootClassName = className ? `abk-upgrade ${className}` : 'abk-upgrade';
+  const ready = wizard.accountStatus === 'ready';
 
-  // Move focus to the new step's heading, so keyboard and screen-reader users start there.
+  // Move focus to the new step's heading, so keyboard and screen-reader users start there. The
+  // step first shown (a restored draft's included) is where the page starts: focus stays put.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    stepHeading.current?.focus();
-  }, [wizard.step]);
+    if (!ready) return;
+    const first = shownStep.current === null;
+    if (shownStep.current === wizard.step) return;
+    shownStep.current = wizard.step;
+    if (!first) stepHeading.current?.focus();
+  }, [ready, wizard.step]);
 
-  if (wizard.mayPurchase === false) {
+  // Unknown permissions are no permission: nothing can be chosen until the account is known.
+  if (!ready) {
+    return (
+      <div
+        {...rootProps}
+        ref={ref}
+        className={rootClassName}
+        data-state={wizard.accountError ? 'error' : 'loading'}
+      >
+        <WizardTitle headingLevel={headingLevel} />
+        {wizard.accountError ? (
+          <ErrorNotice
+            error={wizard.accountError}
+            title={t('errors.loadFailed')}
+            onRetry={wizard.actions.retryAccount}
+          />
+        ) : (
+          <LoadingState tall />
+        )}
+      </div>
+    );
+  }
+
+  if (!wizard.mayPurchase) {
     const names = format.list(wizard.administrators.map((user) => user.displayName));
     return (
       <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
@@ -161,12 +223,10 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(func
             {/* Headings inside a step (tier names, the order summary) are one level below its title. */}
             <SubheadingScope>
               <UpgradeWizardProvider value={wizard}>
-                <Suspense fallback={<LoadingState tall />}>
-                  <StepView
-                    policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
-                    renderPaymentForm={renderPaymentForm}
-                  />
-                </Suspense>
+                <StepView
+                  policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
+                  renderPaymentForm={renderPaymentForm}
+                />
               </UpgradeWizardProvider>
             </SubheadingScope>
           </section>

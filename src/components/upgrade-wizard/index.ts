@@ -3,6 +3,7 @@ export type { UpgradeWizardProps } from './UpgradeWizard.js';
 export type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 export { useUpgradeWizard } from './use-upgrade-wizard.js';
 export type {
+  AccountStatus,
   CatalogStatus,
   QuoteStatus,
   UpgradeWizardActions,
@@ -34,11 +35,13 @@ export {
   initialWizardState,
   isAmbiguousFailure,
   isStepComplete,
+  isUnresolvedPurchase,
   reachableStep,
   stepsFor,
   wizardReducer,
 } from './wizard-machine.js';
 export type {
+  CatalogFacts,
   PurchaseAttempt,
   PurchaseStatus,
   WizardEvent,

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Translate } from '../../i18n/translate.js';
+import { warnInDevelopment } from '../../lib/dev-warning.js';
+import type { PaymentMethod } from '../../schemas/billing.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { Icon, Notice } from '../../ui/index.js';
 import { useWizardActions, useWizardNavigation } from './wizard-context.js';
@@ -81,17 +83,50 @@ export function NextButton({ onBlocked }: { onBlocked: () => void }) {
 
 /**
  * Fills a message's placeholders with elements: `withSlots(t, 'upgrade.review.termsIntro',
- * { terms: <a …/> })`. Text around the slots stays text.
+ * { terms: <a …/> })`. Text around the slots stays text. A slot the message lost (a host's
+ * override without `{terms}`) is still shown, after the text, and a development warning names it:
+ * a legal link must not disappear with a wording change.
  */
 export function withSlots(
   text: (values: Record<string, string>) => string,
   slots: Record<string, ReactNode>,
+  messageKey = 'message',
 ): ReactNode[] {
   const marker = '\u0000';
   const values = Object.fromEntries(Object.keys(slots).map((name) => [name, `${marker}${name}${marker}`]));
-  return text(values)
-    .split(marker)
-    .map((part, index) => (index % 2 === 1 ? <span key={index}>{slots[part]}</span> : part));
+  const parts = text(values).split(marker);
+  const used = new Set(parts.filter((_, index) => index % 2 === 1));
+  const missing = Object.keys(slots).filter((name) => !used.has(name));
+  if (missing.length > 0) {
+    warnInDevelopment(
+      `the ${messageKey} message has no ${missing.map((name) => `{${name}}`).join(', ')}; ` +
+        'those links are shown after the text. Keep every placeholder in message overrides.',
+    );
+  }
+  return [
+    ...parts.map((part, index) => (index % 2 === 1 ? <span key={index}>{slots[part]}</span> : part)),
+    ...missing.map((name) => <span key={`missing-${name}`}> {slots[name]}</span>),
+  ];
+}
+
+/** "Visa ending in 4242, expires 08/2028", in the viewer's language. */
+export function paymentMethodLabel(t: Translate, method: PaymentMethod): string {
+  return t('upgrade.payment.existingMethod', {
+    brand: t(`upgrade.payment.brands.${method.brand === 'other' ? 'generic' : method.brand}`),
+    last4: method.last4,
+    month: String(method.expMonth).padStart(2, '0'),
+    year: String(method.expYear),
+  });
+}
+
+/** Whose card it is: the viewer's own, or shared by another admin (and whether it is shared). */
+export function paymentMethodOwnership(
+  t: Translate,
+  method: PaymentMethod,
+  viewerId: string | undefined,
+): string {
+  if (method.ownerUserId !== viewerId) return t('upgrade.payment.sharedBy', { name: method.ownerName });
+  return method.sharedWithAdmins ? t('upgrade.payment.ownShared') : t('upgrade.payment.ownNotShared');
 }
 
 export function priceLabel(

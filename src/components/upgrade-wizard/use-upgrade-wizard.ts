@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useHydrated } from '../../lib/use-hydrated.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -12,13 +13,14 @@ import {
 } from '../../queries/index.js';
 import type { CompanyDetailsInput, OrderDraft, OrderResult, Quote } from '../../schemas/billing.js';
 import type { BillingInterval, Catalog, Product, Tier } from '../../schemas/catalog.js';
-import type { Account, User } from '../../schemas/user.js';
+import { canPurchase, type Account, type User } from '../../schemas/user.js';
+import { loadDraft, saveDraft, type DraftOwner, type DraftStorage } from './draft-storage.js';
 import {
   draftFromState,
   initialWizardState,
   isAmbiguousFailure,
   isStepComplete,
-  persistableState,
+  isUnresolvedPurchase,
   reachableStep,
   stepsFor,
   wizardReducer,
@@ -44,17 +46,24 @@ export interface UseUpgradeWizardOptions {
    * Pass `null` to keep nothing.
    */
   draftStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
-  /** Storage key of the draft. Default `account-billing-kit:upgrade-draft`. */
+  /**
+   * Storage key of the draft. Default `account-billing-kit:upgrade-draft`. Each draft is kept
+   * under this key followed by its owner (adapter, account and viewer), and read back only by
+   * the same owner.
+   */
   draftStorageKey?: string;
   /** Product tab to open first. Uncontrolled. */
   defaultProductId?: string;
-  /** Called once an order is placed. */
+  /** Called once per order placed, even when the wizard was unmounted and mounted again meanwhile. */
   onPurchaseComplete?: (order: OrderResult) => void;
   /** Called when a contact-sales tier's action is used. */
   onContactSales?: (tier: Tier, product: Product) => void;
   /** Milliseconds a changed draft waits before it is re-priced. Default 300. */
   quoteDebounceMs?: number;
 }
+
+/** Where the account, and with it the viewer's permissions and their draft, is. */
+export type AccountStatus = 'loading' | 'error' | 'ready';
 
 /** Where the catalog is: still loading, failed with nothing to show, or ready. */
 export type CatalogStatus = 'loading' | 'error' | 'ready';
@@ -89,8 +98,13 @@ export interface UpgradeWizardActions {
   back(): void;
   /** Jumps to a step whose earlier steps are complete. */
   goTo(step: WizardStep): void;
-  /** Places the order, exactly once, when the terms are agreed and the price is final. */
+  /**
+   * Places the order, exactly once, when the terms are agreed and the price is final. After an
+   * interrupted or ambiguous attempt it sends the same order again with the same key: the
+   * billing system answers with the order if it was placed, and places it once if it was not.
+   */
   purchase(): void;
+  retryAccount(): void;
   retryCatalog(): void;
   retryQuote(): void;
   /** Starts over with an empty draft. */
@@ -114,10 +128,12 @@ export interface UseUpgradeWizardResult {
   stepIndex: number;
   /** Whether the current step is complete, so "Next" moves on. */
   canContinue: boolean;
+  /** Until it is `ready`, nothing can be chosen or bought, and no stored draft is read. */
+  accountStatus: AccountStatus;
   account: Account | undefined;
   accountError: AdapterError | null;
-  /** Whether the viewer may purchase; `null` until the account is loaded. */
-  mayPurchase: boolean | null;
+  /** Whether the viewer may purchase (`canPurchase`); false while that is not known. */
+  mayPurchase: boolean;
   /** Whom to ask when the viewer may not purchase. */
   administrators: readonly User[];
   catalogStatus: CatalogStatus;
@@ -142,12 +158,19 @@ export interface UseUpgradeWizardResult {
   purchasing: boolean;
   /** The last attempt failed in a way that may still have placed the order: only a retry is safe. */
   ambiguousFailure: boolean;
+  /** A purchase was under way when the page went away: whether it went through is not known yet. */
+  purchaseInterrupted: boolean;
   actions: UpgradeWizardActions;
 }
 
 const DEFAULT_STORAGE_KEY = 'account-billing-kit:upgrade-draft';
 
-type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/**
+ * Orders already announced (`onPurchaseComplete`, `order_placed`), by adapter scope and order
+ * id. Module-wide, because the same order can be answered to two wizards: one unmounted while
+ * it waited, and its remount that asked again with the same key.
+ */
+const announcedOrders = new Set<string>();
 
 // Refs that actions read are written after render; on the server there is nothing to act on.
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -157,19 +180,6 @@ function defaultStorage(): DraftStorage | null {
     return typeof window === 'undefined' ? null : window.sessionStorage;
   } catch {
     return null;
-  }
-}
-
-function restore(storage: DraftStorage | null, key: string): WizardState {
-  if (!storage) return initialWizardState();
-  try {
-    const raw = storage.getItem(key);
-    if (!raw) return initialWizardState();
-    const saved = JSON.parse(raw) as Partial<WizardState>;
-    if (saved.attempt?.status === 'succeeded') return initialWizardState();
-    return initialWizardState({ ...saved, agreed: saved.attempt?.status === 'placing' });
-  } catch {
-    return initialWizardState();
   }
 }
 
@@ -195,18 +205,52 @@ function withStep(state: WizardState, step: WizardStep): WizardState {
 export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgradeWizardResult {
   const settings = useAccountSettings();
   const queryClient = useQueryClient();
-  const storage = options.draftStorage === undefined ? defaultStorage() : options.draftStorage;
-  const storageKey = options.draftStorageKey ?? DEFAULT_STORAGE_KEY;
+  // Where drafts are kept is settled on mount, like `defaultStep`.
+  const [draftPlace] = useState(() => ({
+    storage: options.draftStorage === undefined ? defaultStorage() : options.draftStorage,
+    storageKey: options.draftStorageKey ?? DEFAULT_STORAGE_KEY,
+  }));
+  // A server-rendered page is hydrated without the draft, which only this tab has: read during
+  // hydration, it would make the browser's first render differ from the server's HTML. Read
+  // once hydrated, it arrives like an owner's draft does.
+  const hydrated = useHydrated();
+  const storage = hydrated ? draftPlace.storage : null;
+  const { storageKey } = draftPlace;
   const { step: controlledStep, defaultStep } = options;
+  const [activeProductId, setActiveProductId] = useState<string | null>(options.defaultProductId ?? null);
 
-  const [stored, setStored] = useState(() => {
-    const restored = restore(storage, storageKey);
-    const requested = controlledStep ?? defaultStep;
-    return requested ? withStep(restored, reachableStep(restored, requested)) : restored;
-  });
+  const account = useQuery(accountQueryOptions(settings));
+  // The draft belongs to this adapter, account and viewer; it is read only once they are known.
+  const ownerId = account.data
+    ? JSON.stringify([settings.scope, account.data.id, account.data.viewer.user.id])
+    : null;
+  const owner = useMemo<DraftOwner | null>(() => {
+    if (ownerId === null) return null;
+    const [adapter = '', accountId = '', viewerId = ''] = JSON.parse(ownerId) as string[];
+    return { adapter, accountId, viewerId };
+  }, [ownerId]);
+
+  // The owner's draft as stored when they arrive (another owner signing in reads theirs anew),
+  // or a clean start. The step the host asks for is applied as far as the draft reaches it.
+  const [requestedStep] = useState(controlledStep ?? defaultStep);
+  const arrived = useMemo(() => {
+    if (!owner || !hydrated) return initialWizardState();
+    const draft = loadDraft(storage, storageKey, owner);
+    return requestedStep ? withStep(draft, reachableStep(draft, requestedStep)) : draft;
+  }, [owner, hydrated, storage, storageKey, requestedStep]);
+  const [edited, setEdited] = useState<{ ownerId: string | null; state: WizardState } | null>(null);
+  const stored = edited && edited.ownerId === ownerId ? edited.state : arrived;
+  const restored = owner !== null;
+  // The draft has been read, or is known to be absent: not before hydration. Effects that
+  // build on the state (fitting it to the catalog, saving it, reporting a step) wait for it, or
+  // they would lock in the hydrated blank state over the draft that arrives right after.
+  const draftRead = restored && hydrated;
   // Actions read and write the state through this ref, so several actions in one event (set
   // the company, set the payment method, move on) each see the ones before.
   const storedRef = useRef(stored);
+  useIsomorphicLayoutEffect(() => {
+    storedRef.current = stored;
+  }, [stored]);
   const [termsError, setTermsError] = useState(false);
 
   // Controlled: the host's step wins, as far as the draft allows it to be shown.
@@ -214,19 +258,19 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     () => (controlledStep === undefined ? stored : withStep(stored, reachableStep(stored, controlledStep))),
     [stored, controlledStep],
   );
+  const mayPurchase = canPurchase(account.data?.viewer.permissions);
 
-  const account = useQuery(accountQueryOptions(settings));
-  const catalog = useQuery({
-    ...catalogQueryOptions(settings, state.currency ?? undefined),
-    placeholderData: keepPreviousData,
-  });
+  // One catalog for every currency: each tier lists its prices in all of them, so choosing a
+  // currency re-renders, it does not fetch.
+  const catalog = useQuery(catalogQueryOptions(settings, undefined, settings.locale));
   const currency = state.currency ?? catalog.data?.currency ?? null;
 
-  const [activeProductId, setActiveProductId] = useState<string | null>(
-    options.defaultProductId ?? state.productId,
-  );
   const products = useMemo(() => catalog.data?.products ?? [], [catalog.data]);
-  const activeProduct = products.find((product) => product.id === activeProductId) ?? products[0] ?? null;
+  const activeProduct =
+    products.find((product) => product.id === activeProductId) ??
+    products.find((product) => product.id === state.productId) ??
+    products[0] ??
+    null;
   const selectedProduct =
     products.find((product) => product.tiers.some((tier) => tier.id === state.tierId)) ?? null;
   const selectedTier = selectedProduct?.tiers.find((tier) => tier.id === state.tierId) ?? null;
@@ -235,7 +279,7 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   const quotable = draft !== null && (state.pricing !== 'per_seat' || draft.seatUserIds.length > 0);
   const debouncedDraft = useDebouncedValue(draft, options.quoteDebounceMs ?? 300);
   // Pricing starts once the plan step is left, so the review usually opens with its price.
-  const quoteWanted = quotable && state.step !== 'plan';
+  const quoteWanted = restored && mayPurchase && quotable && state.step !== 'plan';
   const quote = useQuery({
     ...quoteQueryOptions(settings, quoteWanted ? debouncedDraft : null),
     placeholderData: keepPreviousData,
@@ -254,9 +298,28 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     placeOrder,
     catalog,
     quote,
+    account,
+    owner,
+    ownerId,
+    storage,
+    storageKey,
   });
   useIsomorphicLayoutEffect(() => {
-    latest.current = { options, settings, queryClient, currency, quoteStatus, placeOrder, catalog, quote };
+    latest.current = {
+      options,
+      settings,
+      queryClient,
+      currency,
+      quoteStatus,
+      placeOrder,
+      catalog,
+      quote,
+      account,
+      owner,
+      ownerId,
+      storage,
+      storageKey,
+    };
   });
 
   /** Applies an event to the state on screen; reports a step change. Returns the new state. */
@@ -270,43 +333,38 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     if (next === shown) return shown;
     // Controlled: the step stays where the host has it until the host passes the new one.
     storedRef.current = step === undefined ? next : withStep(next, shown.step);
-    setStored(storedRef.current);
+    setEdited({ ownerId: latest.current.ownerId, state: storedRef.current });
     if (next.step !== shown.step) latest.current.options.onStepChange?.(next.step);
     return next;
   }, []);
 
-  // Adopt the account's currency once the catalog says what it is.
+  // Fit the draft to the catalog: the account's currency until one is chosen, and nothing the
+  // catalog no longer offers (a restored draft can be older than the price list).
   useEffect(() => {
-    if (!state.currency && catalog.data && !catalog.isPlaceholderData) {
-      send({ type: 'setCurrency', currency: catalog.data.currency });
-    }
-  }, [send, state.currency, catalog.data, catalog.isPlaceholderData]);
+    if (draftRead && catalog.data) send({ type: 'catalogLoaded', catalog: catalog.data });
+  }, [send, draftRead, catalog.data]);
 
-  // Persist everything but card data (which never enters this state); clear after a purchase.
+  // Persist everything but card data (which never enters this state) and the agreement; clear
+  // after a purchase.
   useEffect(() => {
-    if (!storage) return;
-    try {
-      if (state.attempt?.status === 'succeeded') storage.removeItem(storageKey);
-      else storage.setItem(storageKey, JSON.stringify(persistableState(state)));
-    } catch {
-      // Storage full or blocked: the wizard works without it.
-    }
-  }, [state, storage, storageKey]);
+    if (owner && draftRead) saveDraft(storage, storageKey, owner, state);
+  }, [owner, draftRead, state, storage, storageKey]);
 
   // Analytics see every step shown. A host's step that could not be shown yet is corrected
   // through `onStepChange`, so a host's URL never names a step the wizard is not on.
   const { emit } = settings;
-  const viewedStep = useRef(state.step);
+  const viewedStep = useRef<WizardStep | null>(null);
   useEffect(() => {
-    if (viewedStep.current === state.step) return;
+    if (!draftRead || viewedStep.current === state.step) return;
+    const first = viewedStep.current === null;
     viewedStep.current = state.step;
-    emit({ type: 'upgrade_step_viewed', step: state.step });
-  }, [state.step, emit]);
+    if (!first || state.step !== 'plan') emit({ type: 'upgrade_step_viewed', step: state.step });
+  }, [draftRead, state.step, emit]);
   useEffect(() => {
-    if (controlledStep !== undefined && controlledStep !== state.step) {
+    if (draftRead && controlledStep !== undefined && controlledStep !== state.step) {
       latest.current.options.onStepChange?.(state.step);
     }
-  }, [controlledStep, state.step]);
+  }, [draftRead, controlledStep, state.step]);
 
   const placing = useRef(false);
   const runPurchase = useCallback(
@@ -321,42 +379,47 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
         queryClient: client,
         placeOrder: mutation,
         options: hostOptions,
+        owner: draftOwner,
+        storage: draftStorage,
+        storageKey: draftKey,
       } = latest.current;
+      // Written straight to storage as well: a wizard unmounted while it waited renders no more,
+      // and its remount must find the outcome, not the request.
+      const settle = (event: WizardEvent) => {
+        const next = send(event);
+        if (draftOwner) saveDraft(draftStorage, draftKey, draftOwner, next);
+      };
       try {
         const order = await mutation.mutateAsync({
           draft: orderDraft,
           idempotencyKey: current.attempt.idempotencyKey,
         });
-        send({ type: 'purchaseSucceeded', order });
+        settle({ type: 'purchaseSucceeded', order });
         void client.invalidateQueries({
           queryKey: accountKeys.catalog(context.scope, undefined).slice(0, 3),
         });
-        context.emit({
-          type: 'order_placed',
-          orderId: order.orderId,
-          tierId: order.tierId,
-          total: order.total,
-          currency: order.currency,
-        });
-        hostOptions.onPurchaseComplete?.(order);
+        const announcement = `${context.scope}:${order.orderId}`;
+        if (!announcedOrders.has(announcement)) {
+          announcedOrders.add(announcement);
+          context.emit({
+            type: 'order_placed',
+            orderId: order.orderId,
+            tierId: order.tierId,
+            total: order.total,
+            currency: order.currency,
+          });
+          hostOptions.onPurchaseComplete?.(order);
+        }
       } catch (caught) {
         const error = toAdapterError(caught);
         context.reportError(error, { operation: 'placeOrder' });
-        send({ type: 'purchaseFailed', errorCode: error.code });
+        settle({ type: 'purchaseFailed', errorCode: error.code });
       } finally {
         placing.current = false;
       }
     },
     [send],
   );
-
-  // A reload during the request: the same key is sent again, so the order is placed at most once.
-  const resumed = useRef(false);
-  useEffect(() => {
-    if (resumed.current) return;
-    resumed.current = true;
-    if (storedRef.current.attempt?.status === 'placing') void runPurchase(storedRef.current);
-  }, [runPurchase]);
 
   const actions = useMemo<UpgradeWizardActions>(
     () => ({
@@ -385,16 +448,21 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
       back: () => void send({ type: 'back' }),
       goTo: (step) => void send({ type: 'goTo', step, idempotencyKey: newIdempotencyKey() }),
       purchase: () => {
-        if (!storedRef.current.agreed) {
+        const before = storedRef.current;
+        // A retry of an attempt that may have gone through: same draft, same key, already agreed
+        // to, and priced by the billing system itself, so neither agreement nor quote is awaited.
+        const retry = isUnresolvedPurchase(before.attempt);
+        if (!retry && !before.agreed) {
           setTermsError(true);
           return;
         }
-        if (placing.current || latest.current.quoteStatus !== 'final') return;
-        const before = storedRef.current;
+        if (placing.current || !canPurchase(latest.current.account.data?.viewer.permissions)) return;
+        if (!retry && latest.current.quoteStatus !== 'final') return;
         const started = send({ type: 'purchaseStarted', idempotencyKey: newIdempotencyKey() });
         if (started.attempt?.status !== 'placing' || before.attempt?.status === 'placing') return;
         void runPurchase(started);
       },
+      retryAccount: () => void latest.current.account.refetch(),
       retryCatalog: () => void latest.current.catalog.refetch(),
       retryQuote: () => void latest.current.quote.refetch(),
       reset: () => void send({ type: 'reset' }),
@@ -404,16 +472,16 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   );
 
   const steps = stepsFor(state);
-  const permissions = account.data?.viewer.permissions;
   return {
     state,
     step: state.step,
     steps,
     stepIndex: steps.indexOf(state.step),
     canContinue: isStepComplete(state, state.step),
+    accountStatus: restored ? 'ready' : account.isError ? 'error' : 'loading',
     account: account.data,
     accountError: account.isError ? toAdapterError(account.error) : null,
-    mayPurchase: permissions ? permissions.purchase && permissions.manageBilling : null,
+    mayPurchase,
     administrators: account.data?.administrators ?? [],
     catalogStatus: catalog.isPending ? 'loading' : catalog.isError && !catalog.data ? 'error' : 'ready',
     catalog: catalog.data,
@@ -430,6 +498,7 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     termsError: termsError && !state.agreed,
     purchasing: state.attempt?.status === 'placing',
     ambiguousFailure: isAmbiguousFailure(state.attempt),
+    purchaseInterrupted: state.attempt?.status === 'interrupted',
     actions,
   };
 }

@@ -76,17 +76,23 @@ export function useWizardQuote(): WizardQuote {
 }
 
 /** The purchase: in flight, failed ambiguously, or held back by the terms. */
-export type WizardPurchase = Pick<UseUpgradeWizardResult, 'purchasing' | 'ambiguousFailure' | 'termsError'>;
+export type WizardPurchase = Pick<
+  UseUpgradeWizardResult,
+  'purchasing' | 'ambiguousFailure' | 'purchaseInterrupted' | 'termsError'
+>;
 
 export function useWizardPurchase(): WizardPurchase {
-  const { purchasing, ambiguousFailure, termsError } = useWizard('useWizardPurchase');
-  return { purchasing, ambiguousFailure, termsError };
+  const { purchasing, ambiguousFailure, purchaseInterrupted, termsError } = useWizard('useWizardPurchase');
+  return { purchasing, ambiguousFailure, purchaseInterrupted, termsError };
 }
 
 /** The viewer's account and whether they may purchase. */
-export type WizardAccount = Pick<UseUpgradeWizardResult, 'account' | 'mayPurchase' | 'administrators'>;
+export type WizardAccount = Pick<
+  UseUpgradeWizardResult,
+  'accountStatus' | 'account' | 'mayPurchase' | 'administrators'
+>;
 
 export function useWizardAccount(): WizardAccount {
-  const { account, mayPurchase, administrators } = useWizard('useWizardAccount');
-  return { account, mayPurchase, administrators };
+  const { accountStatus, account, mayPurchase, administrators } = useWizard('useWizardAccount');
+  return { accountStatus, account, mayPurchase, administrators };
 }

@@ -9,7 +9,15 @@ import { wizardSteps, type WizardStepDefinition } from './wizard-steps.js';
 /** The id of one of the wizard's steps, in the order of the step registry. */
 export type WizardStep = (typeof wizardSteps)[number]['id'];
 
-export type PurchaseStatus = 'idle' | 'placing' | 'failed' | 'succeeded';
+/**
+ * Where a purchase attempt is:
+ * - `idle`: not sent yet;
+ * - `placing`: sent, the answer is awaited;
+ * - `interrupted`: it was being placed when the page went away (a reload, a closed tab), so
+ *   whether the order exists is not known; only the user may send it again, with the same key;
+ * - `failed` / `succeeded`: the billing system answered.
+ */
+export type PurchaseStatus = 'idle' | 'placing' | 'interrupted' | 'failed' | 'succeeded';
 
 /** One purchase attempt: its idempotency key is reused for retries and never for another draft. */
 export interface PurchaseAttempt {
@@ -26,6 +34,8 @@ export interface WizardState {
   tierId: string | null;
   /** How the chosen tier is priced; per-seat tiers add the seats step. */
   pricing: Tier['pricing'] | null;
+  /** The billing intervals the chosen tier is sold with; `interval` is always one of them. */
+  tierIntervals: BillingInterval[];
   currency: string | null;
   interval: BillingInterval;
   seatUserIds: string[];
@@ -42,6 +52,9 @@ export interface TierChoice {
   purchase: Tier['purchase'];
   intervals: readonly BillingInterval[];
 }
+
+/** What the reducer checks a draft against when the catalog arrives. */
+export type CatalogFacts = Pick<Catalog, 'currency' | 'currencies' | 'products'>;
 
 export type WizardEvent =
   | { type: 'selectProduct'; productId: string }
@@ -60,6 +73,12 @@ export type WizardEvent =
   | { type: 'purchaseStarted'; idempotencyKey?: string }
   | { type: 'purchaseSucceeded'; order: OrderResult }
   | { type: 'purchaseFailed'; errorCode: AdapterErrorCode }
+  /**
+   * The catalog arrived: a draft that no longer fits it (a tier gone or sold by sales now, an
+   * interval or currency no longer offered) is corrected, and the steps it no longer reaches are
+   * left. A locked purchase is never changed: its key belongs to exactly that draft.
+   */
+  | { type: 'catalogLoaded'; catalog: CatalogFacts }
   | { type: 'reset'; state?: Partial<WizardState> };
 
 export function initialWizardState(overrides: Partial<WizardState> = {}): WizardState {
@@ -68,6 +87,7 @@ export function initialWizardState(overrides: Partial<WizardState> = {}): Wizard
     productId: null,
     tierId: null,
     pricing: null,
+    tierIntervals: ['monthly', 'annual'],
     currency: null,
     interval: 'monthly',
     seatUserIds: [],
@@ -105,6 +125,15 @@ export function isAmbiguousFailure(attempt: PurchaseAttempt | null): boolean {
 }
 
 /**
+ * Whether the attempt may already have placed its order without the wizard knowing: it failed
+ * ambiguously, or it was interrupted. It may only be sent again with the same key, and the user
+ * agreed to exactly this draft already, so that retry does not ask for the agreement again.
+ */
+export function isUnresolvedPurchase(attempt: PurchaseAttempt | null): boolean {
+  return attempt?.status === 'interrupted' || isAmbiguousFailure(attempt);
+}
+
+/**
  * While an order is being placed, after it was placed, or after a failure that may have placed
  * it, nothing about the draft may change: a changed draft would need a new key, and a new key
  * could buy twice.
@@ -113,7 +142,7 @@ function isPurchaseLocked(state: WizardState): boolean {
   return (
     state.attempt?.status === 'placing' ||
     state.attempt?.status === 'succeeded' ||
-    isAmbiguousFailure(state.attempt)
+    isUnresolvedPurchase(state.attempt)
   );
 }
 
@@ -189,6 +218,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         productId: event.productId,
         tierId: tier.id,
         pricing: tier.pricing,
+        tierIntervals: [...tier.intervals],
         interval,
         seatUserIds: tier.pricing === 'per_seat' ? state.seatUserIds : [],
       });
@@ -197,7 +227,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.currency === event.currency) return state;
       return draftChanged(state, { currency: event.currency });
     case 'setInterval':
-      if (state.interval === event.interval) return state;
+      // An interval the chosen tier is not sold with would price nothing: refused.
+      if (state.interval === event.interval || !state.tierIntervals.includes(event.interval)) return state;
       return draftChanged(state, { interval: event.interval });
     case 'setSeats': {
       if (state.pricing !== 'per_seat') return state;
@@ -242,7 +273,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (!canEnter(state, event.step)) return state;
       return enter(state, event.step, event.idempotencyKey);
     case 'purchaseStarted': {
-      if (stepDefinition(state.step).phase === 'draft' || !state.agreed) return state;
+      if (stepDefinition(state.step).phase === 'draft') return state;
+      if (!state.agreed && !isUnresolvedPurchase(state.attempt)) return state;
       const attempt = state.attempt ?? (event.idempotencyKey ? newAttempt(event.idempotencyKey) : null);
       if (!attempt || attempt.status === 'placing' || attempt.status === 'succeeded') return state;
       return { ...state, attempt: { ...attempt, status: 'placing', errorCode: null } };
@@ -261,9 +293,47 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         step: outcomeStep(),
         attempt: { ...state.attempt, status: 'failed', errorCode: event.errorCode },
       };
+    case 'catalogLoaded':
+      return fitToCatalog(state, event.catalog);
     case 'reset':
       return initialWizardState(event.state);
   }
+}
+
+/** The draft corrected to what the catalog offers now; the same object when nothing changed. */
+function fitToCatalog(state: WizardState, catalog: CatalogFacts): WizardState {
+  if (isPurchaseLocked(state)) return state;
+  const changes: Partial<WizardState> = {};
+  const currency =
+    state.currency !== null && catalog.currencies.includes(state.currency)
+      ? state.currency
+      : catalog.currency;
+  if (currency !== state.currency) changes.currency = currency;
+  if (state.tierId !== null) {
+    const product = catalog.products.find((candidate) => candidate.tiers.some((t) => t.id === state.tierId));
+    const tier = product?.tiers.find((candidate) => candidate.id === state.tierId);
+    if (!product || !tier || tier.purchase !== 'self_serve') {
+      Object.assign(changes, { productId: null, tierId: null, pricing: null, seatUserIds: [] });
+      changes.tierIntervals = ['monthly', 'annual'];
+    } else {
+      if (product.id !== state.productId) changes.productId = product.id;
+      if (tier.pricing !== state.pricing) changes.pricing = tier.pricing;
+      if (tier.pricing !== 'per_seat' && state.seatUserIds.length > 0) changes.seatUserIds = [];
+      if (!sameList(tier.intervals, state.tierIntervals)) changes.tierIntervals = [...tier.intervals];
+      if (!tier.intervals.includes(state.interval)) changes.interval = tier.intervals[0] ?? state.interval;
+    }
+  }
+  if (Object.keys(changes).length === 0) return state;
+  // Only a currency adopted for a draft that had none leaves the review (if any) as it was.
+  const onlyAdoptedCurrency = state.currency === null && Object.keys(changes).length === 1;
+  const next = onlyAdoptedCurrency ? { ...state, ...changes } : draftChanged(state, changes);
+  return canEnter(next, next.step)
+    ? next
+    : { ...next, step: reachableStep({ ...next, step: 'plan' }, next.step) };
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** The step a purchase's result is shown on. */

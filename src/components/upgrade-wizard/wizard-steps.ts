@@ -63,7 +63,17 @@ export const wizardSteps = [
     phase: 'outcome',
     appliesTo: always,
     isComplete: () => false,
-    titleKey: (state) =>
-      state.attempt?.status === 'succeeded' ? 'upgrade.done.title' : 'upgrade.done.failedTitle',
+    titleKey: (state) => {
+      switch (state.attempt?.status) {
+        case 'succeeded':
+          return 'upgrade.done.title';
+        case 'interrupted':
+          return 'upgrade.done.interruptedTitle';
+        case 'placing':
+          return 'upgrade.review.purchasing';
+        default:
+          return 'upgrade.done.failedTitle';
+      }
+    },
   },
 ] as const satisfies readonly WizardStepDefinition[];

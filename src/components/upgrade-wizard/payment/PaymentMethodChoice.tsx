@@ -1,5 +1,6 @@
 import type { PaymentMethod } from '../../../schemas/billing.js';
 import { useAccountSettings } from '../../../provider/context.js';
+import { paymentMethodLabel } from '../shared.js';
 import { NEW_CARD } from './use-payment-submit.js';
 
 /**
@@ -14,8 +15,8 @@ export function PaymentMethodChoice({
   name,
 }: {
   methods: readonly PaymentMethod[];
-  /** The chosen method's id, or `NEW_CARD`. */
-  selected: string;
+  /** The chosen method's id, `NEW_CARD`, or null while nothing is chosen yet. */
+  selected: string | null;
   onSelect: (paymentMethodId: string) => void;
   viewerId: string | undefined;
   /** The radio group's name. */
@@ -34,14 +35,7 @@ export function PaymentMethodChoice({
             onChange={() => onSelect(method.id)}
           />
           <span className="abk-method__text">
-            <span>
-              {t('upgrade.payment.existingMethod', {
-                brand: t(`upgrade.payment.brands.${method.brand === 'other' ? 'generic' : method.brand}`),
-                last4: method.last4,
-                month: String(method.expMonth).padStart(2, '0'),
-                year: String(method.expYear),
-              })}
-            </span>
+            <span>{paymentMethodLabel(t, method)}</span>
             {method.sharedWithAdmins && method.ownerUserId !== viewerId && (
               <span className="abk-method__meta">
                 {t('upgrade.payment.sharedBy', { name: method.ownerName })}

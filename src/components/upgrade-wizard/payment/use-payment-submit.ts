@@ -7,7 +7,11 @@ import { toAdapterError, type AdapterError } from '../../../adapter/errors.js';
 import { translateValidation } from '../../../i18n/translate.js';
 import { useAccountSettings } from '../../../provider/context.js';
 import { accountKeys, tokenizeAndSaveCard } from '../../../queries/index.js';
-import { companyDetailsSchema, type CompanyDetailsInput } from '../../../schemas/billing.js';
+import {
+  companyDetailsSchema,
+  type CompanyDetails,
+  type CompanyDetailsInput,
+} from '../../../schemas/billing.js';
 import { createCardInputSchema } from '../../../schemas/card.js';
 import type { StepError } from '../shared.js';
 import { useWizardAccount, useWizardActions, useWizardState } from '../wizard-context.js';
@@ -46,8 +50,8 @@ const EMPTY_CARD: z.input<CardSchema> = { cardholderName: '', number: '', expiry
 export interface PaymentSubmitOptions {
   /** Prefix of the fields' ids, which the error summary links to. */
   idPrefix: string;
-  /** The chosen payment method's id, or `NEW_CARD`. */
-  selected: string;
+  /** The chosen payment method's id, `NEW_CARD`, or null while the saved methods load. */
+  selected: string | null;
   /** Called with a new card's saved payment method, which becomes the choice. */
   onCardSaved: (paymentMethodId: string) => void;
   /** The host's card form replaces ours: its tokenizer is used, and our card fields are not. */
@@ -89,6 +93,8 @@ export function usePaymentSubmit({
     // between mouse-down and click, and the click would be lost.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // The error summary takes focus, not the first field.
+    shouldFocusError: false,
     defaultValues: wizard.company ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
   });
   const cardSchema = useMemo(() => createCardInputSchema(), []);
@@ -97,6 +103,7 @@ export function usePaymentSubmit({
     resolver: zodResolver(cardSchema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    shouldFocusError: false,
     defaultValues: EMPTY_CARD,
   });
 
@@ -114,14 +121,25 @@ export function usePaymentSubmit({
   async function submit() {
     setAttempted(true);
     setSubmitError(null);
-    const companyValid = await company.trigger();
-    const cardValid = usesOurCardForm ? await card.trigger() : true;
-    if (!companyValid || !cardValid) {
+    // Through handleSubmit, so each form counts as submitted and re-validates a field as soon as
+    // it changes: a fixed field's error (and its line in the summary) goes away while typing.
+    const valid: { company?: CompanyDetails; card: boolean } = { card: !usesOurCardForm };
+    await company.handleSubmit(
+      (values) => void (valid.company = values),
+      () => undefined,
+    )();
+    if (usesOurCardForm) {
+      await card.handleSubmit(
+        () => void (valid.card = true),
+        () => undefined,
+      )();
+    }
+    const parsedCompany = valid.company;
+    if (!parsedCompany || !valid.card || selected === null) {
       // The summary at the top lists and links the problems; focus its first link once rendered.
       setFocusSummary((count) => count + 1);
       return;
     }
-    const parsedCompany = companyDetailsSchema.parse(company.getValues());
     setSubmitting(true);
     try {
       let paymentMethodId = selected;

@@ -1,0 +1,6 @@
+import { it } from 'vitest';
+import { expectRequestedReact } from './react-version';
+
+it('runs on the React the run asked for', () => {
+  expectRequestedReact();
+});
