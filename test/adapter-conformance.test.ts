@@ -63,6 +63,17 @@ describe('the conformance suite finds each broken rule', () => {
     expect(finding).toMatch(/a fourth billing contact must fail with "validation", but it succeeded/);
   });
 
+  it('an adapter that removes the primary contact', async () => {
+    const finding = await findingOf('never removes it', () => {
+      const adapter = createMemoryAdapter();
+      return {
+        ...adapter,
+        updateContacts: async () => ({ ...(await adapter.getContacts()), primaryContact: null }),
+      };
+    });
+    expect(finding).toMatch(/removing the primary contact must fail with "validation", but it succeeded/);
+  });
+
   it('an adapter that places a new order on every call (the default options run this check)', async () => {
     const finding = await findingOf('one order per idempotency key', () => {
       const adapter = createMemoryAdapter();

@@ -329,7 +329,7 @@ describe('createHttpAdapter: status mapping', () => {
   it('carries the current contacts with a conflict', async () => {
     const current = await memory.getContacts();
     const { adapter } = adapterWith([problem(412, 'conflict', { current })]);
-    const error = await failure(adapter.updateContacts({ primaryContactId: null }, { expectedVersion: 0 }));
+    const error = await failure(adapter.updateContacts({ primaryContactId: 'u002' }, { expectedVersion: 0 }));
     expect(error.code).toBe('conflict');
     expect(error.current).toEqual(current);
   });

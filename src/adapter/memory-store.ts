@@ -5,12 +5,14 @@ import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } f
 import {
   accountContactsSchema,
   canPurchase,
+  companyDetailsSchema,
   PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
   fieldIssuesOf,
   MAX_BILLING_CONTACTS,
   orderDraftSchema,
   roleDefinitionSchema,
+  upgradeRequestSchema,
   userSchema,
   userSearchParamsSchema,
   type Account,
@@ -19,6 +21,7 @@ import {
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type CompanyDetailsInput,
   type ContactsChange,
   type ContactsSection,
   type ContactsUpdate,
@@ -27,6 +30,8 @@ import {
   type PaymentMethod,
   type Quote,
   type RoleDefinition,
+  type UpgradeRequest,
+  type UpgradeRequestResult,
   type User,
   type UserPage,
   type UserSearchParams,
@@ -37,6 +42,7 @@ import {
   builtInRoles,
   CATALOG_CURRENCIES,
   generateUsers,
+  localizedProducts,
   SEED_ACCOUNT_NAME,
   seedProducts,
   seedSubscription,
@@ -44,13 +50,20 @@ import {
 } from './memory-seed.js';
 import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-pricing.js';
 
+/**
+ * The contacts a store starts with: an update, except that a new account may start without a
+ * primary contact (`primaryContactId: null`), which no update can bring back.
+ */
+export type InitialContacts = Omit<ContactsUpdate, 'primaryContactId'> & { primaryContactId?: string | null };
+
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
-  account?: { id?: string; name?: string } | undefined;
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput } | undefined;
+  subscription?: Partial<Catalog['subscription']> | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
-  contacts?: ContactsUpdate | undefined;
+  contacts?: InitialContacts | undefined;
   extraRoles?: RoleDefinition[] | undefined;
   now?: (() => Date) | undefined;
 }
@@ -112,7 +125,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   };
   const administratorIds = options.administratorIds ?? users.slice(0, 2).map((user) => user.id);
   const products = seedProducts();
-  let subscription = seedSubscription();
+  let subscription = { ...seedSubscription(), ...options.subscription };
+  const upgradeRequests: (UpgradeRequest & {
+    requestId: string;
+    requestedBy: string;
+    requestedAt: string;
+  })[] = [];
   const paymentMethods: PaymentMethod[] = [
     {
       id: 'pm_visa_4242',
@@ -163,7 +181,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
   };
   if (options.contacts) {
-    contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
+    const { primaryContactId, ...rest } = options.contacts;
+    const update = primaryContactId === null ? rest : options.contacts;
+    contacts = { ...applyContactsUpdate(contacts, update), version: 1 };
+    if (primaryContactId === null) contacts.primaryContactId = null;
   }
 
   function nextId(prefix: string): string {
@@ -220,7 +241,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const next = { ...current, roleContacts: { ...current.roleContacts } };
 
     if (update.primaryContactId !== undefined) {
-      if (update.primaryContactId !== null && update.primaryContactId !== current.primaryContactId) {
+      if (update.primaryContactId !== current.primaryContactId) {
         const problem = userProblem(update.primaryContactId);
         if (problem) issues.push({ path: ['primaryContactId'], code: problem });
       }
@@ -274,7 +295,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const draft = parsed.data;
     const found = findTier(products, draft.tierId);
     if (!found) throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
-    const issues = priceListIssues(found.tier, draft);
+    const currentTier = found.product.tiers.find((tier) => subscription.tierIds.includes(tier.id));
+    const issues = priceListIssues(found.tier, draft, currentTier);
     if (found.tier.pricing === 'per_seat') {
       draft.seatUserIds.forEach((id, index) => {
         const problem = userProblem(id);
@@ -299,6 +321,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         id: options.account?.id ?? 'acct_nordlicht',
         name: options.account?.name ?? SEED_ACCOUNT_NAME,
+        ...(options.account?.billingDetails
+          ? { billingDetails: companyDetailsSchema.parse(options.account.billingDetails) }
+          : {}),
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -418,7 +443,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
 
     roles: (): RoleDefinition[] => copy(roles),
 
-    catalog(currency: string | undefined): Catalog {
+    /** The catalog; tier features in `locale`'s language where the seed has them. */
+    catalog(currency: string | undefined, locale?: string): Catalog {
       const chosen = currency ?? subscription.currency;
       if (!CATALOG_CURRENCIES.includes(chosen)) {
         throw validationError([{ path: ['currency'], code: 'currencyNotOffered' }]);
@@ -426,7 +452,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         currency: chosen,
         currencies: [...CATALOG_CURRENCIES],
-        products: copy(products),
+        products: copy(localizedProducts(products, locale)),
         subscription: copy(subscription),
       };
     },
@@ -448,6 +474,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         ownerName: parsed.data.cardholderName,
       });
       return { token };
+    },
+
+    /** Shares or stops sharing one of the viewer's own cards; another admin's card is theirs. */
+    updatePaymentMethod(paymentMethodId: string, sharedWithAdmins: boolean): PaymentMethod {
+      const method = paymentMethods.find((candidate) => candidate.id === paymentMethodId);
+      if (!method || !visiblePaymentMethods().includes(method))
+        throw new AdapterError('not_found', { message: `payment method ${paymentMethodId}` });
+      if (method.ownerUserId !== viewerUserId)
+        throw new AdapterError('forbidden', { message: 'only the card owner can share it' });
+      method.sharedWithAdmins = sharedWithAdmins;
+      return copy(method);
     },
 
     createPaymentMethod(token: string, sharedWithAdmins: boolean): PaymentMethod {
@@ -495,6 +532,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
 
     orders: (): OrderResult[] => copy(orders),
+
+    /** Records a viewer's request for a plan; the administrators other than the viewer are asked. */
+    requestUpgrade(rawRequest: unknown): UpgradeRequestResult {
+      const parsed = upgradeRequestSchema.safeParse(rawRequest);
+      if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+      if (!findTier(products, parsed.data.tierId))
+        throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
+      const requestId = nextId('request');
+      upgradeRequests.push({
+        ...parsed.data,
+        requestId,
+        requestedBy: viewerUserId,
+        requestedAt: now().toISOString(),
+      });
+      const recipients = administratorIds.flatMap((id) => {
+        const user = usersById.get(id);
+        return user && id !== viewerUserId ? [copy(user)] : [];
+      });
+      return { requestId, recipients };
+    },
+
+    upgradeRequests: () => copy(upgradeRequests),
   };
 
   /** Prices, charges and records a new order; throws a refusal or a decline. */
@@ -515,6 +574,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       total: quote.total,
       currency: quote.currency,
       placedAt: now().toISOString(),
+      nextChargeDate: quote.nextChargeDate,
+      ...(quote.nextChargeAmount === undefined ? {} : { nextChargeAmount: quote.nextChargeAmount }),
     };
     subscription = {
       ...subscription,
@@ -525,6 +586,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       interval: draft.interval,
       currency: draft.currency,
       seats: quote.seats || subscription.seats,
+      // The seats bought are who holds one of this product's seats from now on.
+      ...(product && quote.seats > 0
+        ? { seatHolders: { ...subscription.seatHolders, [product.id]: [...draft.seatUserIds] } }
+        : {}),
     };
     orders.push(result);
     return copy(result);

@@ -4,15 +4,18 @@ import type {
   ContactsUpdate,
   OrderDraft,
   OrderResult,
+  CompanyDetailsInput,
   RoleDefinition,
+  Subscription,
+  UpgradeRequest,
   User,
   UserSearchParams,
   ViewerPermissions,
 } from '../schemas/index.js';
 import type { AdapterErrorCode } from './errors.js';
 import { createFaultInjector } from './memory-faults.js';
-import { createMemoryStore } from './memory-store.js';
-import type { AccountAdapter, AdapterOperation, ReadOptions } from './types.js';
+import { createMemoryStore, type InitialContacts } from './memory-store.js';
+import type { AccountAdapter, AdapterOperation, CatalogReadOptions, ReadOptions } from './types.js';
 
 export { generateUsers, seedUsers } from './memory-seed.js';
 
@@ -20,14 +23,22 @@ export { generateUsers, seedUsers } from './memory-seed.js';
 export interface MemoryAdapterOptions {
   /** The account's users, or a number to generate a deterministic account of that size. Default: 40 seed users. */
   users?: User[] | number;
-  /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
-  account?: { id?: string; name?: string };
+  /**
+   * The account's id, company name and billing details. Default: `acct_nordlicht`, "Nordlicht
+   * Logistik GmbH", no billing details (the payment step then starts from the name alone).
+   */
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput };
+  /** The current subscription. Default: Marketing Hub Starter and Sales Hub Starter, monthly, in EUR. */
+  subscription?: Partial<Subscription>;
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
   administratorIds?: string[];
-  /** Starting contacts, by user id. Default: a primary contact, two billing contacts, two roles. */
-  contacts?: ContactsUpdate;
+  /**
+   * Starting contacts, by user id. Default: a primary contact, two billing contacts, two roles.
+   * `primaryContactId: null` starts a new account that has no primary contact yet.
+   */
+  contacts?: InitialContacts;
   /** Host-defined roles added after the four built-in ones. */
   extraRoles?: RoleDefinition[];
   /** Delay of every call in milliseconds, fixed or a range. Default: 0. */
@@ -66,6 +77,8 @@ export interface MemoryAdapterControl {
   setUserStatus(userId: string, status: User['status']): void;
   /** Every order placed, in order. */
   orders(): OrderResult[];
+  /** Every "Request this upgrade" sent, in order, with who asked. */
+  upgradeRequests(): (UpgradeRequest & { requestId: string; requestedBy: string; requestedAt: string })[];
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -123,9 +136,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return store.roles();
     },
 
-    async getCatalog(currency: string | undefined, { signal }: ReadOptions = {}): Promise<Catalog> {
+    async getCatalog(
+      currency: string | undefined,
+      { signal, locale }: CatalogReadOptions = {},
+    ): Promise<Catalog> {
       await begin('getCatalog', signal);
-      return store.catalog(currency);
+      return store.catalog(currency, locale);
     },
 
     async getPaymentMethods({ signal }: ReadOptions = {}) {
@@ -138,6 +154,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       await begin('tokenizeCard');
       store.requirePurchasePermission();
       return store.tokenizeCard(card);
+    },
+
+    async updatePaymentMethod(paymentMethodId, { sharedWithAdmins }) {
+      await begin('updatePaymentMethod');
+      store.requirePermission('manageBilling');
+      return store.updatePaymentMethod(paymentMethodId, sharedWithAdmins);
     },
 
     async createPaymentMethod({ token, sharedWithAdmins }) {
@@ -161,6 +183,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       faults.end('placeOrder');
       return order;
     },
+
+    async requestUpgrade(request: UpgradeRequest) {
+      await begin('requestUpgrade');
+      return store.requestUpgrade(request);
+    },
   };
 
   const control: MemoryAdapterControl = {
@@ -172,6 +199,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     setPermissions: store.setPermissions,
     setUserStatus: store.setUserStatus,
     orders: store.orders,
+    upgradeRequests: store.upgradeRequests,
     calls: faults.calls,
   };
 

@@ -8,6 +8,8 @@ import type {
   OrderDraft,
   OrderResult,
   PaymentMethod,
+  UpgradeRequest,
+  UpgradeRequestResult,
   Quote,
   RoleDefinition,
   User,
@@ -65,6 +67,14 @@ export interface AccountAdapter {
    */
   tokenizeCard(card: CardInput): Promise<{ token: string }>;
   createPaymentMethod(input: { token: string; sharedWithAdmins: boolean }): Promise<PaymentMethod>;
+  /**
+   * Optional. Shares one of the viewer's own saved cards with the other admins, or stops. With
+   * it, "Share this credit card with other admins" applies to an existing card too.
+   */
+  updatePaymentMethod?(
+    paymentMethodId: string,
+    changes: { sharedWithAdmins: boolean },
+  ): Promise<PaymentMethod>;
   /** Prices a draft. Pure: calling it never charges or reserves anything. */
   previewOrder(draft: OrderDraft, options?: ReadOptions): Promise<Quote>;
   /**
@@ -72,6 +82,12 @@ export interface AccountAdapter {
    * a second order.
    */
   placeOrder(draft: OrderDraft, options: { idempotencyKey: string }): Promise<OrderResult>;
+  /**
+   * Optional. Sends a viewer's request for a plan to the account's administrators (not to the
+   * viewer). With it, a viewer who may not purchase can still browse plans and ask for one;
+   * without it, the wizard only names whom to ask.
+   */
+  requestUpgrade?(request: UpgradeRequest): Promise<UpgradeRequestResult>;
 }
 
 /** The names of the adapter's operations, e.g. for fault injection or analytics. */

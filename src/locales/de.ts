@@ -9,6 +9,7 @@ export const de = {
       deactivated: 'Deaktiviert',
       external: 'Externe E-Mail-Adresse',
       deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
+      invitedReason: 'Erhält Mitteilungen, sobald die Einladung angenommen wurde.',
     },
     save: 'Speichern',
     cancel: 'Abbrechen',
@@ -75,6 +76,8 @@ export const de = {
     seatsDuplicate: 'Ein Benutzer kann nur eine Lizenz haben.',
     tierUnknown: 'Dieser Plan ist nicht mehr verfügbar.',
     tierContactSales: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
+    tierBelowCurrent:
+      'Dieser Plan ist kleiner als Ihr aktueller. Wenden Sie sich für einen Wechsel an den Vertrieb.',
     intervalNotOffered: 'Dieser Plan ist mit diesem Abrechnungsintervall nicht verfügbar.',
     currencyNotOffered: 'Dieser Plan ist in dieser Währung nicht verfügbar.',
     termsRequired: 'Sie müssen den Bedingungen zustimmen, um den Kauf abzuschließen.',
@@ -101,6 +104,8 @@ export const de = {
     searchFailed: 'Benutzer konnten nicht geladen werden.',
     deactivatedValue:
       '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
+    invitedValue: '{name} ist eingeladen und erhält Mitteilungen, sobald die Einladung angenommen wurde.',
+    replace: 'Ersatz auswählen',
   },
   companyInformation: {
     title: 'Unternehmensinformationen',
@@ -175,6 +180,8 @@ export const de = {
     title: 'Upgrade Ihres Abonnements durchführen',
     stepsLabel: 'Upgrade-Schritte',
     stepOf: 'Schritt {current} von {total}',
+    stepNotNeeded: 'für diesen Plan nicht erforderlich',
+    purchaseCompleted: 'Kauf abgeschlossen',
     steps: {
       plan: 'Plan auswählen',
       seats: 'Lizenzen zuweisen',
@@ -190,13 +197,16 @@ export const de = {
       'Nur ein Abrechnungsadministrator kann Käufe tätigen. Wenden Sie sich an {administrators}.',
     notAllowedNoAdministrators:
       'Nur ein Abrechnungsadministrator kann Käufe tätigen. Wenden Sie sich an den Administrator Ihres Accounts.',
+    notAllowedRequestHint: 'Sie können die Pläne unten trotzdem vergleichen und ein Upgrade anfragen.',
     plan: {
       productsLabel: 'Produkte',
       currency: 'Währung',
       interval: 'Abrechnungsintervall',
       monthly: 'Monatliche Abrechnung',
-      annual: 'Jährliche Abrechnung',
+      annual: 'Jährliche Rechnung',
       annualSaving: '{percent} % sparen',
+      buyMonthly: 'Monatlichen Plan kaufen',
+      buyAnnual: 'Jährlichen Plan kaufen',
       current: 'Aktueller Plan',
       perMonth: '{price} / Monat',
       perYear: '{price} / Jahr',
@@ -211,6 +221,13 @@ export const de = {
       monthlyOnly: '{tier} ist nur mit monatlicher Abrechnung erhältlich.',
       contactSales: 'Vertrieb kontaktieren',
       contactSalesNote: 'Dieser Plan ist nur über unser Vertriebsteam erhältlich.',
+      smallerPlanNote: 'Für einen Wechsel zu einem kleineren Plan wenden Sie sich an den Vertrieb.',
+      requestUpgrade: 'Dieses Upgrade anfragen',
+      requestSent: 'Anfrage gesendet',
+      requestConfirmation: 'Ihre Anfrage für {plan} wurde an {administrators} gesendet.',
+      requestConfirmationNoNames:
+        'Ihre Anfrage für {plan} wurde an die Administratoren Ihres Accounts gesendet.',
+      requestFailed: 'Ihre Anfrage konnte nicht gesendet werden.',
       select: '{tier} auswählen',
       selected: 'Ausgewählt',
       features: 'Funktionen von {tier}',
@@ -233,6 +250,14 @@ export const de = {
         other: '{count} inbegriffene Lizenzen',
       },
       runningPrice: 'Lizenzen: {price}',
+      held: 'Hat eine Lizenz',
+      heldSummary: {
+        one: '{count} Benutzer hat bereits eine Lizenz',
+        other: '{count} Benutzer haben bereits eine Lizenz',
+      },
+      confirmRemoval: '{name} hat derzeit eine Lizenz. Entfernen?',
+      removeSeat: 'Lizenz entfernen',
+      keepSeat: 'Lizenz behalten',
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
       loadFailed: 'Benutzer konnten nicht geladen werden.',
@@ -262,6 +287,8 @@ export const de = {
       shareCard: 'Diese Kreditkarte mit anderen Administratoren teilen',
       cardNotStored:
         'Ihre Kartendaten werden direkt an unseren Zahlungsdienstleister übermittelt und niemals hier gespeichert.',
+      cardSavedNow:
+        'Die Karte wird in Ihrem Account gespeichert, sobald Sie mit „Bestellung überprüfen“ fortfahren.',
       reviewOrder: 'Bestellung überprüfen',
       brands: {
         visa: 'Visa',
@@ -275,19 +302,27 @@ export const de = {
       lineItems: 'Bestellübersicht',
       planLine: '{product} {tier}',
       seatsLine: {
-        one: '{count} Lizenz × {price}',
-        other: '{count} Lizenzen × {price}',
+        one: '{plan} — {count} Lizenz × {price}',
+        other: '{plan} — {count} Lizenzen × {price}',
       },
       includedSeatsLine: {
-        one: '{count} inbegriffene Lizenz',
-        other: '{count} inbegriffene Lizenzen',
+        one: '{plan} — {count} inbegriffene Lizenz',
+        other: '{plan} — {count} inbegriffene Lizenzen',
       },
       interval: 'Abrechnungsintervall',
       subtotal: 'Zwischensumme',
       credit: 'Gutschrift für ungenutzte Zeit',
+      creditFor: 'Gutschrift für ungenutzte Zeit von {plan}',
       tax: 'Steuer ({rate} %)',
       total: 'Heute fälliger Gesamtbetrag',
       nextCharge: 'Nächste Abbuchung am {date}',
+      nextChargeAmount: 'Nächste Abbuchung: {amount} am {date}',
+      taxReverseCharge:
+        'Steuer ({rate} %): Reverse-Charge-Verfahren, Steuerschuldnerschaft des Leistungsempfängers',
+      taxNotTaxed: 'Steuer ({rate} %): für {country} wird keine Steuer berechnet',
+      seatHolders: 'Lizenzen für',
+      seatsRemoved: 'Entfernte Lizenzen',
+      seatHoldersMore: '{names} und {count} weitere',
       chargedEachPeriodMonthly: 'Ihre Karte wird monatlich belastet, solange das Abonnement läuft.',
       chargedEachPeriodAnnual: 'Ihre Karte wird jährlich belastet, solange das Abonnement läuft.',
       quoteStale:
@@ -313,6 +348,13 @@ export const de = {
       failedTitle: 'Der Kauf konnte nicht abgeschlossen werden',
       retry: 'Kauf erneut versuchen',
       changePayment: 'Zahlungsmethode ändern',
+      summaryLabel: 'Ihr Kauf',
+      amountCharged: 'Belasteter Betrag: {amount}',
+      seats: 'Lizenzen: {count}',
+      receipt: 'Eine Quittung geht an Ihre Abrechnungskontakte: {names}.',
+      receiptNoBillingContacts:
+        'Fügen Sie unter Unternehmensinformationen Abrechnungskontakte hinzu, damit jemand die Quittung erhält.',
+      finish: 'Fertig',
       interruptedTitle: 'Wir wissen noch nicht, ob Ihre Bestellung eingegangen ist',
       interrupted:
         'Der Kauf wurde unterbrochen, bevor das Abrechnungssystem geantwortet hat. Prüfen Sie ihn: Dieselbe Bestellung wird unter derselben Referenz erneut gesendet. Ist sie bereits eingegangen, sehen Sie diese Bestellung, und Sie werden niemals doppelt belastet.',

@@ -20,6 +20,7 @@ export const enBase = {
       deactivated: 'Deactivated',
       external: 'External email',
       deactivatedReason: 'Deactivated users can’t be selected.',
+      invitedReason: 'Receives messages once they accept the invitation.',
     },
     save: 'Save',
     cancel: 'Cancel',
@@ -82,6 +83,7 @@ export const enBase = {
     seatsDuplicate: 'A user can have only one seat.',
     tierUnknown: 'This plan is no longer available.',
     tierContactSales: 'This plan is sold by our sales team.',
+    tierBelowCurrent: 'This plan is smaller than your current one. Contact sales to change to it.',
     intervalNotOffered: 'This plan isn’t available with this billing interval.',
     currencyNotOffered: 'This plan isn’t available in this currency.',
     termsRequired: 'You need to agree to the terms to complete the purchase.',
@@ -106,6 +108,8 @@ export const enBase = {
     externalEmailHint: 'Or type the email address of someone who isn’t a user.',
     searchFailed: 'Users couldn’t be loaded.',
     deactivatedValue: '{name} is deactivated and no longer receives messages. Choose another user.',
+    invitedValue: '{name} is invited and receives messages once they accept the invitation.',
+    replace: 'Choose a replacement',
   },
 } as const;
 

@@ -87,10 +87,15 @@ export type AccountContacts = z.infer<typeof accountContactsSchema>;
 
 /**
  * A change to some of the contacts. Omitted sections are left as they are; a role set to
- * `null` is cleared.
+ * `null` is cleared. The primary contact can be changed, never removed: the account has
+ * exactly one, so `primaryContactId: null` is refused with `primaryContactRequired`.
  */
 export const contactsUpdateSchema = z.object({
-  primaryContactId: z.optional(z.nullable(userIdSchema)),
+  primaryContactId: z.optional(
+    z
+      .string({ error: (issue) => (issue.input === null ? 'primaryContactRequired' : undefined) })
+      .check(z.minLength(1), z.maxLength(128)),
+  ),
   billingContactIds: z.optional(billingContactIdsSchema),
   roleContacts: z.optional(z.record(roleIdSchema, z.nullable(assigneeInputSchema))),
 });

@@ -10,6 +10,7 @@ import {
   quoteSchema,
   roleDefinitionSchema,
   userPageSchema,
+  type ContactsUpdate,
   type OrderDraft,
   type User,
   type ViewerPermissions,
@@ -226,6 +227,29 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       );
     });
 
+    it('changes the primary contact but never removes it', async () => {
+      const adapter = await options.createAdapter();
+      const before = await adapter.getContacts();
+      // Sent as a host's untyped code would: the type already forbids it.
+      const removal = JSON.parse('{"primaryContactId":null}') as ContactsUpdate;
+      const error = await expectAdapterError(
+        adapter.updateContacts(removal, { expectedVersion: before.version }),
+        'validation',
+        'removing the primary contact',
+      );
+      check(
+        error.fieldIssues.some(
+          (issue) => issue.path[0] === 'primaryContactId' && issue.code === 'primaryContactRequired',
+        ),
+        'removing the primary contact must name primaryContactId with "primaryContactRequired"',
+      );
+      const after = await adapter.getContacts();
+      check(
+        after.primaryContact?.id === before.primaryContact?.id,
+        'a refused removal must leave the primary contact',
+      );
+    });
+
     it('accepts an external email only on roles that allow it', async () => {
       const adapter = await options.createAdapter();
       const roles = await adapter.getRoleDefinitions();
@@ -255,9 +279,9 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       const adapter = await options.createAdapter();
       const { version } = await adapter.getContacts();
       const [userId] = await activeUserIds(adapter, 1);
-      await adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+      await adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
       const error = await expectAdapterError(
-        adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }),
+        adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version }),
         'conflict',
         'an update with a stale version',
       );
@@ -379,8 +403,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       const writes: [string, () => Promise<unknown>][] = [
         [
           'updateContacts',
-          () =>
-            adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: before.version }),
+          () => adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: before.version }),
         ],
         ['getPaymentMethods', () => adapter.getPaymentMethods()],
         [
@@ -429,7 +452,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         const { version } = await adapter.getContacts();
         const [userId] = await activeUserIds(adapter, 1);
         const updateContacts = () =>
-          adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+          adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
         const getPaymentMethods = () => adapter.getPaymentMethods();
         if (missing === 'manageContacts') {
           check(
@@ -516,9 +539,9 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         'a quote for an unknown tier must name tierId',
       );
       const [userId] = ids;
-      await adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+      await adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
       const conflict = await expectAdapterError(
-        adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }),
+        adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version }),
         'conflict',
         'an update with a stale version',
       );

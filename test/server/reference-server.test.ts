@@ -122,7 +122,8 @@ describe(`the reference server on ${databaseUrl ? 'PostgreSQL' : 'the embedded d
       purchase: false,
     });
     expect(
-      (await failure(adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }))).code,
+      (await failure(adapter.updateContacts({ primaryContactId: 'u002' }, { expectedVersion: version })))
+        .code,
     ).toBe('forbidden');
     expect((await failure(adapter.getPaymentMethods())).code).toBe('forbidden');
     expect((await failure(adapter.createPaymentMethod({ token: 'x', sharedWithAdmins: false }))).code).toBe(

@@ -438,7 +438,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         };
         if (update.primaryContactId !== undefined) {
           // Keeping a contact who was deactivated since is allowed; choosing one is not.
-          if (update.primaryContactId !== null && update.primaryContactId !== current.primary_contact_id) {
+          if (update.primaryContactId !== current.primary_contact_id) {
             const problem = userProblem(users, update.primaryContactId);
             if (problem) issues.push({ path: ['primaryContactId'], code: problem });
           }
@@ -665,6 +665,10 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         interval: draft.interval,
         currency: draft.currency,
         seats: quote.seats || subscription.seats,
+        // The seats bought are who holds one of this product's seats from now on.
+        ...(found && quote.seats > 0
+          ? { seatHolders: { ...subscription.seatHolders, [found.product.id]: [...draft.seatUserIds] } }
+          : {}),
       };
       await sql.query(
         'INSERT INTO orders (account_id, id, idempotency_key, result, placed_at) VALUES ($1, $2, $3, $4, $5)',

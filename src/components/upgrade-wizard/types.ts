@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { OrderResult } from '../../schemas/billing.js';
 
 /** Where the legal documents live; the host supplies the URLs. */
 export interface PolicyLinks {
@@ -22,4 +23,6 @@ export interface WizardStepViewProps {
   policies: PolicyLinks;
   /** Replaces the default card form with the host's own. */
   renderPaymentForm?: ((props: PaymentFormSlotProps) => ReactNode) | undefined;
+  /** The done step's primary action, e.g. back to the account; without it there is none. */
+  onDone?: ((order: OrderResult) => void) | undefined;
 }

@@ -7,7 +7,7 @@ import type { CardFormControl, Tokenizer } from './use-payment-submit.js';
 
 /**
  * A new card: our card fields, or the host's own form (e.g. a payment provider's hosted
- * fields), then whether to share the card with other admins.
+ * fields), and when it is saved to the account.
  */
 export function CardForm({
   form,
@@ -15,16 +15,12 @@ export function CardForm({
   renderPaymentForm,
   onTokenizerChange,
   disabled,
-  shareCard,
-  onShareCardChange,
 }: {
   form: CardFormControl;
   idPrefix: string;
   renderPaymentForm: ((props: PaymentFormSlotProps) => ReactNode) | undefined;
   onTokenizerChange: (tokenize: Tokenizer | null) => void;
   disabled: boolean;
-  shareCard: boolean;
-  onShareCardChange: (shareCard: boolean) => void;
 }) {
   const { t, messages } = useAccountSettings();
   const { errors } = form.formState;
@@ -70,15 +66,8 @@ export function CardForm({
           />
         </div>
       )}
-      <label className="abk-checkbox">
-        <input
-          type="checkbox"
-          checked={shareCard}
-          onChange={(event) => onShareCardChange(event.currentTarget.checked)}
-        />
-        <span>{t('upgrade.payment.shareCard')}</span>
-      </label>
       <p className="abk-field__hint">{t('upgrade.payment.cardNotStored')}</p>
+      <p className="abk-field__hint">{t('upgrade.payment.cardSavedNow')}</p>
     </div>
   );
 }

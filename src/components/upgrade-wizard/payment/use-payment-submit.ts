@@ -57,6 +57,7 @@ export interface PaymentSubmitOptions {
   /** The host's card form replaces ours: its tokenizer is used, and our card fields are not. */
   hostCardForm: boolean;
   hostTokenizer: Tokenizer | null;
+  /** Whether the chosen card, new or the viewer's own saved one, is to be shared with other admins. */
   shareCard: boolean;
 }
 
@@ -95,7 +96,9 @@ export function usePaymentSubmit({
     reValidateMode: 'onChange',
     // The error summary takes focus, not the first field.
     shouldFocusError: false,
-    defaultValues: wizard.company ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
+    // What was entered before, else the account's billing details, else its name.
+    defaultValues: wizard.company ??
+      account?.billingDetails ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
   });
   const cardSchema = useMemo(() => createCardInputSchema(), []);
   // Card fields live only in this form's memory: never in wizard state, storage or caches.
@@ -151,6 +154,9 @@ export function usePaymentSubmit({
         card.reset(EMPTY_CARD);
         onCardSaved(method.id);
         void queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
+      } else if (shareCard && settings.adapter.updatePaymentMethod) {
+        await settings.adapter.updatePaymentMethod(selected, { sharedWithAdmins: true });
+        await queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
       }
       actions.setCompany(parsedCompany);
       actions.setPaymentMethod(paymentMethodId);
