@@ -14,6 +14,8 @@ import {
   detectCardBrand,
   orderDraftSchema,
   passesLuhn,
+  productSubscriptionSchema,
+  seatAssignmentsUpdateSchema,
   taxIdSchema,
   tierSchema,
   userSchema,
@@ -245,5 +247,38 @@ describe('the schemas in a host’s own zod code (they are zod/mini schemas)', (
     expect(valid.errors).toEqual({});
     const invalid = await resolver({ billingContactIds: ['u1', 'u1'] }, undefined, options);
     expect(invalid.errors.billingContactIds?.message).toBe('billingContactsDuplicate');
+  });
+
+  it('include the billing settings schemas: a seat change through the resolver, subscriptions in classic zod', async () => {
+    const resolver = zodResolver(seatAssignmentsUpdateSchema);
+    const options = { fields: {}, shouldUseNativeValidation: false } as const;
+    const valid = await resolver({ assign: ['u1'], unassign: ['u2'] }, undefined, options);
+    expect(valid.errors).toEqual({});
+    const invalid = await resolver({ assign: ['u1', 'u1'], unassign: [] }, undefined, options);
+    expect(invalid.errors.assign?.message).toBe('seatsDuplicate');
+    const both = seatAssignmentsUpdateSchema.safeParse({ assign: ['u1'], unassign: ['u1'] });
+    expect(both.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['assign.0', 'invalid'],
+    ]);
+
+    const subscription = {
+      productId: 'sales',
+      tierId: 'sales-starter',
+      status: 'active',
+      interval: 'monthly',
+      currency: 'EUR',
+      pricing: 'per_seat',
+      seatsBought: 5,
+      seatsAssigned: 4,
+      price: 5400,
+      nextCharge: { date: '2025-07-01', amount: 5400 },
+      paymentMethod: { id: 'pm_visa_4242', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2027 },
+    };
+    const hostSchema = classic.object({ subscriptions: classic.array(productSubscriptionSchema).min(1) });
+    expect(hostSchema.parse({ subscriptions: [subscription] })).toEqual({ subscriptions: [subscription] });
+    const fractional = hostSchema.safeParse({ subscriptions: [{ ...subscription, seatsBought: 1.5 }] });
+    expect(fractional.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'subscriptions.0.seatsBought',
+    ]);
   });
 });

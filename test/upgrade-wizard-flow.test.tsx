@@ -209,7 +209,9 @@ describe('UpgradeWizard: the review says everything that will be charged', () =>
     expect(screen.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent(
       'reverse charge: VAT is accounted for by the recipient',
     );
-    expect(rowValue('Total due today')).toHaveTextContent('€184.00');
+    // The account's five Sales Hub Starter seats: half a period of the three beyond the included two.
+    expect(rowValue('Credit for unused time on Sales Hub Starter')).toHaveTextContent('−€27.00');
+    expect(rowValue('Total due today')).toHaveTextContent('€157.00');
     expect(await screen.findByText(/Next charge: €184\.00 on/)).toBeInTheDocument();
     expect(screen.getByText(/Visa ending in 4242/)).toBeInTheDocument();
     expect(screen.getByText('Hafenstraße 12')).toBeInTheDocument();
@@ -252,7 +254,8 @@ describe('UpgradeWizard: the done step', () => {
     await screen.findByRole('heading', { name: 'Thank you for your purchase' });
     const summary = within(screen.getByRole('list', { name: 'Your purchase' }));
     expect(summary.getByText(/Sales Hub Professional, billed monthly/)).toBeInTheDocument();
-    expect(summary.getByText('Amount charged: €218.96')).toBeInTheDocument();
+    // (€184.00 − €27.00 credit for the Starter seats) + 19% VAT today; the full €184.00 + VAT next time.
+    expect(summary.getByText('Amount charged: €186.83')).toBeInTheDocument();
     expect(summary.getByText('Seats: 2')).toBeInTheDocument();
     expect(summary.getByText(/^Next charge: €218\.96 on /)).toBeInTheDocument();
     expect(

@@ -3,12 +3,16 @@ import {
   builtInRoles,
   generateUsers,
   SEED_ACCOUNT_NAME,
+  nextRenewalDate,
+  seedPaymentMethods,
+  seedProductSubscriptions,
   seedSubscription,
   seedUsers,
 } from '../../../src/adapter/memory-seed.js';
 import { foldText } from '../../../src/lib/search-text.js';
 import type { User, ViewerPermissions } from '../../../src/schemas/index.js';
 import type { Sql } from './db.js';
+import { PRODUCTS } from './pricing.js';
 
 /** The demo account `npm start` opens, and who can sign in to it. */
 export const DEMO_ACCOUNT_ID = 'acct_nordlicht';
@@ -59,7 +63,8 @@ const BATCH = 5_000;
 
 /**
  * Creates an account with the memory adapter's seed data: its users, the built-in roles, a
- * primary contact, two billing contacts, two role contacts and two payment methods.
+ * primary contact, two billing contacts, two role contacts, two payment methods (the default
+ * and one about to expire) and two product subscriptions, one with seats.
  */
 export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promise<void> {
   const users = options.userCount === undefined ? seedUsers() : generateUsers(options.userCount);
@@ -138,21 +143,56 @@ export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promis
       ),
     ],
   );
-  const year = new Date().getFullYear();
-  await sql.query(
-    `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id, shared_with_admins)
-     VALUES ($1, 'pm_visa_4242', 'visa', '4242', 8, $2, $3, $4, false),
-            ($1, 'pm_mc_4444', 'mastercard', '4444', 3, $5, $6, $7, true)`,
-    [
-      options.accountId,
-      year + 2,
-      first?.displayName ?? 'Account owner',
-      first?.id ?? 'u001',
-      year + 1,
-      second?.displayName ?? 'Billing admin',
-      second?.id ?? 'u002',
-    ],
-  );
+  const methods = seedPaymentMethods(users, first?.id ?? 'u001', new Date());
+  for (const method of methods) {
+    await sql.query(
+      `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id,
+         shared_with_admins, is_default, version, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, now() + make_interval(secs => $11))`,
+      [
+        options.accountId,
+        method.id,
+        method.brand,
+        method.last4,
+        method.expMonth,
+        method.expYear,
+        method.ownerName,
+        method.ownerUserId,
+        method.sharedWithAdmins,
+        method.isDefault ?? false,
+        // Listed in the seed's order, as the memory adapter lists them.
+        methods.indexOf(method) / 1000,
+      ],
+    );
+  }
+  const userIds = new Set(users.map((user) => user.id));
+  for (const subscription of seedProductSubscriptions()) {
+    const perSeat = PRODUCTS.some((product) =>
+      product.tiers.some((tier) => tier.id === subscription.tierId && tier.pricing === 'per_seat'),
+    );
+    await sql.query(
+      `INSERT INTO product_subscriptions (account_id, product_id, tier_id, status, billing_interval, currency,
+         seats_bought, next_charge_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        options.accountId,
+        subscription.productId,
+        subscription.tierId,
+        subscription.status,
+        subscription.interval,
+        subscription.currency,
+        perSeat ? subscription.seatsBought : 0,
+        nextRenewalDate(new Date(), subscription.interval),
+      ],
+    );
+    const holders = perSeat ? subscription.holderIds.filter((id) => userIds.has(id)) : [];
+    if (holders.length > 0) {
+      await sql.query(
+        'INSERT INTO seat_holders (account_id, product_id, user_id) SELECT $1, $2, unnest($3::text[])',
+        [options.accountId, subscription.productId, holders],
+      );
+    }
+  }
 }
 
 /** Seeds the demo account once: on an empty database, never over data already there. */

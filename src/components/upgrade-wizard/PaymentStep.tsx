@@ -27,9 +27,12 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
   const [choice, setChoice] = useState<string | null>(paymentMethodId);
   // The default (the first saved method, else a new card) is settled once the saved methods are
   // known, and from then on only the user changes it: a list arriving late never replaces it.
-  if (choice === null && !methods.isPending) setChoice(methods.data?.[0]?.id ?? NEW_CARD);
+  // The card the subscription is charged to comes first, else the first saved card.
+  if (choice === null && !methods.isPending) {
+    setChoice(methods.data?.find((method) => method.isDefault)?.id ?? methods.data?.[0]?.id ?? NEW_CARD);
+  }
   // "Share this credit card with other admins" applies to the selected card: a new one, or one of
-  // the viewer's own saved cards not yet shared (where the adapter can change that).
+  // the viewer's own saved cards not yet shared.
   const [shareChoices, setShareChoices] = useState<Readonly<Record<string, boolean>>>({});
   const [hostTokenizer, setHostTokenizer] = useState<Tokenizer | null>(null);
   const selected = choice;
@@ -38,12 +41,12 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
     selected === NEW_CARD ||
     (selectedMethod !== undefined &&
       selectedMethod.ownerUserId === account?.viewer.user.id &&
-      !selectedMethod.sharedWithAdmins &&
-      settings.adapter.updatePaymentMethod !== undefined);
+      !selectedMethod.sharedWithAdmins);
   const shareCard = selected !== null && shareable && (shareChoices[selected] ?? false);
   const { company, card, errors, submit, submitting, submitError } = usePaymentSubmit({
     idPrefix: id,
     selected,
+    selectedVersion: selectedMethod?.version,
     onCardSaved: setChoice,
     hostCardForm: renderPaymentForm !== undefined,
     hostTokenizer,

@@ -52,6 +52,8 @@ export interface PaymentSubmitOptions {
   idPrefix: string;
   /** The chosen payment method's id, `NEW_CARD`, or null while the saved methods load. */
   selected: string | null;
+  /** The chosen saved card's version, which sharing it sends as the expected version. */
+  selectedVersion: number | undefined;
   /** Called with a new card's saved payment method, which becomes the choice. */
   onCardSaved: (paymentMethodId: string) => void;
   /** The host's card form replaces ours: its tokenizer is used, and our card fields are not. */
@@ -69,6 +71,7 @@ export interface PaymentSubmitOptions {
 export function usePaymentSubmit({
   idPrefix,
   selected,
+  selectedVersion,
   onCardSaved,
   hostCardForm,
   hostTokenizer,
@@ -154,8 +157,10 @@ export function usePaymentSubmit({
         card.reset(EMPTY_CARD);
         onCardSaved(method.id);
         void queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
-      } else if (shareCard && settings.adapter.updatePaymentMethod) {
-        await settings.adapter.updatePaymentMethod(selected, { sharedWithAdmins: true });
+      } else if (shareCard && selectedVersion !== undefined) {
+        await settings.adapter.updatePaymentMethodSharing(selected, true, {
+          expectedVersion: selectedVersion,
+        });
         await queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
       }
       actions.setCompany(parsedCompany);
