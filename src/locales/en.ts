@@ -1,8 +1,18 @@
+import {
+  billingContactsEn,
+  companyInformationEn,
+  primaryContactEn,
+  roleContactsEn,
+} from '../components/company-information/messages.en.js';
+import { upgradeEn } from '../components/upgrade-wizard/messages.en.js';
+
 /**
- * The English catalog, and the shape every other locale must match. Placeholders are written
- * `{name}`; a message that varies with a count is an object of `Intl.PluralRules` categories.
+ * The English strings the provider loads: shared ones and the contact picker's. Each screen's
+ * own load with the screen (`companyInformationEn` and its sections, `upgradeEn`).
+ *
+ * @internal
  */
-export const en = {
+export const enBase = {
   common: {
     /** A user's state, shown as a badge wherever users are listed. */
     status: {
@@ -107,253 +117,17 @@ export const en = {
     invitedValue: '{name} is invited and receives messages once they accept the invitation.',
     replace: 'Choose a replacement',
   },
-  companyInformation: {
-    title: 'Company information',
-    intro:
-      'Your primary account contact and billing contacts receive important updates about your account. Keep this information up to date so you don’t miss critical messages.',
-    conflictTitle: 'These contacts were changed by someone else',
-    conflictBody: '{name} saved a change while you were editing. Your changes haven’t been saved yet.',
-    conflictBodyAnonymous:
-      'Someone saved a change while you were editing. Your changes haven’t been saved yet.',
-    conflictReload: 'Discard mine and load theirs',
-    conflictApplyMine: 'Save mine on top',
-    lastChangedBy: 'Last changed by {name} on {date}.',
-    lastChangedOn: 'Last changed on {date}.',
-    unsavedSections: {
-      one: 'You have unsaved changes in {count} section.',
-      other: 'You have unsaved changes in {count} sections.',
-    },
-    saveAll: 'Save all',
-    discardAll: 'Discard all',
-  },
-  primaryContact: {
-    title: 'Primary account contact',
-    description:
-      'The main person who works with the account every day. They receive all important account notifications, including invoices, upgrades and renewals.',
-    label: 'Primary account contact',
-    empty: 'No primary account contact is set.',
-  },
-  billingContacts: {
-    title: 'Billing contacts',
-    description:
-      'Billing contacts receive copies of invoices, receipts, orders and renewal notices. You can have up to three billing contacts.',
-    contactLabel: 'Billing contact {number}',
-    addAnother: 'Add another',
-    limitReached: 'You’ve reached the maximum of three billing contacts.',
-    remove: 'Remove billing contact {number}',
-    empty: 'No billing contacts yet.',
-    alreadyBillingContact: '{name} is already a billing contact.',
-    count: {
-      one: '{count} of {max} billing contacts',
-      other: '{count} of {max} billing contacts',
-    },
-  },
-  roleContacts: {
-    title: 'Other contacts',
-    description:
-      'Role-specific points of contact receive messages about the account that concern their role.',
-    roleColumn: 'Role',
-    contactColumn: 'Contact',
-    unassigned: 'Not assigned',
-    externalEmailAllowed: 'A user, or the email address of someone who isn’t a user.',
-    roles: {
-      decisionMaker: {
-        label: 'Decision maker',
-        description: 'Signs off on purchases and contract changes.',
-      },
-      onboarding: {
-        label: 'Onboarding contact',
-        description: 'Coordinates setup and training when the account starts or grows.',
-      },
-      security: {
-        label: 'Security contact',
-        description: 'Receives security notices and incident reports.',
-      },
-      technicalAdmin: {
-        label: 'Technical administrator',
-        description: 'Manages integrations, domains and technical settings.',
-      },
-    },
-  },
-  upgrade: {
-    title: 'Upgrade your subscription',
-    stepsLabel: 'Upgrade steps',
-    stepOf: 'Step {current} of {total}',
-    stepNotNeeded: 'not needed for this plan',
-    purchaseCompleted: 'purchase completed',
-    steps: {
-      plan: 'Choose a plan',
-      seats: 'Assign seats',
-      payment: 'Payment',
-      review: 'Review order',
-    },
-    errorSummary: {
-      one: 'There is {count} problem on this step:',
-      other: 'There are {count} problems on this step:',
-    },
-    notAllowedTitle: 'You can’t upgrade this account',
-    notAllowedBody: 'Only a billing administrator can purchase. Ask {administrators}.',
-    notAllowedNoAdministrators:
-      'Only a billing administrator can purchase. Ask your account’s administrator.',
-    notAllowedRequestHint: 'You can still compare the plans below and ask your administrators for one.',
-    plan: {
-      productsLabel: 'Products',
-      currency: 'Currency',
-      interval: 'Billing interval',
-      monthly: 'Monthly billing',
-      annual: 'Annual billing',
-      annualSaving: 'Save {percent}%',
-      buyMonthly: 'Buy monthly plan',
-      buyAnnual: 'Buy annual plan',
-      current: 'Current plan',
-      perMonth: '{price} / month',
-      perYear: '{price} / year',
-      perSeatPerMonth: '{price} per seat / month',
-      perSeatPerYear: '{price} per seat / year',
-      includedSeats: {
-        one: '{count} seat included',
-        other: '{count} seats included',
-      },
-      annualCommitment: 'Requires an annual commitment',
-      annualOnly: '{tier} is only available with annual billing.',
-      monthlyOnly: '{tier} is only available with monthly billing.',
-      contactSales: 'Contact sales',
-      contactSalesNote: 'This plan is sold by our sales team.',
-      smallerPlanNote: 'To change to a smaller plan, contact sales.',
-      requestUpgrade: 'Request this upgrade',
-      requestSent: 'Request sent',
-      requestConfirmation: 'Your request for {plan} was sent to {administrators}.',
-      requestConfirmationNoNames: 'Your request for {plan} was sent to your account’s administrators.',
-      requestFailed: 'Your request couldn’t be sent.',
-      select: 'Choose {tier}',
-      selected: 'Selected',
-      features: 'Features of {tier}',
-      notAvailable: 'Not available in this currency',
-      required: 'Choose a plan to continue.',
-    },
-    seats: {
-      description: 'Choose which users get a paid seat in {tier}.',
-      search: 'Search users',
-      selectAll: 'Select all shown',
-      selectAllTooMany: 'Narrow your search to select everyone at once.',
-      clearAll: 'Clear all',
-      seatFor: 'Seat for {name}',
-      count: {
-        one: '{count} seat selected',
-        other: '{count} seats selected',
-      },
-      included: {
-        one: '{count} included seat',
-        other: '{count} included seats',
-      },
-      runningPrice: 'Seats: {price}',
-      held: 'Has a seat',
-      heldSummary: {
-        one: '{count} user already has a seat',
-        other: '{count} users already have a seat',
-      },
-      confirmRemoval: '{name} has a seat today. Remove it?',
-      removeSeat: 'Remove seat',
-      keepSeat: 'Keep seat',
-      none: 'No users match.',
-      loadingMore: 'Loading more users…',
-      loadFailed: 'Users couldn’t be loaded.',
-    },
-    payment: {
-      companyTitle: 'Company details',
-      companyName: 'Company name',
-      addressLine1: 'Street address',
-      addressLine2: 'Address line 2',
-      city: 'City',
-      postalCode: 'Postal code',
-      country: 'Country',
-      chooseCountry: 'Choose a country',
-      taxId: 'VAT / tax ID',
-      methodTitle: 'Payment method',
-      existingMethod: '{brand} ending in {last4}, expires {month}/{year}',
-      sharedBy: 'Shared by {name}',
-      ownShared: 'Your card, shared with other admins',
-      ownNotShared: 'Your card, not shared',
-      methodsFailed: 'Your saved payment methods couldn’t be loaded. You can still add a new card.',
-      newCard: 'New credit card',
-      cardholderName: 'Name on card',
-      cardNumber: 'Card number',
-      expiry: 'Expiry date (MM/YY)',
-      securityCode: 'Security code',
-      shareCard: 'Share this credit card with other admins',
-      cardNotStored: 'Your card details go straight to our payment provider and are never stored here.',
-      cardSavedNow: 'The card is saved to your account when you continue to the review.',
-      reviewOrder: 'Review order',
-      brands: {
-        visa: 'Visa',
-        mastercard: 'Mastercard',
-        amex: 'American Express',
-        discover: 'Discover',
-        generic: 'Card',
-      },
-    },
-    review: {
-      lineItems: 'Order summary',
-      planLine: '{product} {tier}',
-      seatsLine: {
-        one: '{plan} — {count} seat × {price}',
-        other: '{plan} — {count} seats × {price}',
-      },
-      includedSeatsLine: {
-        one: '{plan} — {count} included seat',
-        other: '{plan} — {count} included seats',
-      },
-      interval: 'Billing interval',
-      subtotal: 'Subtotal',
-      credit: 'Credit for unused time',
-      creditFor: 'Credit for unused time on {plan}',
-      tax: 'Tax ({rate}%)',
-      total: 'Total due today',
-      nextCharge: 'Next charge on {date}',
-      nextChargeAmount: 'Next charge: {amount} on {date}',
-      taxReverseCharge: 'Tax ({rate}%): reverse charge: VAT is accounted for by the recipient',
-      taxNotTaxed: 'Tax ({rate}%): no tax is charged for {country}',
-      seatHolders: 'Seats for',
-      seatsRemoved: 'Seats removed',
-      seatHoldersMore: '{names} and {count} more',
-      chargedEachPeriodMonthly: 'Your card is charged every month for as long as the subscription runs.',
-      chargedEachPeriodAnnual: 'Your card is charged every year for as long as the subscription runs.',
-      quoteStale: 'The price is being recalculated. Wait for the new total before you purchase.',
-      termsIntro: 'Please read the {terms}, the {privacy} and the {acceptableUse}.',
-      terms: 'Terms of Service',
-      privacy: 'Privacy Policy',
-      acceptableUse: 'Acceptable Use Policy',
-      opensInNewTab: '(opens in a new tab)',
-      agree: 'I agree to these terms',
-      paymentMethod: 'Payment method',
-      billingAddress: 'Billing address',
-      taxIdLine: 'VAT / tax ID: {taxId}',
-      changePlan: 'Change your plan',
-      completePurchase: 'Complete purchase',
-      purchasing: 'Completing purchase…',
-    },
-    done: {
-      title: 'Thank you for your purchase',
-      body: 'You now have {product} {tier}, billed {interval}. Order {orderId}.',
-      monthly: 'monthly',
-      annual: 'annually',
-      failedTitle: 'The purchase didn’t go through',
-      retry: 'Try the purchase again',
-      changePayment: 'Change payment method',
-      summaryLabel: 'Your purchase',
-      amountCharged: 'Amount charged: {amount}',
-      seats: 'Seats: {count}',
-      receipt: 'A receipt goes to your billing contacts: {names}.',
-      receiptNoBillingContacts:
-        'Add billing contacts under Company information so that someone receives the receipt.',
-      finish: 'Done',
-      interruptedTitle: 'We don’t know yet whether your order went through',
-      interrupted:
-        'The purchase was interrupted before the billing system answered. Check it: the same order is sent again under the same reference, so if it already went through you see that order, and you are never charged twice.',
-      checkPurchase: 'Check the purchase',
-      notCharged: 'You have not been charged.',
-      mayHaveBeenPlaced:
-        'We couldn’t confirm your order. Trying again is safe: you will never be charged twice.',
-    },
-  },
+} as const;
+
+/**
+ * The English catalog, and the shape every other locale must match. Placeholders are written
+ * `{name}`; a message that varies with a count is an object of `Intl.PluralRules` categories.
+ */
+export const en = {
+  ...enBase,
+  companyInformation: companyInformationEn,
+  primaryContact: primaryContactEn,
+  billingContacts: billingContactsEn,
+  roleContacts: roleContactsEn,
+  upgrade: upgradeEn,
 } as const;
