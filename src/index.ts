@@ -218,6 +218,7 @@ export type {
   UpgradeWizardProps,
   UseUpgradeWizardOptions,
   UseUpgradeWizardResult,
+  WizardPrefill,
   WizardEvent,
   WizardState,
   WizardStep,

@@ -1,9 +1,52 @@
-import type { ReactNode } from 'react';
-import { translateValidation } from '../../../i18n/translate.js';
-import { useAccountSettings } from '../../../provider/context.js';
-import { TextField } from '../../../ui/index.js';
-import type { PaymentFormSlotProps } from '../types.js';
-import type { CardFormControl, Tokenizer } from './use-payment-submit.js';
+// The one new-card form: the upgrade wizard's payment step and the payment methods screen both
+// add cards with it, so both follow the same rule: card data lives only in this form's memory
+// and reaches nothing but the adapter's `tokenizeCard` (or the host's own hosted fields).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, type ReactNode } from 'react';
+import { useForm, type UseFormReturn } from 'react-hook-form';
+import type * as z from 'zod';
+import { translateValidation } from '../i18n/translate.js';
+import { useAccountSettings } from '../provider/context.js';
+import { createCardInputSchema } from '../schemas/card.js';
+import { TextField } from './Field.js';
+
+type CardSchema = ReturnType<typeof createCardInputSchema>;
+/** The card fields' form: react-hook-form over `createCardInputSchema`. */
+export type CardFormControl = UseFormReturn<z.input<CardSchema>, unknown, z.output<CardSchema>>;
+/** How a new card becomes a single-use token: the host's hosted fields, or null while incomplete. */
+export type Tokenizer = () => Promise<{ token: string }>;
+
+/** What a host's own card form (e.g. a payment provider's hosted fields) receives. */
+export interface PaymentFormSlotProps {
+  /**
+   * Register how to obtain a single-use token when the user continues, or `null` while the
+   * form is incomplete. The token is passed to `adapter.createPaymentMethod`.
+   */
+  setTokenizer: (tokenize: (() => Promise<{ token: string }>) | null) => void;
+  disabled: boolean;
+}
+
+export const EMPTY_CARD: z.input<CardSchema> = {
+  cardholderName: '',
+  number: '',
+  expiry: '',
+  securityCode: '',
+};
+
+/**
+ * The card fields' form, validated on submit and then live. Card fields live only in this
+ * form's memory: never in state that is stored, cached or sent anywhere but `tokenizeCard`.
+ */
+export function useCardForm(): CardFormControl {
+  const cardSchema = useMemo(() => createCardInputSchema(), []);
+  return useForm<z.input<CardSchema>, unknown, z.output<CardSchema>>({
+    resolver: zodResolver(cardSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+    defaultValues: EMPTY_CARD,
+  });
+}
 
 /**
  * A new card: our card fields, or the host's own form (e.g. a payment provider's hosted
