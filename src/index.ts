@@ -96,6 +96,31 @@ export type {
   QuoteLineItem,
 } from './schemas/index.js';
 
+// Schemas: subscriptions, payment method changes and seat assignments ------------------------
+export {
+  cardExpiryStatus,
+  chargedCardSchema,
+  MAX_SEAT_CHANGES,
+  nextChargeSchema,
+  paymentMethodInputSchema,
+  paymentMethodSharingSchema,
+  productSubscriptionSchema,
+  seatAssignmentsSchema,
+  seatAssignmentsUpdateSchema,
+  subscriptionStatusSchema,
+} from './schemas/index.js';
+export type {
+  CardExpiryStatus,
+  ChargedCard,
+  NextCharge,
+  PaymentMethodInput,
+  PaymentMethodSharing,
+  ProductSubscription,
+  SeatAssignments,
+  SeatAssignmentsUpdate,
+  SubscriptionStatus,
+} from './schemas/index.js';
+
 // Schemas: card input and email --------------------------------------------------------------
 export {
   cardDigits,
@@ -110,7 +135,13 @@ export { EMAIL_MAX_LENGTH, emailSchema } from './schemas/index.js';
 // Adapter contract and errors ----------------------------------------------------------------
 export { AdapterError, isAdapterError, toAdapterError } from './adapter/errors.js';
 export type { AdapterErrorCode, AdapterErrorOptions, FieldIssue } from './adapter/errors.js';
-export type { AccountAdapter, AdapterOperation, CatalogReadOptions, ReadOptions } from './adapter/types.js';
+export type {
+  AccountAdapter,
+  AdapterOperation,
+  CatalogReadOptions,
+  ReadOptions,
+  VersionedWriteOptions,
+} from './adapter/types.js';
 
 // Provider, settings context and appearance --------------------------------------------------
 export { AccountSettingsProvider } from './provider/AccountSettingsProvider.js';
@@ -142,9 +173,15 @@ export {
   paymentMethodsQueryOptions,
   placeOrderMutationOptions,
   quoteQueryOptions,
+  removePaymentMethodMutationOptions,
   roleDefinitionsQueryOptions,
+  seatAssignmentsQueryOptions,
+  setDefaultPaymentMethodMutationOptions,
+  subscriptionsQueryOptions,
   tokenizeAndSaveCard,
   updateContactsMutationOptions,
+  updatePaymentMethodSharingMutationOptions,
+  updateSeatAssignmentsMutationOptions,
   userSearchQueryOptions,
   usersByIdsQueryOptions,
 } from './queries/index.js';

@@ -6,14 +6,16 @@ import {
   orderResultSchema,
   paymentMethodSchema,
   problemDetailsSchema,
+  productSubscriptionSchema,
   quoteSchema,
   roleDefinitionSchema,
+  seatAssignmentsSchema,
   userPageSchema,
   userSchema,
   type ProblemDetails,
 } from '../schemas/index.js';
 import { AdapterError, isTransientError, type AdapterErrorCode } from './errors.js';
-import type { AccountAdapter, ReadOptions } from './types.js';
+import type { AccountAdapter, ReadOptions, VersionedWriteOptions } from './types.js';
 
 /** Headers sent with every request: fixed, or computed per request (e.g. a fresh bearer token). */
 export type HttpAdapterHeaders =
@@ -47,13 +49,16 @@ export interface HttpAdapterOptions {
 type RetryPolicy = 'read' | 'never' | 'same-key';
 
 interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: URLSearchParams;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
-  schema: z.ZodType<T>;
+  /** What the answer must be; `null` for an answer without a body (`204 No Content`). */
+  schema: z.ZodType<T> | null;
+  /** What a `conflict` problem's `current` is: the contacts unless the call says otherwise. */
+  conflictSchema?: z.ZodType;
   retry: RetryPolicy;
 }
 
@@ -61,6 +66,17 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRY: Required<HttpRetryOptions> = { retries: 2, baseDelayMs: 300, maxDelayMs: 5_000 };
 
 const tokenSchema = z.object({ token: z.string().min(1) });
+const paymentMethodsSchema = z.array(paymentMethodSchema);
+
+/** An `If-Match` precondition on the version a change was made on. */
+function ifMatch({ expectedVersion }: VersionedWriteOptions): Record<string, string> {
+  return { 'If-Match': `"${expectedVersion}"` };
+}
+
+/** A path segment from an id: ids are opaque and may hold characters a path may not. */
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
 
 /**
  * An `AccountAdapter` that speaks the REST contract (`openapi/account-billing-kit.openapi.json`)
@@ -82,7 +98,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
   const retry =
     options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
 
-  async function attempt<T>(spec: RequestSpec<T>): Promise<T> {
+  async function attempt<T>(spec: RequestSpec<T>): Promise<T>;
+  async function attempt(spec: RequestSpec<unknown>): Promise<unknown> {
     const url = `${base}${spec.path}${spec.query && [...spec.query.keys()].length > 0 ? `?${spec.query.toString()}` : ''}`;
     const extraHeaders = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
@@ -121,7 +138,13 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
       clearTimeout(timer);
     }
 
-    if (!response.ok) throw errorFromResponse(response, text, what);
+    if (!response.ok) throw errorFromResponse(response, text, what, spec.conflictSchema);
+    if (spec.schema === null) {
+      if (text.trim() === '') return undefined;
+      throw new AdapterError('unknown', {
+        message: `${what} answered ${response.status} with a body where none belongs`,
+      });
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -141,7 +164,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
     return parsed.data;
   }
 
-  async function request<T>(spec: RequestSpec<T>): Promise<T> {
+  async function request<T>(spec: RequestSpec<T>): Promise<T>;
+  async function request(spec: RequestSpec<unknown>): Promise<unknown> {
     const retries = spec.retry === 'never' ? 0 : retry.retries;
     for (let attemptIndex = 0; ; attemptIndex += 1) {
       if (spec.signal?.aborted) throw abortReason(spec.signal);
@@ -212,7 +236,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
         method: 'PATCH',
         path: '/contacts',
         body: update,
-        headers: { 'If-Match': `"${expectedVersion}"` },
+        headers: ifMatch({ expectedVersion }),
         schema: accountContactsSchema,
         retry: 'never',
       }),
@@ -263,6 +287,67 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
         retry: 'never',
       }),
 
+    getSubscriptions: ({ signal }: ReadOptions = {}) =>
+      request({
+        method: 'GET',
+        path: '/subscriptions',
+        signal,
+        schema: z.array(productSubscriptionSchema),
+        retry: 'read',
+      }),
+
+    setDefaultPaymentMethod: (paymentMethodId, options) =>
+      request({
+        method: 'POST',
+        path: `/payment-methods/${segment(paymentMethodId)}/default`,
+        headers: ifMatch(options),
+        schema: paymentMethodsSchema,
+        conflictSchema: paymentMethodsSchema,
+        retry: 'never',
+      }),
+
+    updatePaymentMethodSharing: (paymentMethodId, sharedWithAdmins, options) =>
+      request({
+        method: 'PATCH',
+        path: `/payment-methods/${segment(paymentMethodId)}`,
+        body: { sharedWithAdmins },
+        headers: ifMatch(options),
+        schema: paymentMethodSchema,
+        conflictSchema: paymentMethodsSchema,
+        retry: 'never',
+      }),
+
+    removePaymentMethod: async (paymentMethodId, options) => {
+      await request({
+        method: 'DELETE',
+        path: `/payment-methods/${segment(paymentMethodId)}`,
+        headers: ifMatch(options),
+        schema: null,
+        conflictSchema: paymentMethodsSchema,
+        retry: 'never',
+      });
+    },
+
+    getSeatAssignments: (productId, { signal }: ReadOptions = {}) =>
+      request({
+        method: 'GET',
+        path: `/seat-assignments/${segment(productId)}`,
+        signal,
+        schema: seatAssignmentsSchema,
+        retry: 'read',
+      }),
+
+    updateSeatAssignments: (productId, update, options) =>
+      request({
+        method: 'PATCH',
+        path: `/seat-assignments/${segment(productId)}`,
+        body: update,
+        headers: ifMatch(options),
+        schema: seatAssignmentsSchema,
+        conflictSchema: seatAssignmentsSchema,
+        retry: 'never',
+      }),
+
     // Pricing is pure on the server: it reads like a GET, so it is aborted and retried like one.
     previewOrder: (draft, { signal }: ReadOptions = {}) =>
       request({
@@ -299,7 +384,12 @@ function codeForStatus(status: number): AdapterErrorCode {
   return 'unknown';
 }
 
-function errorFromResponse(response: Response, text: string, what: string): AdapterError {
+function errorFromResponse(
+  response: Response,
+  text: string,
+  what: string,
+  conflictSchema: z.ZodType = accountContactsSchema,
+): AdapterError {
   const code = codeForStatus(response.status);
   let problem: ProblemDetails | undefined;
   try {
@@ -312,7 +402,7 @@ function errorFromResponse(response: Response, text: string, what: string): Adap
     parseRetryAfter(response.headers.get('Retry-After')) ?? problem?.retryAfterSeconds ?? undefined;
   let current: unknown;
   if (code === 'conflict' && problem?.current !== undefined) {
-    const parsed = accountContactsSchema.safeParse(problem.current);
+    const parsed = conflictSchema.safeParse(problem.current);
     current = parsed.success ? parsed.data : undefined;
   }
   const detail = problem

@@ -17,8 +17,11 @@ export interface FaultOptions {
  * first, then random ones drawn from a seeded generator.
  */
 export interface FaultInjector {
-  /** Counts the call, waits out its latency, then throws the fault due for it, if any. */
-  begin(operation: AdapterOperation, signal?: AbortSignal): Promise<void>;
+  /**
+   * Counts the call, waits out its latency, then throws the fault due for it, if any. `current`
+   * is what an injected `conflict` reports as the server's state (default: the contacts).
+   */
+  begin(operation: AdapterOperation, signal?: AbortSignal, current?: () => unknown): Promise<void>;
   /** The next `count` calls (to `operations`, if given) fail with `code`. */
   failNext(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
   /**
@@ -27,7 +30,7 @@ export interface FaultInjector {
    */
   failNextAfterApplying(count: number, code: AdapterErrorCode, operations?: AdapterOperation[]): void;
   /** Throws the after-applying fault due for a write that was just applied, if any. */
-  end(operation: AdapterOperation): void;
+  end(operation: AdapterOperation, current?: () => unknown): void;
   /** From now on, calls (to `operations`, if given) take `latency` instead of the configured one. */
   setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Number of calls made to each operation. */
@@ -53,15 +56,15 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
     options.latency ?? 0;
 
   return {
-    async begin(operation, signal) {
+    async begin(operation, signal, current = currentContacts) {
       calls[operation] = (calls[operation] ?? 0) + 1;
       const latency = latencyOf(operation);
       const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
       await wait(ms, signal);
       const scheduled = takeFault(scheduledFaults, operation);
-      if (scheduled) throw injectedError(scheduled.code, currentContacts);
+      if (scheduled) throw injectedError(scheduled.code, current);
       if (options.failureRate && random() < options.failureRate) {
-        throw injectedError(options.failureCode ?? 'network', currentContacts);
+        throw injectedError(options.failureCode ?? 'network', current);
       }
     },
     failNext(count, code, operations) {
@@ -70,9 +73,9 @@ export function createFaultInjector(options: FaultOptions, currentContacts: () =
     failNextAfterApplying(count, code, operations) {
       afterFaults.push({ remaining: count, code, ...(operations ? { operations } : {}) });
     },
-    end(operation) {
+    end(operation, current = currentContacts) {
       const due = takeFault(afterFaults, operation);
-      if (due) throw injectedError(due.code, currentContacts);
+      if (due) throw injectedError(due.code, current);
     },
     setLatency(latency, operations) {
       const before = latencyOf;

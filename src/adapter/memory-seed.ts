@@ -1,4 +1,13 @@
-import type { Catalog, Product, RoleDefinition, Tier, User } from '../schemas/index.js';
+import type {
+  BillingInterval,
+  Catalog,
+  PaymentMethod,
+  Product,
+  RoleDefinition,
+  SubscriptionStatus,
+  Tier,
+  User,
+} from '../schemas/index.js';
 import { foldText } from '../lib/search-text.js';
 import { BUILT_IN_ROLE_IDS } from '../schemas/contacts.js';
 
@@ -242,7 +251,89 @@ export function seedProducts(): Product[] {
 }
 
 export function seedSubscription(): Catalog['subscription'] {
-  return { tierIds: ['marketing-starter', 'sales-starter'], interval: 'monthly', currency: 'EUR', seats: 2 };
+  return { tierIds: ['marketing-starter', 'sales-starter'], interval: 'monthly', currency: 'EUR', seats: 5 };
+}
+
+/** A product subscription as a store keeps it: seat holders by user id. */
+export interface SeedProductSubscription {
+  productId: string;
+  tierId: string;
+  status: SubscriptionStatus;
+  interval: BillingInterval;
+  currency: string;
+  /** Seats paid for (0 for flat tiers). */
+  seatsBought: number;
+  /** Who holds a seat; users the account does not have are left out. */
+  holderIds: string[];
+}
+
+/**
+ * Marketing Hub Starter (flat) and Sales Hub Starter with five seats, four of them held: one by
+ * Lukas Weiß, who has since been deactivated and still holds a paid seat.
+ */
+export function seedProductSubscriptions(): SeedProductSubscription[] {
+  return [
+    {
+      productId: 'marketing',
+      tierId: 'marketing-starter',
+      status: 'active',
+      interval: 'monthly',
+      currency: 'EUR',
+      seatsBought: 0,
+      holderIds: [],
+    },
+    {
+      productId: 'sales',
+      tierId: 'sales-starter',
+      status: 'active',
+      interval: 'monthly',
+      currency: 'EUR',
+      seatsBought: 5,
+      holderIds: ['u001', 'u002', 'u007', 'u015'],
+    },
+  ];
+}
+
+/** A payment method as a host seeds it: the version is the store's, the default is optional. */
+export type SeedPaymentMethod = Omit<PaymentMethod, 'version' | 'isDefault'> & { isDefault?: boolean };
+
+/**
+ * The viewer's Visa (the default) and another admin's shared Mastercard, which expires at the end
+ * of next month, so the overview and the payment methods have a card to warn about.
+ */
+export function seedPaymentMethods(users: User[], viewerUserId: string, today: Date): SeedPaymentMethod[] {
+  const nextMonth = new Date(today.getFullYear(), today.getMonth() + 1, 1);
+  return [
+    {
+      id: 'pm_visa_4242',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 8,
+      expYear: today.getFullYear() + 2,
+      ownerName: users[0]?.displayName ?? 'Account owner',
+      ownerUserId: viewerUserId,
+      sharedWithAdmins: false,
+      isDefault: true,
+    },
+    {
+      id: 'pm_mc_4444',
+      brand: 'mastercard',
+      last4: '4444',
+      expMonth: nextMonth.getMonth() + 1,
+      expYear: nextMonth.getFullYear(),
+      ownerName: users[1]?.displayName ?? 'Billing admin',
+      ownerUserId: users[1]?.id ?? 'u002',
+      sharedWithAdmins: true,
+    },
+  ];
+}
+
+/** The first day of the month after `today`, as an ISO date: when monthly subscriptions renew. */
+export function nextRenewalDate(today: Date, interval: BillingInterval): string {
+  const months = interval === 'annual' ? 12 : 1;
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + months, 1))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** VAT rates by country; EU business customers with a VAT id are reverse-charged. */

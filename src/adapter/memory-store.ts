@@ -4,6 +4,10 @@ import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
 import {
   accountContactsSchema,
+  cardExpiryStatus,
+  paymentMethodInputSchema,
+  paymentMethodSchema,
+  seatAssignmentsUpdateSchema,
   canPurchase,
   PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
@@ -25,8 +29,10 @@ import {
   type OrderDraft,
   type OrderResult,
   type PaymentMethod,
+  type ProductSubscription,
   type Quote,
   type RoleDefinition,
+  type SeatAssignments,
   type User,
   type UserPage,
   type UserSearchParams,
@@ -37,10 +43,15 @@ import {
   builtInRoles,
   CATALOG_CURRENCIES,
   generateUsers,
+  nextRenewalDate,
   SEED_ACCOUNT_NAME,
+  seedPaymentMethods,
+  seedProductSubscriptions,
   seedProducts,
   seedSubscription,
   seedUsers,
+  type SeedPaymentMethod,
+  type SeedProductSubscription,
 } from './memory-seed.js';
 import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-pricing.js';
 
@@ -52,7 +63,24 @@ export interface MemoryStoreOptions {
   administratorIds?: string[] | undefined;
   contacts?: ContactsUpdate | undefined;
   extraRoles?: RoleDefinition[] | undefined;
+  paymentMethods?: SeedPaymentMethod[] | undefined;
+  subscriptions?: SeedProductSubscription[] | undefined;
   now?: (() => Date) | undefined;
+}
+
+/** A product's subscription as stored: seat holders by id, so a deactivation shows as it happens. */
+interface StoredSubscription {
+  productId: string;
+  tierId: string;
+  status: ProductSubscription['status'];
+  interval: ProductSubscription['interval'];
+  currency: string;
+  seatsBought: number;
+  holderIds: string[];
+  nextChargeDate: string;
+  seatsVersion: number;
+  seatsUpdatedAt: string;
+  seatsUpdatedBy: string | null;
 }
 
 /** The contacts as stored: users by id, so a renamed or deactivated user shows as they are now. */
@@ -104,29 +132,39 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   const administratorIds = options.administratorIds ?? users.slice(0, 2).map((user) => user.id);
   const products = seedProducts();
   let subscription = seedSubscription();
-  const paymentMethods: PaymentMethod[] = [
-    {
-      id: 'pm_visa_4242',
-      brand: 'visa',
-      last4: '4242',
-      expMonth: 8,
-      expYear: now().getFullYear() + 2,
-      ownerName: users[0]?.displayName ?? 'Account owner',
-      ownerUserId: viewerUserId,
-      sharedWithAdmins: false,
-    },
-    {
-      id: 'pm_mc_4444',
-      brand: 'mastercard',
-      last4: '4444',
-      expMonth: 3,
-      expYear: now().getFullYear() + 1,
-      ownerName: users[1]?.displayName ?? 'Billing admin',
-      ownerUserId: users[1]?.id ?? 'u002',
-      sharedWithAdmins: true,
-    },
-  ];
-  const tokens = new Map<string, Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId'>>();
+  const paymentMethods: PaymentMethod[] = (
+    options.paymentMethods ?? seedPaymentMethods(users, viewerUserId, now())
+  ).map((method, index) =>
+    checkedOption(
+      paymentMethodSchema,
+      { isDefault: false, ...method, version: 1 },
+      `paymentMethods[${index}]`,
+    ),
+  );
+  if (paymentMethods.filter((method) => method.isDefault).length > 1) {
+    throw new TypeError('createMemoryAdapter: at most one of paymentMethods may be the default');
+  }
+  const productSubscriptions: StoredSubscription[] = (
+    options.subscriptions ?? seedProductSubscriptions()
+  ).map((seeded) => {
+    const found = findTier(products, seeded.tierId);
+    if (!found || found.product.id !== seeded.productId) {
+      throw new TypeError(`createMemoryAdapter: no tier ${seeded.tierId} in product ${seeded.productId}`);
+    }
+    return {
+      ...seeded,
+      seatsBought: found.tier.pricing === 'per_seat' ? seeded.seatsBought : 0,
+      holderIds: found.tier.pricing === 'per_seat' ? seeded.holderIds.filter((id) => usersById.has(id)) : [],
+      nextChargeDate: nextRenewalDate(now(), seeded.interval),
+      seatsVersion: 1,
+      seatsUpdatedAt: now().toISOString(),
+      seatsUpdatedBy: null,
+    };
+  });
+  const tokens = new Map<
+    string,
+    Omit<PaymentMethod, 'id' | 'sharedWithAdmins' | 'ownerUserId' | 'isDefault' | 'version'>
+  >();
   const orders: OrderResult[] = [];
   // An idempotency key is bound to its first request and to whatever that request got: an
   // order, a decline or a refusal.
@@ -279,6 +317,153 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
 
   function visiblePaymentMethods(): PaymentMethod[] {
     return paymentMethods.filter((method) => method.ownerUserId === viewerUserId || method.sharedWithAdmins);
+  }
+
+  /** A card the viewer can see, at the version they saw it, or the refusal. */
+  function visibleMethodAt(paymentMethodId: string, expectedVersion: number | null): PaymentMethod {
+    const method = visiblePaymentMethods().find((candidate) => candidate.id === paymentMethodId);
+    if (!method) throw new AdapterError('not_found', { message: `no payment method ${paymentMethodId}` });
+    if (expectedVersion !== null && expectedVersion !== method.version) {
+      throw new AdapterError('conflict', {
+        message: `expected version ${expectedVersion}, stored ${method.version}`,
+        current: copy(visiblePaymentMethods()),
+      });
+    }
+    return method;
+  }
+
+  /** Whether a subscription still charges a card: every one that is not canceled. */
+  function hasChargingSubscription(): boolean {
+    return productSubscriptions.some((stored) => stored.status !== 'canceled');
+  }
+
+  function isUsable(method: PaymentMethod): boolean {
+    return cardExpiryStatus(method, now()) !== 'expired';
+  }
+
+  /** Makes `method` the default; every card whose default flag changes gets a new version. */
+  function makeDefault(method: PaymentMethod): void {
+    for (const candidate of paymentMethods) {
+      const isDefault = candidate === method;
+      if (candidate.isDefault !== isDefault) {
+        candidate.isDefault = isDefault;
+        candidate.version += 1;
+      }
+    }
+  }
+
+  function perSeatSubscription(productId: string): StoredSubscription {
+    const stored = productSubscriptions.find((candidate) => candidate.productId === productId);
+    const tier = stored ? findTier(products, stored.tierId)?.tier : undefined;
+    if (!stored || tier?.pricing !== 'per_seat') {
+      throw new AdapterError('not_found', { message: `no per-seat subscription of ${productId}` });
+    }
+    return stored;
+  }
+
+  function readSeatAssignments(stored: StoredSubscription): SeatAssignments {
+    const holders = stored.holderIds.flatMap((id) => {
+      const user = usersById.get(id);
+      return user ? [copy(user)] : [];
+    });
+    holders.sort((a, b) => collator.compare(a.displayName, b.displayName));
+    return {
+      productId: stored.productId,
+      tierId: stored.tierId,
+      version: stored.seatsVersion,
+      seatsBought: stored.seatsBought,
+      holders,
+      updatedAt: stored.seatsUpdatedAt,
+      updatedBy: stored.seatsUpdatedBy,
+    };
+  }
+
+  function readSubscription(stored: StoredSubscription): ProductSubscription {
+    const tier = findTier(products, stored.tierId)?.tier;
+    const unit = tier?.prices[stored.currency]?.[stored.interval] ?? 0;
+    const perSeat = tier?.pricing === 'per_seat';
+    // Per-seat tiers charge the seats above those included.
+    const price = tier && perSeat ? unit * Math.max(0, stored.seatsBought - tier.includedSeats) : unit;
+    const card = paymentMethods.find((method) => method.isDefault);
+    return {
+      productId: stored.productId,
+      tierId: stored.tierId,
+      status: stored.status,
+      interval: stored.interval,
+      currency: stored.currency,
+      pricing: perSeat ? 'per_seat' : 'flat',
+      seatsBought: perSeat ? stored.seatsBought : 0,
+      seatsAssigned: perSeat ? stored.holderIds.filter((id) => usersById.has(id)).length : 0,
+      price,
+      nextCharge: stored.status === 'canceled' ? null : { date: stored.nextChargeDate, amount: price },
+      paymentMethod: card
+        ? {
+            id: card.id,
+            brand: card.brand,
+            last4: card.last4,
+            expMonth: card.expMonth,
+            expYear: card.expYear,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Assigns and unassigns seats of `productId` over `expectedVersion` (`null` skips the check).
+   * Holders already deactivated keep their seat until removed; only new holders are checked.
+   */
+  function updateSeatAssignments(
+    productId: string,
+    rawUpdate: unknown,
+    expectedVersion: number | null,
+    updatedBy: string | null,
+  ): SeatAssignments {
+    const stored = perSeatSubscription(productId);
+    if (expectedVersion !== null && expectedVersion !== stored.seatsVersion) {
+      throw new AdapterError('conflict', {
+        message: `expected version ${expectedVersion}, stored ${stored.seatsVersion}`,
+        current: readSeatAssignments(stored),
+      });
+    }
+    const parsed = seatAssignmentsUpdateSchema.safeParse(rawUpdate);
+    if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+    const { assign, unassign } = parsed.data;
+    const issues: FieldIssue[] = [];
+    const removed = new Set(unassign);
+    const holders = stored.holderIds.filter((id) => !removed.has(id));
+    assign.forEach((id, index) => {
+      if (holders.includes(id)) return;
+      const problem = userProblem(id);
+      if (problem) issues.push({ path: ['assign', index], code: problem });
+      else holders.push(id);
+    });
+    if (issues.length === 0 && holders.length > stored.seatsBought) {
+      issues.push({ path: ['assign'], code: 'seatsExceedBought' });
+    }
+    if (issues.length > 0) throw validationError(issues);
+    const changed =
+      holders.length !== stored.holderIds.length || holders.some((id) => !stored.holderIds.includes(id));
+    if (changed) {
+      stored.holderIds = holders;
+      stored.seatsVersion += 1;
+      stored.seatsUpdatedAt = now().toISOString();
+      stored.seatsUpdatedBy = updatedBy;
+    }
+    return readSeatAssignments(stored);
+  }
+
+  /** Changes a card's sharing or makes it the default, bumping the versions of what changed. */
+  function changePaymentMethod(
+    paymentMethodId: string,
+    change: { sharedWithAdmins?: boolean; makeDefault?: boolean },
+  ): void {
+    const method = paymentMethods.find((candidate) => candidate.id === paymentMethodId);
+    if (!method) throw new AdapterError('not_found', { message: `no payment method ${paymentMethodId}` });
+    if (change.sharedWithAdmins !== undefined && change.sharedWithAdmins !== method.sharedWithAdmins) {
+      method.sharedWithAdmins = change.sharedWithAdmins;
+      method.version += 1;
+    }
+    if (change.makeDefault) makeDefault(method);
   }
 
   return {
@@ -438,7 +623,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return { token };
     },
 
-    createPaymentMethod(token: string, sharedWithAdmins: boolean): PaymentMethod {
+    createPaymentMethod(rawInput: unknown): PaymentMethod {
+      const parsed = paymentMethodInputSchema.safeParse(rawInput);
+      if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+      const { token, sharedWithAdmins, makeDefault: wantsDefault = false } = parsed.data;
       const card = tokens.get(token);
       if (!card) throw validationError([{ path: ['token'], code: 'cardTokenInvalid' }]);
       tokens.delete(token);
@@ -447,10 +635,67 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         id: nextId('pm'),
         ownerUserId: viewerUserId,
         sharedWithAdmins,
+        isDefault: false,
+        version: 1,
       };
       paymentMethods.push(method);
+      // An account without a default card gets one as soon as it has a card to charge.
+      if (wantsDefault || !paymentMethods.some((candidate) => candidate.isDefault)) makeDefault(method);
       return copy(method);
     },
+
+    subscriptions: (): ProductSubscription[] => productSubscriptions.map(readSubscription),
+
+    setDefaultPaymentMethod(paymentMethodId: string, expectedVersion: number): PaymentMethod[] {
+      const method = visibleMethodAt(paymentMethodId, expectedVersion);
+      if (!isUsable(method)) {
+        throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodExpired' }]);
+      }
+      makeDefault(method);
+      return copy(visiblePaymentMethods());
+    },
+
+    updatePaymentMethodSharing(
+      paymentMethodId: string,
+      sharedWithAdmins: unknown,
+      expectedVersion: number,
+    ): PaymentMethod {
+      if (typeof sharedWithAdmins !== 'boolean') {
+        throw validationError([{ path: ['sharedWithAdmins'], code: 'invalid' }]);
+      }
+      const method = visibleMethodAt(paymentMethodId, expectedVersion);
+      if (method.ownerUserId !== viewerUserId) {
+        throw new AdapterError('forbidden', { message: 'only the card holder shares a card' });
+      }
+      changePaymentMethod(paymentMethodId, { sharedWithAdmins });
+      return copy(method);
+    },
+
+    /** Removes the viewer's card unless the subscriptions would be left without a valid one. */
+    removePaymentMethod(paymentMethodId: string, expectedVersion: number): void {
+      const method = visibleMethodAt(paymentMethodId, expectedVersion);
+      if (method.ownerUserId !== viewerUserId) {
+        throw new AdapterError('forbidden', { message: 'only the card holder removes a card' });
+      }
+      if (hasChargingSubscription()) {
+        if (method.isDefault) {
+          throw validationError([{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }]);
+        }
+        const othersValid = paymentMethods.some((candidate) => candidate !== method && isUsable(candidate));
+        if (isUsable(method) && !othersValid) {
+          throw validationError([{ path: ['paymentMethodId'], code: 'lastValidPaymentMethod' }]);
+        }
+      }
+      paymentMethods.splice(paymentMethods.indexOf(method), 1);
+    },
+
+    seatAssignments: (productId: string): SeatAssignments =>
+      readSeatAssignments(perSeatSubscription(productId)),
+
+    updateSeatAssignments,
+
+    /** Another admin changes a card: its sharing or which card is the default. */
+    simulatePaymentMethodChange: changePaymentMethod,
 
     priceDraft,
 
@@ -504,6 +749,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       currency: quote.currency,
       placedAt: now().toISOString(),
     };
+    if (product) recordSubscription(product.id, draft, quote, method);
     subscription = {
       ...subscription,
       tierIds: [
@@ -516,6 +762,33 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     };
     orders.push(result);
     return copy(result);
+  }
+
+  /** An order replaces its product's subscription; its seat users become the holders. */
+  function recordSubscription(
+    productId: string,
+    draft: OrderDraft,
+    quote: Quote,
+    method: PaymentMethod,
+  ): void {
+    const existing = productSubscriptions.find((candidate) => candidate.productId === productId);
+    const holderIds = quote.seats > 0 ? [...draft.seatUserIds] : [];
+    const next: StoredSubscription = {
+      productId,
+      tierId: draft.tierId,
+      status: 'active',
+      interval: draft.interval,
+      currency: draft.currency,
+      seatsBought: quote.seats,
+      holderIds,
+      nextChargeDate: quote.nextChargeDate,
+      seatsVersion: (existing?.seatsVersion ?? 0) + 1,
+      seatsUpdatedAt: now().toISOString(),
+      seatsUpdatedBy: usersById.get(viewerUserId)?.displayName ?? null,
+    };
+    if (existing) productSubscriptions.splice(productSubscriptions.indexOf(existing), 1, next);
+    else productSubscriptions.push(next);
+    if (!paymentMethods.some((candidate) => candidate.isDefault)) makeDefault(method);
   }
 }
 

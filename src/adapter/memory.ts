@@ -4,7 +4,10 @@ import type {
   ContactsUpdate,
   OrderDraft,
   OrderResult,
+  PaymentMethodInput,
   RoleDefinition,
+  SeatAssignments,
+  SeatAssignmentsUpdate,
   User,
   UserSearchParams,
   ViewerPermissions,
@@ -12,9 +15,11 @@ import type {
 import type { AdapterErrorCode } from './errors.js';
 import { createFaultInjector } from './memory-faults.js';
 import { createMemoryStore } from './memory-store.js';
-import type { AccountAdapter, AdapterOperation, ReadOptions } from './types.js';
+import type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.js';
+import type { AccountAdapter, AdapterOperation, ReadOptions, VersionedWriteOptions } from './types.js';
 
 export { generateUsers, seedUsers } from './memory-seed.js';
+export type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.js';
 
 /** How to configure `createMemoryAdapter`. Every option has a realistic default. */
 export interface MemoryAdapterOptions {
@@ -30,6 +35,16 @@ export interface MemoryAdapterOptions {
   contacts?: ContactsUpdate;
   /** Host-defined roles added after the four built-in ones. */
   extraRoles?: RoleDefinition[];
+  /**
+   * The account's cards. Default: the viewer's Visa (the default card) and another admin's
+   * shared Mastercard, which expires at the end of next month.
+   */
+  paymentMethods?: SeedPaymentMethod[];
+  /**
+   * The account's subscriptions, one per product. Default: Marketing Hub Starter, and Sales Hub
+   * Starter with five seats held by four users, one of them deactivated.
+   */
+  subscriptions?: SeedProductSubscription[];
   /** Delay of every call in milliseconds, fixed or a range. Default: 0. */
   latency?: number | { min: number; max: number };
   /** Probability (0-1) that any call fails with `failureCode`, drawn from a seeded generator. */
@@ -60,6 +75,20 @@ export interface MemoryAdapterControl {
   setLatency(latency: number | { min: number; max: number }, operations?: AdapterOperation[]): void;
   /** Another admin saves a change, bumping the version, as a concurrent edit would. */
   simulateConcurrentChange(update: ContactsUpdate, byDisplayName?: string): AccountContacts;
+  /** Another admin changes a product's seats, bumping their version, as a concurrent edit would. */
+  simulateSeatChange(
+    productId: string,
+    update: SeatAssignmentsUpdate,
+    byDisplayName?: string,
+  ): SeatAssignments;
+  /**
+   * Another admin changes a card (its sharing, or makes it the default), bumping the versions of
+   * the cards that changed.
+   */
+  simulatePaymentMethodChange(
+    paymentMethodId: string,
+    change: { sharedWithAdmins?: boolean; makeDefault?: boolean },
+  ): void;
   /** Changes the viewer's permissions. */
   setPermissions(permissions: Partial<ViewerPermissions>): void;
   /** Changes a user's status, e.g. deactivates a current contact. */
@@ -140,12 +169,62 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return store.tokenizeCard(card);
     },
 
-    async createPaymentMethod({ token, sharedWithAdmins }) {
+    async createPaymentMethod(input: PaymentMethodInput) {
       await begin('createPaymentMethod');
       store.requirePermission('manageBilling');
-      const method = store.createPaymentMethod(token, sharedWithAdmins);
+      const method = store.createPaymentMethod(input);
       faults.end('createPaymentMethod');
       return method;
+    },
+
+    async getSubscriptions({ signal }: ReadOptions = {}) {
+      await begin('getSubscriptions', signal);
+      return store.subscriptions();
+    },
+
+    async setDefaultPaymentMethod(paymentMethodId: string, { expectedVersion }: VersionedWriteOptions) {
+      await begin('setDefaultPaymentMethod', undefined, store.paymentMethods);
+      store.requirePermission('manageBilling');
+      const methods = store.setDefaultPaymentMethod(paymentMethodId, expectedVersion);
+      faults.end('setDefaultPaymentMethod', store.paymentMethods);
+      return methods;
+    },
+
+    async updatePaymentMethodSharing(
+      paymentMethodId: string,
+      sharedWithAdmins: boolean,
+      { expectedVersion }: VersionedWriteOptions,
+    ) {
+      await begin('updatePaymentMethodSharing', undefined, store.paymentMethods);
+      store.requirePermission('manageBilling');
+      const method = store.updatePaymentMethodSharing(paymentMethodId, sharedWithAdmins, expectedVersion);
+      faults.end('updatePaymentMethodSharing', store.paymentMethods);
+      return method;
+    },
+
+    async removePaymentMethod(paymentMethodId: string, { expectedVersion }: VersionedWriteOptions) {
+      await begin('removePaymentMethod', undefined, store.paymentMethods);
+      store.requirePermission('manageBilling');
+      store.removePaymentMethod(paymentMethodId, expectedVersion);
+      faults.end('removePaymentMethod', store.paymentMethods);
+    },
+
+    async getSeatAssignments(productId: string, { signal }: ReadOptions = {}) {
+      await begin('getSeatAssignments', signal);
+      return store.seatAssignments(productId);
+    },
+
+    async updateSeatAssignments(
+      productId: string,
+      update: SeatAssignmentsUpdate,
+      { expectedVersion }: VersionedWriteOptions,
+    ) {
+      const currentSeats = () => store.seatAssignments(productId);
+      await begin('updateSeatAssignments', undefined, currentSeats);
+      store.requirePermission('manageBilling');
+      const saved = store.updateSeatAssignments(productId, update, expectedVersion, store.viewerName());
+      faults.end('updateSeatAssignments', currentSeats);
+      return saved;
     },
 
     async previewOrder(draft: OrderDraft, { signal }: ReadOptions = {}) {
@@ -169,6 +248,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     setLatency: faults.setLatency,
     simulateConcurrentChange: (update, byDisplayName = 'Matteo Rossi') =>
       store.updateContacts(update, null, byDisplayName),
+    simulateSeatChange: (productId, update, byDisplayName = 'Matteo Rossi') =>
+      store.updateSeatAssignments(productId, update, null, byDisplayName),
+    simulatePaymentMethodChange: store.simulatePaymentMethodChange,
     setPermissions: store.setPermissions,
     setUserStatus: store.setUserStatus,
     orders: store.orders,

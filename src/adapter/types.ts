@@ -8,8 +8,12 @@ import type {
   OrderDraft,
   OrderResult,
   PaymentMethod,
+  PaymentMethodInput,
+  ProductSubscription,
   Quote,
   RoleDefinition,
+  SeatAssignments,
+  SeatAssignmentsUpdate,
   User,
   UserPage,
   UserSearchParams,
@@ -24,6 +28,12 @@ export interface ReadOptions {
 export interface CatalogReadOptions extends ReadOptions {
   /** The viewer's BCP 47 locale, e.g. `de-AT`. An adapter without translations ignores it. */
   locale?: string;
+}
+
+/** Options of a write to something versioned: the version it was read at. */
+export interface VersionedWriteOptions {
+  /** The `version` the change was made on; another stored version fails with `conflict`. */
+  expectedVersion: number;
 }
 
 /**
@@ -57,14 +67,63 @@ export interface AccountAdapter {
    * `options.locale` where the adapter has them.
    */
   getCatalog(currency: Currency | undefined, options?: CatalogReadOptions): Promise<Catalog>;
-  /** The viewer's own payment methods and those other admins shared. */
+  /**
+   * The account's subscription of each product it has, with the card each is charged to. Every
+   * viewer may read it; changing anything needs `manageBilling`.
+   */
+  getSubscriptions(options?: ReadOptions): Promise<ProductSubscription[]>;
+  /** The viewer's own payment methods and those other admins shared. Needs `manageBilling`. */
   getPaymentMethods(options?: ReadOptions): Promise<PaymentMethod[]>;
   /**
    * Hands raw card data to the payment provider and returns a single-use token. The only
    * place a card number ever goes.
    */
   tokenizeCard(card: CardInput): Promise<{ token: string }>;
-  createPaymentMethod(input: { token: string; sharedWithAdmins: boolean }): Promise<PaymentMethod>;
+  /**
+   * Saves a card from a `tokenizeCard` token as the viewer's. Throws `validation`
+   * (`cardTokenInvalid`) for an unknown or used token. Needs `manageBilling`.
+   */
+  createPaymentMethod(input: PaymentMethodInput): Promise<PaymentMethod>;
+  /**
+   * Makes a card the default every subscription is charged to, and returns the payment methods
+   * as they now are. Throws `validation` (`paymentMethodExpired`) for an expired card, `conflict`
+   * (with the current payment methods) when the card's `version` moved on, `not_found` for a card
+   * the viewer cannot see. Needs `manageBilling`.
+   */
+  setDefaultPaymentMethod(paymentMethodId: string, options: VersionedWriteOptions): Promise<PaymentMethod[]>;
+  /**
+   * Shares the viewer's own card with the account's other admins, or stops sharing it. Throws
+   * `forbidden` for another admin's card, `conflict` (with the current payment methods) when its
+   * `version` moved on. Needs `manageBilling`.
+   */
+  updatePaymentMethodSharing(
+    paymentMethodId: string,
+    sharedWithAdmins: boolean,
+    options: VersionedWriteOptions,
+  ): Promise<PaymentMethod>;
+  /**
+   * Removes the viewer's own card. While a subscription is not canceled a valid card must be on
+   * file: the default card cannot be removed (`validation`, `paymentMethodIsDefault`) until another
+   * valid card is the default, nor the account's last valid card (`lastValidPaymentMethod`).
+   * Throws `forbidden` for another admin's card and `conflict` as the other card writes do.
+   */
+  removePaymentMethod(paymentMethodId: string, options: VersionedWriteOptions): Promise<void>;
+  /**
+   * Who holds a seat of a per-seat product the account subscribes to. `not_found` for a product
+   * without a per-seat subscription. Every viewer may read it.
+   */
+  getSeatAssignments(productId: string, options?: ReadOptions): Promise<SeatAssignments>;
+  /**
+   * Assigns and unassigns seats. Throws `validation` when more users would hold a seat than were
+   * bought (`seatsExceedBought`, on `assign`), for a deactivated or unknown user newly assigned
+   * (`userDeactivated`, `userNotFound`, on `['assign', index]`), and `conflict` (with the current
+   * assignments) when `expectedVersion` is not the stored version. Needs `manageBilling`.
+   */
+  updateSeatAssignments(
+    productId: string,
+    update: SeatAssignmentsUpdate,
+    options: VersionedWriteOptions,
+  ): Promise<SeatAssignments>;
   /** Prices a draft. Pure: calling it never charges or reserves anything. */
   previewOrder(draft: OrderDraft, options?: ReadOptions): Promise<Quote>;
   /**

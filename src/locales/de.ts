@@ -80,6 +80,14 @@ export const de = {
     termsRequired: 'Sie müssen den Bedingungen zustimmen, um den Kauf abzuschließen.',
     idempotencyKeyRequired: 'Die Bestellung konnte nicht zugeordnet werden. Überprüfen Sie sie erneut.',
     idempotencyKeyReused: 'Die Bestellung hat sich geändert. Überprüfen Sie sie vor dem Kauf erneut.',
+    paymentMethodIsDefault:
+      'Ihr Abonnement wird über diese Karte abgerechnet. Legen Sie eine andere gültige Karte als Standard fest, bevor Sie diese entfernen.',
+    lastValidPaymentMethod:
+      'Es muss dauerhaft eine gültige Karte vorliegen. Fügen Sie eine weitere Karte hinzu, bevor Sie diese entfernen.',
+    paymentMethodExpired:
+      'Diese Karte ist abgelaufen und kann nicht als Standard festgelegt werden. Wählen Sie eine gültige Karte aus oder fügen Sie eine hinzu.',
+    seatsExceedBought:
+      'Alle gekauften Lizenzen sind zugewiesen. Kaufen Sie weitere Lizenzen oder entfernen Sie zuerst einen Benutzer.',
     invalid: 'Dieser Wert ist ungültig.',
   },
   contactPicker: {

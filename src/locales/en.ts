@@ -77,6 +77,12 @@ export const en = {
     termsRequired: 'You need to agree to the terms to complete the purchase.',
     idempotencyKeyRequired: 'The order could not be identified. Review it again.',
     idempotencyKeyReused: 'The order changed. Review it again before purchasing.',
+    paymentMethodIsDefault:
+      'Your subscription is charged to this card. Make another valid card the default before removing it.',
+    lastValidPaymentMethod:
+      'A valid card must be on file at all times. Add another card before removing this one.',
+    paymentMethodExpired: 'This card has expired and can’t be the default. Choose a valid card or add one.',
+    seatsExceedBought: 'All the seats you bought are assigned. Buy more seats or remove a user first.',
     invalid: 'This value isn’t valid.',
   },
   contactPicker: {

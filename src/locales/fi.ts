@@ -77,6 +77,14 @@ export const fi = {
     termsRequired: 'Sinun on hyväksyttävä ehdot, jotta voit viimeistellä ostoksen.',
     idempotencyKeyRequired: 'Tilausta ei voitu tunnistaa. Tarkista se uudelleen.',
     idempotencyKeyReused: 'Tilaus on muuttunut. Tarkista se uudelleen ennen ostamista.',
+    paymentMethodIsDefault:
+      'Tilauksesi veloitetaan tältä kortilta. Aseta toinen voimassa oleva kortti oletukseksi ennen tämän poistamista.',
+    lastValidPaymentMethod:
+      'Tilillä on oltava aina voimassa oleva kortti. Lisää toinen kortti ennen tämän poistamista.',
+    paymentMethodExpired:
+      'Tämä kortti on vanhentunut, eikä sitä voi asettaa oletukseksi. Valitse voimassa oleva kortti tai lisää uusi.',
+    seatsExceedBought:
+      'Kaikki ostetut lisenssit on määritetty. Osta lisää lisenssejä tai poista ensin käyttäjä.',
     invalid: 'Tämä arvo ei kelpaa.',
   },
   contactPicker: {

@@ -80,6 +80,14 @@ export const it = {
     termsRequired: 'Per completare l’acquisto devi accettare i termini.',
     idempotencyKeyRequired: 'Impossibile identificare l’ordine. Controllalo di nuovo.',
     idempotencyKeyReused: 'L’ordine è cambiato. Controllalo di nuovo prima di procedere con l’acquisto.',
+    paymentMethodIsDefault:
+      'L’abbonamento viene addebitato su questa carta. Imposta un’altra carta valida come predefinita prima di rimuoverla.',
+    lastValidPaymentMethod:
+      'Deve essere sempre registrata una carta valida. Aggiungi un’altra carta prima di rimuovere questa.',
+    paymentMethodExpired:
+      'Questa carta è scaduta e non può essere quella predefinita. Scegli una carta valida o aggiungine una.',
+    seatsExceedBought:
+      'Tutte le licenze acquistate sono assegnate. Acquista altre licenze o rimuovi prima un utente.',
     invalid: 'Questo valore non è valido.',
   },
   contactPicker: {

@@ -78,6 +78,13 @@ export const pl = {
     termsRequired: 'Aby sfinalizować zakup, musisz zaakceptować warunki.',
     idempotencyKeyRequired: 'Nie udało się zidentyfikować zamówienia. Przejrzyj je ponownie.',
     idempotencyKeyReused: 'Zamówienie się zmieniło. Przejrzyj je ponownie przed zakupem.',
+    paymentMethodIsDefault:
+      'Subskrypcja jest opłacana tą kartą. Zanim ją usuniesz, ustaw inną ważną kartę jako domyślną.',
+    lastValidPaymentMethod: 'Na koncie musi być zawsze ważna karta. Zanim usuniesz tę kartę, dodaj inną.',
+    paymentMethodExpired:
+      'Ta karta straciła ważność i nie może być domyślna. Wybierz ważną kartę lub dodaj nową.',
+    seatsExceedBought:
+      'Wszystkie kupione licencje są przypisane. Kup więcej licencji lub najpierw usuń użytkownika.',
     invalid: 'Ta wartość jest nieprawidłowa.',
   },
   contactPicker: {

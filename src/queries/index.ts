@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
 import { isAdapterError, isTransientError, toAdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
-import type { ContactsUpdate, OrderDraft, UserPage } from '../schemas/index.js';
+import type { ContactsUpdate, OrderDraft, SeatAssignmentsUpdate, UserPage } from '../schemas/index.js';
 
 /** What every factory needs: the adapter, and a scope that keeps two adapters' caches apart. */
 export interface QueryContext {
@@ -70,6 +70,11 @@ export const accountKeys = {
   catalog: (scope: string, currency: string | undefined, locale?: string) =>
     [...accountKeys.all(scope), 'catalog', currency ?? null, ...(locale ? [locale] : [])] as const,
   paymentMethods: (scope: string) => [...accountKeys.all(scope), 'payment-methods'] as const,
+  subscriptions: (scope: string) => [...accountKeys.all(scope), 'subscriptions'] as const,
+  /** Every product's seat assignments; `seatAssignments(scope, productId)` is one product's. */
+  allSeatAssignments: (scope: string) => [...accountKeys.all(scope), 'seat-assignments'] as const,
+  seatAssignments: (scope: string, productId: string) =>
+    [...accountKeys.allSeatAssignments(scope), productId] as const,
   quote: (scope: string, draft: OrderDraft | null) => [...accountKeys.all(scope), 'quote', draft] as const,
 };
 
@@ -188,6 +193,36 @@ export function paymentMethodsQueryOptions(context: QueryContext) {
   });
 }
 
+/**
+ * The account's subscription of each product, with the card each is charged to.
+ *
+ * @example
+ * const { data: subscriptions } = useQuery(subscriptionsQueryOptions(context));
+ */
+export function subscriptionsQueryOptions(context: QueryContext) {
+  const { adapter, scope } = context;
+  return queryOptions({
+    queryKey: accountKeys.subscriptions(scope),
+    queryFn: (fetch) => call(() => adapter.getSubscriptions({ signal: lateSignal(fetch) })),
+    retry: retryTransient(context),
+  });
+}
+
+/**
+ * Who holds a seat of one per-seat product.
+ *
+ * @example
+ * const { data: seats } = useQuery(seatAssignmentsQueryOptions(context, 'sales'));
+ */
+export function seatAssignmentsQueryOptions(context: QueryContext, productId: string) {
+  const { adapter, scope } = context;
+  return queryOptions({
+    queryKey: accountKeys.seatAssignments(scope, productId),
+    queryFn: (fetch) => call(() => adapter.getSeatAssignments(productId, { signal: lateSignal(fetch) })),
+    retry: retryTransient(context),
+  });
+}
+
 /** The price of a draft; `null` (an incomplete draft) skips the query. */
 export function quoteQueryOptions(context: QueryContext, draft: OrderDraft | null) {
   const { adapter, scope } = context;
@@ -209,6 +244,96 @@ export function updateContactsMutationOptions({ adapter }: QueryContext) {
   });
 }
 
+/**
+ * Makes a card the default the subscriptions are charged to; resolves to the payment methods as
+ * they now are. Writes are never retried automatically: a conflict or refusal needs the user.
+ *
+ * @example
+ * const setDefault = useMutation(setDefaultPaymentMethodMutationOptions(context));
+ * setDefault.mutate({ paymentMethodId: card.id, expectedVersion: card.version });
+ */
+export function setDefaultPaymentMethodMutationOptions({ adapter }: QueryContext) {
+  return mutationOptions({
+    mutationKey: ['account-billing-kit', 'set-default-payment-method'],
+    mutationFn: ({
+      paymentMethodId,
+      expectedVersion,
+    }: {
+      paymentMethodId: string;
+      expectedVersion: number;
+    }) => call(() => adapter.setDefaultPaymentMethod(paymentMethodId, { expectedVersion })),
+    retry: false,
+  });
+}
+
+/**
+ * Shares the viewer's card with the other admins, or stops sharing it.
+ *
+ * @example
+ * const share = useMutation(updatePaymentMethodSharingMutationOptions(context));
+ * share.mutate({ paymentMethodId: card.id, sharedWithAdmins: true, expectedVersion: card.version });
+ */
+export function updatePaymentMethodSharingMutationOptions({ adapter }: QueryContext) {
+  return mutationOptions({
+    mutationKey: ['account-billing-kit', 'update-payment-method-sharing'],
+    mutationFn: ({
+      paymentMethodId,
+      sharedWithAdmins,
+      expectedVersion,
+    }: {
+      paymentMethodId: string;
+      sharedWithAdmins: boolean;
+      expectedVersion: number;
+    }) =>
+      call(() => adapter.updatePaymentMethodSharing(paymentMethodId, sharedWithAdmins, { expectedVersion })),
+    retry: false,
+  });
+}
+
+/**
+ * Removes the viewer's card; refused while it is the default or the last valid card.
+ *
+ * @example
+ * const remove = useMutation(removePaymentMethodMutationOptions(context));
+ * remove.mutate({ paymentMethodId: card.id, expectedVersion: card.version });
+ */
+export function removePaymentMethodMutationOptions({ adapter }: QueryContext) {
+  return mutationOptions({
+    mutationKey: ['account-billing-kit', 'remove-payment-method'],
+    mutationFn: ({
+      paymentMethodId,
+      expectedVersion,
+    }: {
+      paymentMethodId: string;
+      expectedVersion: number;
+    }) => call(() => adapter.removePaymentMethod(paymentMethodId, { expectedVersion })),
+    retry: false,
+  });
+}
+
+/**
+ * Assigns and unassigns seats of one product over the version they were read at.
+ *
+ * @example
+ * const save = useMutation(updateSeatAssignmentsMutationOptions(context));
+ * save.mutate({ productId: 'sales', update: { assign: ['u012'], unassign: [] }, expectedVersion: seats.version });
+ */
+export function updateSeatAssignmentsMutationOptions({ adapter }: QueryContext) {
+  return mutationOptions({
+    mutationKey: ['account-billing-kit', 'update-seat-assignments'],
+    mutationFn: ({
+      productId,
+      update,
+      expectedVersion,
+    }: {
+      productId: string;
+      update: SeatAssignmentsUpdate;
+      expectedVersion: number;
+    }) => call(() => adapter.updateSeatAssignments(productId, update, { expectedVersion })),
+    retry: false,
+  });
+}
+
 export function placeOrderMutationOptions({ adapter }: QueryContext) {
   return mutationOptions({
     mutationKey: ['account-billing-kit', 'place-order'],
@@ -222,13 +347,24 @@ export function placeOrderMutationOptions({ adapter }: QueryContext) {
 /**
  * Hands a new card to the adapter's tokenising call and saves the resulting payment method.
  * Deliberately not a React Query mutation: mutation variables live in the mutation cache, and
- * card data must never be cached, persisted or logged anywhere.
+ * card data must never be cached, persisted or logged anywhere. `makeDefault` makes the new card
+ * the one the subscriptions are charged to.
+ *
+ * @example
+ * const method = await tokenizeAndSaveCard(context, () => adapter.tokenizeCard(card), false, { makeDefault: true });
  */
 export async function tokenizeAndSaveCard(
   { adapter }: QueryContext,
   tokenize: () => Promise<{ token: string }>,
   sharedWithAdmins: boolean,
+  { makeDefault }: { makeDefault?: boolean } = {},
 ) {
   const { token } = await call(tokenize);
-  return call(() => adapter.createPaymentMethod({ token, sharedWithAdmins }));
+  return call(() =>
+    adapter.createPaymentMethod({
+      token,
+      sharedWithAdmins,
+      ...(makeDefault === undefined ? {} : { makeDefault }),
+    }),
+  );
 }

@@ -15,6 +15,13 @@ export const paymentMethodSchema = z.object({
   ownerName: z.string().trim().min(1).max(200),
   ownerUserId: userIdSchema,
   sharedWithAdmins: z.boolean(),
+  /**
+   * Whether the account's subscriptions are charged to this card. At most one card of an account
+   * is the default; a viewer may not see it when it is another admin's unshared card.
+   */
+  isDefault: z.boolean(),
+  /** Guards changes to this card (sharing, default, removal) against others' concurrent edits. */
+  version: z.number().int().nonnegative(),
 });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 

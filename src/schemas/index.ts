@@ -6,3 +6,4 @@ export * from './billing.js';
 export * from './card.js';
 export * from './problem.js';
 export * from './issues.js';
+export * from './subscriptions.js';

@@ -3,6 +3,7 @@ import {
   builtInRoles,
   generateUsers,
   SEED_ACCOUNT_NAME,
+  seedPaymentMethods,
   seedSubscription,
   seedUsers,
 } from '../../../src/adapter/memory-seed.js';
@@ -138,21 +139,28 @@ export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promis
       ),
     ],
   );
-  const year = new Date().getFullYear();
-  await sql.query(
-    `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id, shared_with_admins)
-     VALUES ($1, 'pm_visa_4242', 'visa', '4242', 8, $2, $3, $4, false),
-            ($1, 'pm_mc_4444', 'mastercard', '4444', 3, $5, $6, $7, true)`,
-    [
-      options.accountId,
-      year + 2,
-      first?.displayName ?? 'Account owner',
-      first?.id ?? 'u001',
-      year + 1,
-      second?.displayName ?? 'Billing admin',
-      second?.id ?? 'u002',
-    ],
-  );
+  const methods = seedPaymentMethods(users, first?.id ?? 'u001', new Date());
+  for (const method of methods) {
+    await sql.query(
+      `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id,
+         shared_with_admins, is_default, version, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, now() + make_interval(secs => $11))`,
+      [
+        options.accountId,
+        method.id,
+        method.brand,
+        method.last4,
+        method.expMonth,
+        method.expYear,
+        method.ownerName,
+        method.ownerUserId,
+        method.sharedWithAdmins,
+        method.isDefault ?? false,
+        // Listed in the seed's order, as the memory adapter lists them.
+        methods.indexOf(method) / 1000,
+      ],
+    );
+  }
 }
 
 /** Seeds the demo account once: on an empty database, never over data already there. */

@@ -14,6 +14,7 @@ import {
   type OrderDraft,
   type OrderResult,
   type PaymentMethod,
+  type PaymentMethodInput,
   type Quote,
   type RoleDefinition,
   type User,
@@ -221,8 +222,10 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       owner_name: string;
       owner_user_id: string;
       shared_with_admins: boolean;
+      is_default: boolean;
+      version: number;
     }>(
-      `SELECT id, brand, last4, exp_month, exp_year, owner_name, owner_user_id, shared_with_admins
+      `SELECT id, brand, last4, exp_month, exp_year, owner_name, owner_user_id, shared_with_admins, is_default, version
        FROM payment_methods WHERE account_id = $1 AND (owner_user_id = $2 OR shared_with_admins)
        ORDER BY created_at, id`,
       [viewer.accountId, viewer.userId],
@@ -236,6 +239,8 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       ownerName: row.owner_name,
       ownerUserId: row.owner_user_id,
       sharedWithAdmins: row.shared_with_admins,
+      isDefault: row.is_default,
+      version: row.version,
     }));
   }
 
@@ -538,10 +543,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       return token;
     },
 
-    createPaymentMethod(
-      viewer: Viewer,
-      input: { token: string; sharedWithAdmins: boolean },
-    ): Promise<PaymentMethod> {
+    createPaymentMethod(viewer: Viewer, input: PaymentMethodInput): Promise<PaymentMethod> {
       return database.transaction(async (sql) => {
         // A token is single-use and belongs to whoever created it.
         const [card] = await sql.query<{
@@ -565,10 +567,25 @@ export function createStore(database: Database, options: { now?: () => Date } = 
           ownerName: card.owner_name,
           ownerUserId: viewer.userId,
           sharedWithAdmins: input.sharedWithAdmins,
+          isDefault: false,
+          version: 1,
         };
+        // An account without a default card gets one as soon as it has a card to charge.
+        const [existingDefault] = await sql.query(
+          'SELECT id FROM payment_methods WHERE account_id = $1 AND is_default FOR UPDATE',
+          [viewer.accountId],
+        );
+        if (input.makeDefault === true || !existingDefault) {
+          await sql.query(
+            'UPDATE payment_methods SET is_default = false, version = version + 1 WHERE account_id = $1 AND is_default',
+            [viewer.accountId],
+          );
+          method.isDefault = true;
+        }
         await sql.query(
-          `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id, shared_with_admins)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          `INSERT INTO payment_methods (account_id, id, brand, last4, exp_month, exp_year, owner_name, owner_user_id,
+             shared_with_admins, is_default, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)`,
           [
             viewer.accountId,
             method.id,
@@ -579,6 +596,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
             method.ownerName,
             method.ownerUserId,
             method.sharedWithAdmins,
+            method.isDefault,
           ],
         );
         return method;
