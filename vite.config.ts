@@ -104,7 +104,9 @@ export default defineConfig({
       // A bundler may drop module-level directives; a client entry without one would be run as
       // server code by a React Server Components host, and fail there.
       name: 'account-billing-kit:use-client',
-      apply: 'build',
+      // The library's own build only: Storybook's production build uses this config too, and
+      // has no library entries to check.
+      apply: (config, { command }) => command === 'build' && Boolean(config.build?.lib),
       generateBundle(_options, bundle) {
         for (const name of clientEntries) {
           const chunk = bundle[`${name}.js`];

@@ -137,6 +137,8 @@ describe('PaymentMethods in Chromium', () => {
     await expect
       .element(page.getByText('Mastercard ending in 4444 is now the default card.'))
       .toBeInTheDocument();
+    // The default card has no "Make default", and this card no other action: focus is on the title.
+    await expect.element(page.getByRole('heading', { name: 'Payment methods' })).toHaveFocus();
 
     const visa = page.getByRole('listitem', { name: 'Visa ending in 4242' });
     await tabTo(visa.getByRole('button', { name: 'Remove' }), { backwards: true });
@@ -145,8 +147,7 @@ describe('PaymentMethods in Chromium', () => {
     await expect.element(visa.getByRole('button', { name: 'Keep card' })).toHaveFocus();
     await expectNoAxeViolations();
     await userEvent.keyboard('{Escape}');
-    await expect.element(visa.getByRole('button', { name: 'Remove' })).toBeVisible();
-    await tabTo(visa.getByRole('button', { name: 'Remove' }), { backwards: true });
+    await expect.element(visa.getByRole('button', { name: 'Remove' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await userEvent.tab();
     await expect.element(visa.getByRole('button', { name: 'Remove card' })).toHaveFocus();
@@ -231,8 +232,8 @@ describe('SeatAssignments in Chromium', () => {
     await userEvent.keyboard('{Enter}');
     await expect.element(sales.getByText('5 of 5 seats assigned')).toBeVisible();
     await expect.element(sales.getByText('Aino Mäkelä now has a seat.')).toBeInTheDocument();
-
-    await tabTo(sales.getByRole('searchbox', { name: 'Search users' }), { backwards: true });
+    // Her button gave way to "Has a seat": focus is back in the search, for the next user.
+    await expect.element(sales.getByRole('searchbox', { name: 'Search users' })).toHaveFocus();
     await userEvent.keyboard('{Control>}a{/Control}giulia');
     const assignGiulia = sales.getByRole('button', { name: 'Assign seat to Giulia Bianchi' });
     await expect.element(assignGiulia).toBeVisible();
@@ -248,6 +249,7 @@ describe('SeatAssignments in Chromium', () => {
     await tabTo(sales.getByRole('button', { name: 'Remove the seat of Lukas Weiß' }));
     await userEvent.keyboard('{Enter}');
     await expect.element(sales.getByText('Lukas Weiß no longer has a seat.')).toBeInTheDocument();
+    await expect.element(sales.getByRole('heading', { name: 'Sales Hub Starter' })).toHaveFocus();
     expect((await adapter.getSeatAssignments('sales')).holders.map((user) => user.id)).not.toContain('u015');
   });
 

@@ -190,7 +190,7 @@ const PaymentMethodsScreen = forwardRef<HTMLDivElement, Omit<PaymentMethodsProps
                     cards={cards}
                     confirming={confirming === view.method.id}
                     onConfirm={(open) => setConfirming(open ? view.method.id : null)}
-                    onRemoved={focusTitle}
+                    onFocusLost={focusTitle}
                   />
                 ))}
               </ul>
@@ -236,13 +236,14 @@ function SavedCard({
   cards,
   confirming,
   onConfirm,
-  onRemoved,
+  onFocusLost,
 }: {
   view: PaymentMethodView;
   cards: PaymentMethodsState;
   confirming: boolean;
   onConfirm: (open: boolean) => void;
-  onRemoved: () => void;
+  /** Focus a control of the screen when this card's focused control goes away. */
+  onFocusLost: () => void;
 }) {
   const { t, messages } = useAccountSettings();
   const id = useId();
@@ -250,10 +251,23 @@ function SavedCard({
   const name = cardName(t, method);
   const problem = cards.problem?.change.paymentMethodId === method.id ? cards.problem : null;
   const keep = useRef<HTMLButtonElement | null>(null);
+  const removeButton = useRef<HTMLButtonElement | null>(null);
+  const actions = useRef<HTMLDivElement | null>(null);
+  // "Keep card" closes the question: focus goes back to the Remove that asked it.
+  const backToRemove = useRef(false);
   useEffect(() => {
     if (confirming) keep.current?.focus();
+    else if (backToRemove.current) removeButton.current?.focus();
+    backToRemove.current = false;
   }, [confirming]);
-  const change = (next: PaymentMethodChange) => cards.change(next);
+  const keepCard = () => {
+    backToRemove.current = true;
+    onConfirm(false);
+  };
+  const change = (next: PaymentMethodChange) => {
+    if (pending && next.kind !== 'remove') return;
+    cards.change(next);
+  };
 
   return (
     <li
@@ -318,8 +332,8 @@ function SavedCard({
               ref={keep}
               type="button"
               className="abk-button"
-              onClick={() => onConfirm(false)}
-              onKeyDown={(event) => event.key === 'Escape' && onConfirm(false)}
+              onClick={keepCard}
+              onKeyDown={(event) => event.key === 'Escape' && keepCard()}
             >
               {t('paymentMethods.keepCard')}
             </button>
@@ -327,11 +341,11 @@ function SavedCard({
               type="button"
               className="abk-button"
               data-variant="danger"
-              onKeyDown={(event) => event.key === 'Escape' && onConfirm(false)}
+              onKeyDown={(event) => event.key === 'Escape' && keepCard()}
               onClick={() => {
                 onConfirm(false);
                 change({ kind: 'remove', paymentMethodId: method.id });
-                onRemoved();
+                onFocusLost();
               }}
             >
               {t('paymentMethods.removeConfirmAction')}
@@ -339,14 +353,23 @@ function SavedCard({
           </div>
         </div>
       ) : (
-        <div className="abk-saved-card__actions">
+        <div ref={actions} className="abk-saved-card__actions">
           {!method.isDefault && (
             <button
               type="button"
               className="abk-button"
               aria-describedby={`${id}-name`}
               aria-disabled={view.makeDefaultRefusal || pending ? true : undefined}
-              onClick={() => change({ kind: 'makeDefault', paymentMethodId: method.id })}
+              onClick={() => {
+                change({ kind: 'makeDefault', paymentMethodId: method.id });
+                if (view.makeDefaultRefusal || pending) return;
+                // The default card has no "Make default": focus moves on to its next action.
+                requestAnimationFrame(() => {
+                  const next = actions.current?.querySelector('button');
+                  if (next) next.focus();
+                  else onFocusLost();
+                });
+              }}
             >
               {t('paymentMethods.makeDefault')}
             </button>
@@ -375,6 +398,7 @@ function SavedCard({
               className="abk-button"
               data-variant="ghost"
               aria-describedby={`${id}-name`}
+              ref={removeButton}
               aria-disabled={view.removeRefusal || pending ? true : undefined}
               onClick={() => {
                 if (pending) return;

@@ -239,7 +239,7 @@ function ProductSeats({
           )}
           {seats.problem?.error && <ErrorNotice error={seats.problem.error} onRetry={seats.retry} />}
           <div className="abk-product-seats__columns" data-readonly={seats.mayManage ? undefined : ''}>
-            <HolderList seats={seats} />
+            <HolderList seats={seats} onFocusLost={focusHeading} />
             {seats.mayManage && <SeatSearch seats={seats} />}
           </div>
         </>
@@ -349,7 +349,7 @@ function SeatNotices({
 }
 
 /** Who holds a seat: a windowed list, each with "Remove" for admins. */
-function HolderList({ seats }: { seats: SeatAssignmentsState }) {
+function HolderList({ seats, onFocusLost }: { seats: SeatAssignmentsState; onFocusLost: () => void }) {
   const { t } = useAccountSettings();
   const id = useId();
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
@@ -380,6 +380,7 @@ function HolderList({ seats }: { seats: SeatAssignmentsState }) {
                   key={user.id}
                   user={user}
                   seats={seats}
+                  onFocusLost={onFocusLost}
                   style={{ insetBlockStart: row.start, blockSize: row.size }}
                   position={row.index + 1}
                   count={seats.holders.length}
@@ -396,12 +397,15 @@ function HolderList({ seats }: { seats: SeatAssignmentsState }) {
 function HolderRow({
   user,
   seats,
+  onFocusLost,
   style,
   position,
   count,
 }: {
   user: User;
   seats: SeatAssignmentsState;
+  /** The row goes with its seat: focus moves to the product's title. */
+  onFocusLost: () => void;
   style: React.CSSProperties;
   position: number;
   count: number;
@@ -432,7 +436,10 @@ function HolderRow({
           className="abk-button"
           data-variant="ghost"
           aria-label={t('seatAssignments.removeFor', { name: user.displayName })}
-          onClick={() => seats.change({ kind: 'unassign', user })}
+          onClick={() => {
+            seats.change({ kind: 'unassign', user });
+            onFocusLost();
+          }}
         >
           <Icon name="remove" />
           <span className="abk-seat-holder__action">{t('seatAssignments.remove')}</span>
@@ -447,6 +454,7 @@ function SeatSearch({ seats }: { seats: SeatAssignmentsState }) {
   const { t } = useAccountSettings();
   const id = useId();
   const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement | null>(null);
   const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: search.users.length,
@@ -465,6 +473,7 @@ function SeatSearch({ seats }: { seats: SeatAssignmentsState }) {
         <span className="abk-product-seats__search-input">
           <Icon name="search" />
           <input
+            ref={input}
             className="abk-input"
             type="search"
             value={query}
@@ -522,7 +531,11 @@ function SeatSearch({ seats }: { seats: SeatAssignmentsState }) {
                     type="button"
                     className="abk-button"
                     aria-label={t('seatAssignments.assignFor', { name: user.displayName })}
-                    onClick={() => seats.change({ kind: 'assign', user })}
+                    onClick={() => {
+                      seats.change({ kind: 'assign', user });
+                      // The button gives way to "Has a seat": back to the search for the next one.
+                      input.current?.focus();
+                    }}
                   >
                     <Icon name="plus" />
                     <span className="abk-seat-holder__action">{t('seatAssignments.assign')}</span>
