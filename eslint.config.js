@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist', '**/dist', 'storybook-static', 'coverage', 'node_modules', '.vitest-report', '.data'],
+    ignores: [
+      'dist',
+      '**/dist',
+      'storybook-static',
+      'coverage',
+      'node_modules',
+      '.vitest-report',
+      '.data',
+      'examples/next-app',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -16,6 +16,9 @@ import {
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { renderWithProvider } from './support';
 
+// Whole user flows (typing, searching, saving twice): give them room on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 async function pick(user: UserEvent, combobox: HTMLElement, query: string, option: RegExp | string) {
   await user.clear(combobox);
   await user.type(combobox, query);
@@ -466,5 +469,43 @@ describe('unsaved changes in more than one section', () => {
     expect(screen.getByRole('combobox', { name: 'Onboarding contact' })).toHaveValue('');
     expect(screen.queryByText(/unsaved changes in/)).not.toBeInTheDocument();
     expect(adapter.control.calls().updateContacts).toBeUndefined();
+  });
+});
+
+describe('invited and deactivated contacts', () => {
+  it('lets an invited user be chosen, saying they receive messages once they accept', async () => {
+    renderWithProvider(<PrimaryContactSection />);
+    const user = userEvent.setup();
+    const combobox = await primaryLoaded();
+    await user.clear(combobox);
+    await user.type(combobox, 'chloe');
+    const option = await screen.findByRole('option', { name: /Chloe Adams/ });
+    expect(option).not.toHaveAttribute('aria-disabled', 'true');
+    expect(option).toHaveAccessibleName(/Receives messages once they accept the invitation\./);
+    await user.click(option);
+    expect(combobox).toHaveValue('Chloe Adams');
+    expect(combobox).toHaveAccessibleDescription(
+      'Chloe Adams is invited and receives messages once they accept the invitation.',
+    );
+    expect(screen.getByRole('button', { name: 'Save' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('keeps a deactivated contact flagged and replaces them in one click', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.setUserStatus('u001', 'deactivated');
+    renderWithProvider(<PrimaryContactSection />, { adapter });
+    const user = userEvent.setup();
+    const combobox = await primaryLoaded();
+    expect(combobox).toHaveAccessibleDescription(
+      'Anna Schmidt is deactivated and no longer receives messages. Choose another user.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose a replacement' }));
+    expect(combobox).toHaveFocus();
+    expect(combobox).toHaveAttribute('aria-expanded', 'true');
+    await user.click(await screen.findByRole('option', { name: /Aino Mäkelä/ }));
+    expect(combobox).toHaveValue('Aino Mäkelä');
+    expect(screen.queryByRole('button', { name: 'Choose a replacement' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
   });
 });

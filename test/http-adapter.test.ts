@@ -244,6 +244,108 @@ describe('createHttpAdapter: requests', () => {
   });
 });
 
+describe('createHttpAdapter: subscriptions, cards and seats', () => {
+  it('reads subscriptions and a product’s seats from their paths', async () => {
+    const subscriptions = await memory.getSubscriptions();
+    const seats = await memory.getSeatAssignments('sales');
+    const { adapter, requests } = adapterWith([json(subscriptions), json(seats)]);
+    expect(await adapter.getSubscriptions()).toEqual(subscriptions);
+    expect(await adapter.getSeatAssignments('sales')).toEqual(seats);
+    expect(requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual([
+      'GET /v1/subscriptions',
+      'GET /v1/seat-assignments/sales',
+    ]);
+  });
+
+  it('sends every card and seat change with its version as If-Match, to the card’s or product’s path', async () => {
+    const methods = await memory.getPaymentMethods();
+    const [method] = methods;
+    const seats = await memory.getSeatAssignments('sales');
+    const { adapter, requests } = adapterWith([
+      json(methods),
+      json(method),
+      new Response(null, { status: 204 }),
+      json(seats),
+    ]);
+    expect(await adapter.setDefaultPaymentMethod('pm/odd id', { expectedVersion: 3 })).toEqual(methods);
+    expect(await adapter.updatePaymentMethodSharing('pm_visa_4242', true, { expectedVersion: 4 })).toEqual(
+      method,
+    );
+    await expect(
+      adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 5 }),
+    ).resolves.toBeUndefined();
+    const update = { assign: ['u003'], unassign: ['u015'] };
+    expect(await adapter.updateSeatAssignments('sales', update, { expectedVersion: 6 })).toEqual(seats);
+    expect(
+      requests.map((request) => [
+        `${request.method} ${request.url.pathname}`,
+        request.headers.get('If-Match'),
+        request.body,
+      ]),
+    ).toEqual([
+      // Ids are opaque: one that holds a slash or a space stays one path segment.
+      ['POST /v1/payment-methods/pm%2Fodd%20id/default', '"3"', undefined],
+      ['PATCH /v1/payment-methods/pm_visa_4242', '"4"', { sharedWithAdmins: true }],
+      ['DELETE /v1/payment-methods/pm_visa_4242', '"5"', undefined],
+      ['PATCH /v1/seat-assignments/sales', '"6"', update],
+    ]);
+  });
+
+  it('never repeats a card or seat change after a lost answer', async () => {
+    const { adapter, requests } = adapterWith([new TypeError('connection reset')]);
+    expect((await failure(adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 1 }))).code).toBe(
+      'network',
+    );
+    expect(
+      (
+        await failure(
+          adapter.updateSeatAssignments('sales', { assign: [], unassign: [] }, { expectedVersion: 1 }),
+        )
+      ).code,
+    ).toBe('network');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('hands a conflict the current cards or seats, whichever the write was about', async () => {
+    const methods = await memory.getPaymentMethods();
+    const seats = await memory.getSeatAssignments('sales');
+    const contacts = await memory.getContacts();
+    const { adapter } = adapterWith([
+      problem(412, 'conflict', { current: methods }),
+      problem(412, 'conflict', { current: seats }),
+      problem(412, 'conflict', { current: contacts }),
+    ]);
+    expect(
+      (await failure(adapter.setDefaultPaymentMethod('pm_mc_4444', { expectedVersion: 1 }))).current,
+    ).toEqual(methods);
+    expect(
+      (
+        await failure(
+          adapter.updateSeatAssignments('sales', { assign: [], unassign: [] }, { expectedVersion: 1 }),
+        )
+      ).current,
+    ).toEqual(seats);
+    // The contacts are not the cards: a conflict whose state is of the wrong kind carries none.
+    const mismatched = await failure(adapter.removePaymentMethod('pm_mc_4444', { expectedVersion: 1 }));
+    expect(mismatched.code).toBe('conflict');
+    expect(mismatched.current).toBeUndefined();
+  });
+
+  it('passes on a refusal’s field issues, and refuses a body where a removal has none', async () => {
+    const { adapter } = adapterWith([
+      problem(422, 'validation', {
+        fieldIssues: [{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }],
+      }),
+      json({ removed: true }),
+    ]);
+    const refusal = await failure(adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 1 }));
+    expect(refusal.fieldIssues).toEqual([{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }]);
+    const odd = await failure(adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 1 }));
+    expect(odd.code).toBe('unknown');
+    expect(odd.message).toContain('DELETE /payment-methods/pm_visa_4242');
+  });
+});
+
 describe('createHttpAdapter: malformed answers', () => {
   it('refuses an answer that does not match the schema, as unknown with details for developers', async () => {
     const contacts = await memory.getContacts();
@@ -329,7 +431,7 @@ describe('createHttpAdapter: status mapping', () => {
   it('carries the current contacts with a conflict', async () => {
     const current = await memory.getContacts();
     const { adapter } = adapterWith([problem(412, 'conflict', { current })]);
-    const error = await failure(adapter.updateContacts({ primaryContactId: null }, { expectedVersion: 0 }));
+    const error = await failure(adapter.updateContacts({ primaryContactId: 'u002' }, { expectedVersion: 0 }));
     expect(error.code).toBe('conflict');
     expect(error.current).toEqual(current);
   });

@@ -27,6 +27,12 @@ describe('the OpenAPI document', () => {
       'getPaymentMethods',
       'tokenizeCard',
       'createPaymentMethod',
+      'getSubscriptions',
+      'setDefaultPaymentMethod',
+      'updatePaymentMethodSharing',
+      'removePaymentMethod',
+      'getSeatAssignments',
+      'updateSeatAssignments',
       'previewOrder',
       'placeOrder',
     ];
@@ -54,6 +60,16 @@ describe('the OpenAPI document', () => {
     expect(paths['/contacts']?.patch?.parameters).toContainEqual(
       expect.objectContaining({ name: 'If-Match', required: true }),
     );
+    for (const [path, method] of [
+      ['/payment-methods/{id}', 'patch'],
+      ['/payment-methods/{id}', 'delete'],
+      ['/payment-methods/{id}/default', 'post'],
+      ['/seat-assignments/{productId}', 'patch'],
+    ] as const) {
+      expect(paths[path]?.[method]?.parameters, `${method} ${path}`).toContainEqual(
+        expect.objectContaining({ name: 'If-Match', required: true }),
+      );
+    }
     expect(paths['/orders']?.post?.parameters).toContainEqual(
       expect.objectContaining({ name: 'Idempotency-Key', required: true }),
     );

@@ -513,7 +513,7 @@ describe('UpgradeWizard: the catalog', () => {
 
 describe('memory adapter: the purchase rule', () => {
   it.each([[{ purchase: false }], [{ manageBilling: false }]])(
-    'refuses pricing, card tokens and orders to a viewer with %j',
+    'refuses pricing and orders to a viewer with %j',
     async (permissions) => {
       const adapter = createMemoryAdapter({ viewer: { permissions } });
       const draft = {
@@ -532,7 +532,6 @@ describe('memory adapter: the purchase rule', () => {
       };
       for (const call of [
         () => adapter.previewOrder(draft),
-        () => adapter.tokenizeCard(card),
         () => adapter.placeOrder(draft, { idempotencyKey: 'k1' }),
       ]) {
         await expect(call()).rejects.toSatisfy(
@@ -542,4 +541,15 @@ describe('memory adapter: the purchase rule', () => {
       expect(adapter.control.orders()).toHaveLength(0);
     },
   );
+
+  it('lets a billing admin who may not purchase put a card on file, and nobody else', async () => {
+    const card = { cardholderName: 'Anna', number: '4242424242424242', expiry: '12/30', securityCode: '123' };
+    const billingAdmin = createMemoryAdapter({ viewer: { permissions: { purchase: false } } });
+    const { token } = await billingAdmin.tokenizeCard(card);
+    await billingAdmin.createPaymentMethod({ token, sharedWithAdmins: false });
+    const noBilling = createMemoryAdapter({ viewer: { permissions: { manageBilling: false } } });
+    await expect(noBilling.tokenizeCard(card)).rejects.toSatisfy(
+      (error) => error instanceof AdapterError && error.code === 'forbidden',
+    );
+  });
 });

@@ -55,13 +55,19 @@ import {
 } from './memory-seed.js';
 import { findTier, priceListIssues, priceQuote, unitPrice } from './memory-pricing.js';
 
+/**
+ * The contacts a store starts with: an update, except that a new account may start without a
+ * primary contact (`primaryContactId: null`), which no update can bring back.
+ */
+export type InitialContacts = Omit<ContactsUpdate, 'primaryContactId'> & { primaryContactId?: string | null };
+
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
   account?: { id?: string; name?: string } | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
-  contacts?: ContactsUpdate | undefined;
+  contacts?: InitialContacts | undefined;
   extraRoles?: RoleDefinition[] | undefined;
   paymentMethods?: SeedPaymentMethod[] | undefined;
   subscriptions?: SeedProductSubscription[] | undefined;
@@ -192,7 +198,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
   };
   if (options.contacts) {
-    contacts = { ...applyContactsUpdate(contacts, options.contacts), version: 1 };
+    const { primaryContactId, ...rest } = options.contacts;
+    const update = primaryContactId === null ? rest : options.contacts;
+    contacts = { ...applyContactsUpdate(contacts, update), version: 1 };
+    if (primaryContactId === null) contacts.primaryContactId = null;
   }
 
   function nextId(prefix: string): string {
@@ -249,7 +258,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const next = { ...current, roleContacts: { ...current.roleContacts } };
 
     if (update.primaryContactId !== undefined) {
-      if (update.primaryContactId !== null && update.primaryContactId !== current.primaryContactId) {
+      if (update.primaryContactId !== current.primaryContactId) {
         const problem = userProblem(update.primaryContactId);
         if (problem) issues.push({ path: ['primaryContactId'], code: problem });
       }
@@ -630,6 +639,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const card = tokens.get(token);
       if (!card) throw validationError([{ path: ['token'], code: 'cardTokenInvalid' }]);
       tokens.delete(token);
+      // An account without a default card gets one as soon as it has a card to charge.
+      const isDefault = wantsDefault || !paymentMethods.some((candidate) => candidate.isDefault);
       const method: PaymentMethod = {
         ...card,
         id: nextId('pm'),
@@ -638,9 +649,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         isDefault: false,
         version: 1,
       };
+      if (isDefault) makeDefault(method);
+      // A new card starts at version 1 whatever it is; only the cards it displaced moved on.
+      Object.assign(method, { isDefault, version: 1 });
       paymentMethods.push(method);
-      // An account without a default card gets one as soon as it has a card to charge.
-      if (wantsDefault || !paymentMethods.some((candidate) => candidate.isDefault)) makeDefault(method);
       return copy(method);
     },
 

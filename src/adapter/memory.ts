@@ -14,7 +14,7 @@ import type {
 } from '../schemas/index.js';
 import type { AdapterErrorCode } from './errors.js';
 import { createFaultInjector } from './memory-faults.js';
-import { createMemoryStore } from './memory-store.js';
+import { createMemoryStore, type InitialContacts } from './memory-store.js';
 import type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.js';
 import type { AccountAdapter, AdapterOperation, ReadOptions, VersionedWriteOptions } from './types.js';
 
@@ -31,8 +31,11 @@ export interface MemoryAdapterOptions {
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
   administratorIds?: string[];
-  /** Starting contacts, by user id. Default: a primary contact, two billing contacts, two roles. */
-  contacts?: ContactsUpdate;
+  /**
+   * Starting contacts, by user id. Default: a primary contact, two billing contacts, two roles.
+   * `primaryContactId: null` starts a new account that has no primary contact yet.
+   */
+  contacts?: InitialContacts;
   /** Host-defined roles added after the four built-in ones. */
   extraRoles?: RoleDefinition[];
   /**
@@ -165,7 +168,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     async tokenizeCard(card) {
       await begin('tokenizeCard');
-      store.requirePurchasePermission();
+      // A card on file is a billing matter, not a purchase: adding one from the payment methods
+      // screen needs manageBilling only, as createPaymentMethod does (and as the server does).
+      store.requirePermission('manageBilling');
       return store.tokenizeCard(card);
     },
 

@@ -76,7 +76,7 @@ export interface AccountAdapter {
   getPaymentMethods(options?: ReadOptions): Promise<PaymentMethod[]>;
   /**
    * Hands raw card data to the payment provider and returns a single-use token. The only
-   * place a card number ever goes.
+   * place a card number ever goes. Needs `manageBilling` (a card on file is not a purchase).
    */
   tokenizeCard(card: CardInput): Promise<{ token: string }>;
   /**

@@ -10,9 +10,13 @@ import {
   orderResultSchema,
   paymentMethodInputSchema,
   paymentMethodSchema,
+  paymentMethodSharingSchema,
   problemDetailsSchema,
+  productSubscriptionSchema,
   quoteSchema,
   roleDefinitionSchema,
+  seatAssignmentsSchema,
+  seatAssignmentsUpdateSchema,
   userIdSchema,
   userPageSchema,
   userSchema,
@@ -96,6 +100,31 @@ const commonErrors = {
 };
 const validationError = { '422': problem('A rule is broken; `fieldIssues` name the fields (`validation`).') };
 const badRequest = { '400': problem('The body or the query does not match the schema (`validation`).') };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The quoted version the change was made on, e.g. `"7"`.',
+  schema: { type: 'string' },
+};
+const versionErrors = (current: string) => ({
+  '412': problem(`Someone changed it since; \`current\` holds ${current} (\`conflict\`).`),
+  '428': problem('`If-Match` is missing (`validation`).'),
+});
+const paymentMethodId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: "The payment method's `id`.",
+  schema: { type: 'string' },
+};
+const productId = {
+  name: 'productId',
+  in: 'path',
+  required: true,
+  description: 'The product, e.g. `sales`.',
+  schema: { type: 'string' },
+};
 
 /** Which permissions of `viewer.permissions` a route needs, as `x-permissions`. */
 function operation(spec: JsonObject & { permissions?: string[] }) {
@@ -118,6 +147,8 @@ export function buildOpenApiDocument(): JsonObject {
         ['RoleDefinition', roleDefinitionSchema],
         ['Catalog', catalogSchema],
         ['PaymentMethod', paymentMethodSchema],
+        ['ProductSubscription', productSubscriptionSchema],
+        ['SeatAssignments', seatAssignmentsSchema],
         ['Quote', quoteSchema],
         ['OrderResult', orderResultSchema],
         ['CardToken', cardTokenSchema],
@@ -133,6 +164,8 @@ export function buildOpenApiDocument(): JsonObject {
         ['CardInput', createCardInputSchema()],
         ['UserLookup', userLookupSchema],
         ['PaymentMethodInput', paymentMethodInputSchema],
+        ['PaymentMethodSharing', paymentMethodSharingSchema],
+        ['SeatAssignmentsUpdate', seatAssignmentsUpdateSchema],
         ['SignIn', signInSchema],
         ['SandboxRequest', sandboxRequestSchema],
       ],
@@ -146,7 +179,8 @@ export function buildOpenApiDocument(): JsonObject {
     info: {
       title: 'account-billing-kit',
       version: CONTRACT_VERSION,
-      summary: 'Points of contact, users, catalog, payment methods and orders of one account.',
+      summary:
+        'Points of contact, users, catalog, subscriptions, payment methods, seats and orders of one account.',
       description:
         'The contract between the account-billing-kit screens (through `createHttpAdapter`) and a ' +
         'backend. Every error body is an RFC 9457 problem (`application/problem+json`) with the ' +
@@ -308,6 +342,102 @@ export function buildOpenApiDocument(): JsonObject {
             '201': { description: 'The payment method.', ...jsonBody('PaymentMethod') },
             ...badRequest,
             ...validationError,
+            ...commonErrors,
+          },
+        }),
+      },
+      '/payment-methods/{id}': {
+        patch: operation({
+          operationId: 'updatePaymentMethodSharing',
+          summary: "Shares the viewer's own card with the other admins, or stops sharing it.",
+          permissions: ['manageBilling'],
+          parameters: [paymentMethodId, ifMatch],
+          requestBody: { required: true, ...jsonBody('PaymentMethodSharing') },
+          responses: {
+            '200': { description: 'The card, with a new version.', ...jsonBody('PaymentMethod') },
+            ...badRequest,
+            '404': problem('The viewer sees no such card (`not_found`).'),
+            ...versionErrors('the payment methods the viewer sees'),
+            ...validationError,
+            ...commonErrors,
+            '403': problem('No manageBilling, or the card is another admin’s (`forbidden`).'),
+          },
+        }),
+        delete: operation({
+          operationId: 'removePaymentMethod',
+          summary:
+            "Removes the viewer's own card. While a subscription is not canceled, the default card (`paymentMethodIsDefault`) and the account's last valid card (`lastValidPaymentMethod`) stay.",
+          permissions: ['manageBilling'],
+          parameters: [paymentMethodId, ifMatch],
+          responses: {
+            '204': { description: 'Removed.' },
+            '404': problem('The viewer sees no such card (`not_found`).'),
+            ...versionErrors('the payment methods the viewer sees'),
+            '422': problem(
+              'A valid card must stay on file; `fieldIssues` say why (`paymentMethodIsDefault`, `lastValidPaymentMethod`).',
+            ),
+            ...commonErrors,
+            '403': problem('No manageBilling, or the card is another admin’s (`forbidden`).'),
+          },
+        }),
+      },
+      '/payment-methods/{id}/default': {
+        post: operation({
+          operationId: 'setDefaultPaymentMethod',
+          summary: 'Makes a valid card the default every subscription is charged to.',
+          permissions: ['manageBilling'],
+          parameters: [paymentMethodId, ifMatch],
+          responses: {
+            '200': {
+              description: 'Every payment method the viewer sees, as they now are.',
+              ...jsonArray('PaymentMethod'),
+            },
+            '404': problem('The viewer sees no such card (`not_found`).'),
+            ...versionErrors('the payment methods the viewer sees'),
+            '422': problem('The card has expired (`fieldIssues`: `paymentMethodExpired`).'),
+            ...commonErrors,
+          },
+        }),
+      },
+      '/subscriptions': {
+        get: operation({
+          operationId: 'getSubscriptions',
+          summary: "The account's subscription of each product, with the card each is charged to.",
+          responses: {
+            '200': { description: 'One subscription per product.', ...jsonArray('ProductSubscription') },
+            ...commonErrors,
+          },
+        }),
+      },
+      '/seat-assignments/{productId}': {
+        get: operation({
+          operationId: 'getSeatAssignments',
+          summary: 'Who holds a seat of a per-seat product, and how many seats were bought.',
+          parameters: [productId],
+          responses: {
+            '200': {
+              description: 'The seats; `ETag` is the quoted version.',
+              headers: { ETag: { schema: { type: 'string' } } },
+              ...jsonBody('SeatAssignments'),
+            },
+            '404': problem('The account has no per-seat subscription of this product (`not_found`).'),
+            ...commonErrors,
+          },
+        }),
+        patch: operation({
+          operationId: 'updateSeatAssignments',
+          summary: 'Assigns and unassigns seats, if nobody changed them since the version in `If-Match`.',
+          permissions: ['manageBilling'],
+          parameters: [productId, ifMatch],
+          requestBody: { required: true, ...jsonBody('SeatAssignmentsUpdate') },
+          responses: {
+            '200': { description: 'The seats, with a new version.', ...jsonBody('SeatAssignments') },
+            ...badRequest,
+            '404': problem('The account has no per-seat subscription of this product (`not_found`).'),
+            ...versionErrors('the current seats'),
+            '422': problem(
+              'More holders than seats bought (`seatsExceedBought`), or a new holder who is deactivated or unknown (`userDeactivated`, `userNotFound`).',
+            ),
             ...commonErrors,
           },
         }),

@@ -9,6 +9,7 @@ export const de = {
       deactivated: 'Deaktiviert',
       external: 'Externe E-Mail-Adresse',
       deactivatedReason: 'Deaktivierte Benutzer können nicht ausgewählt werden.',
+      invitedReason: 'Erhält Mitteilungen, sobald die Einladung angenommen wurde.',
     },
     save: 'Speichern',
     cancel: 'Abbrechen',
@@ -109,6 +110,8 @@ export const de = {
     searchFailed: 'Benutzer konnten nicht geladen werden.',
     deactivatedValue:
       '{name} ist deaktiviert und erhält keine Mitteilungen mehr. Wählen Sie einen anderen Benutzer aus.',
+    invitedValue: '{name} ist eingeladen und erhält Mitteilungen, sobald die Einladung angenommen wurde.',
+    replace: 'Ersatz auswählen',
   },
   companyInformation: {
     title: 'Unternehmensinformationen',

@@ -10,6 +10,7 @@ export const en = {
       deactivated: 'Deactivated',
       external: 'External email',
       deactivatedReason: 'Deactivated users can’t be selected.',
+      invitedReason: 'Receives messages once they accept the invitation.',
     },
     save: 'Save',
     cancel: 'Cancel',
@@ -102,6 +103,8 @@ export const en = {
     externalEmailHint: 'Or type the email address of someone who isn’t a user.',
     searchFailed: 'Users couldn’t be loaded.',
     deactivatedValue: '{name} is deactivated and no longer receives messages. Choose another user.',
+    invitedValue: '{name} is invited and receives messages once they accept the invitation.',
+    replace: 'Choose a replacement',
   },
   companyInformation: {
     title: 'Company information',

@@ -9,6 +9,7 @@ export const fi = {
       deactivated: 'Poistettu käytöstä',
       external: 'Ulkoinen sähköpostiosoite',
       deactivatedReason: 'Käytöstä poistettuja käyttäjiä ei voi valita.',
+      invitedReason: 'Saa viestejä, kun hän on hyväksynyt kutsun.',
     },
     save: 'Tallenna',
     cancel: 'Peruuta',
@@ -105,6 +106,8 @@ export const fi = {
     externalEmailHint: 'Tai kirjoita sellaisen henkilön sähköpostiosoite, joka ei ole käyttäjä.',
     searchFailed: 'Käyttäjiä ei voitu ladata.',
     deactivatedValue: '{name} on poistettu käytöstä, eikä hän saa enää viestejä. Valitse toinen käyttäjä.',
+    invitedValue: '{name} on kutsuttu ja saa viestejä, kun hän on hyväksynyt kutsun.',
+    replace: 'Valitse korvaaja',
   },
   companyInformation: {
     title: 'Yritystiedot',

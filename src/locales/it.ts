@@ -9,6 +9,7 @@ export const it = {
       deactivated: 'Disattivato',
       external: 'E-mail esterna',
       deactivatedReason: 'Gli utenti disattivati non possono essere selezionati.',
+      invitedReason: 'Riceverà i messaggi dopo aver accettato l’invito.',
     },
     save: 'Salva',
     cancel: 'Annulla',
@@ -108,6 +109,8 @@ export const it = {
     externalEmailHint: 'Oppure digita l’indirizzo e-mail di una persona che non è un utente.',
     searchFailed: 'Impossibile caricare gli utenti.',
     deactivatedValue: 'L’utente {name} è disattivato e non riceve più messaggi. Scegli un altro utente.',
+    invitedValue: 'L’utente {name} ha ricevuto un invito e riceverà i messaggi dopo averlo accettato.',
+    replace: 'Scegli un sostituto',
   },
   companyInformation: {
     title: 'Informazioni sull’azienda',

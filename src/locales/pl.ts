@@ -9,6 +9,7 @@ export const pl = {
       deactivated: 'Dezaktywowany',
       external: 'Zewnętrzny adres e-mail',
       deactivatedReason: 'Nie można wybrać dezaktywowanych użytkowników.',
+      invitedReason: 'Będzie otrzymywać wiadomości po przyjęciu zaproszenia.',
     },
     save: 'Zapisz',
     cancel: 'Anuluj',
@@ -107,6 +108,9 @@ export const pl = {
     searchFailed: 'Nie udało się wczytać użytkowników.',
     deactivatedValue:
       'Użytkownik {name} jest dezaktywowany i nie otrzymuje już wiadomości. Wybierz innego użytkownika.',
+    invitedValue:
+      'Użytkownik {name} został zaproszony i będzie otrzymywać wiadomości po przyjęciu zaproszenia.',
+    replace: 'Wybierz zastępstwo',
   },
   companyInformation: {
     title: 'Informacje o firmie',

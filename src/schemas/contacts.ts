@@ -89,10 +89,15 @@ export type AccountContacts = z.infer<typeof accountContactsSchema>;
 
 /**
  * A change to some of the contacts. Omitted sections are left as they are; a role set to
- * `null` is cleared.
+ * `null` is cleared. The primary contact can be changed, never removed: the account has
+ * exactly one, so `primaryContactId: null` is refused with `primaryContactRequired`.
  */
 export const contactsUpdateSchema = z.object({
-  primaryContactId: userIdSchema.nullable().optional(),
+  primaryContactId: z
+    .string({ error: (issue) => (issue.input === null ? 'primaryContactRequired' : undefined) })
+    .min(1)
+    .max(128)
+    .optional(),
   billingContactIds: billingContactIdsSchema.optional(),
   roleContacts: z.record(roleIdSchema, assigneeInputSchema.nullable()).optional(),
 });

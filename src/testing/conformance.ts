@@ -4,13 +4,20 @@ import { foldText } from '../lib/search-text.js';
 import {
   accountContactsSchema,
   accountSchema,
+  cardExpiryStatus,
   catalogSchema,
   MAX_BILLING_CONTACTS,
   paymentMethodSchema,
+  productSubscriptionSchema,
   quoteSchema,
   roleDefinitionSchema,
+  seatAssignmentsSchema,
   userPageSchema,
+  type ContactsUpdate,
   type OrderDraft,
+  type PaymentMethod,
+  type ProductSubscription,
+  type SeatAssignments,
   type User,
   type ViewerPermissions,
 } from '../schemas/index.js';
@@ -31,8 +38,9 @@ export interface ConformanceOptions {
   /**
    * A fresh sandbox for each check: an adapter on an account of its own, signed in as a user
    * with `viewer.permissions` (every permission when not given). The account needs at least
-   * four active users and one deactivated user, and must accept the test card
-   * 4242 4242 4242 4242. Orders are placed in it: never point this at production.
+   * four active users and one deactivated user, a subscription that is not canceled with a
+   * per-seat product that has a free seat, and must accept the test card 4242 4242 4242 4242.
+   * Orders are placed and cards saved in it: never point this at production.
    */
   createAdapter: (viewer?: ConformanceViewer) => AccountAdapter | Promise<AccountAdapter>;
   /** Check idempotent orders (places orders in the sandbox). Default true. */
@@ -145,6 +153,54 @@ async function purchasableDraft(
   };
 }
 
+/** The test card, saved now as the viewer's; `makeDefault` makes it the card subscriptions are charged to. */
+async function saveTestCard(adapter: AccountAdapter, makeDefault: boolean): Promise<PaymentMethod> {
+  const { token } = await adapter.tokenizeCard({
+    cardholderName: 'Conformance Check',
+    number: '4242 4242 4242 4242',
+    expiry: `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`,
+    securityCode: '123',
+  });
+  return adapter.createPaymentMethod({ token, sharedWithAdmins: false, makeDefault });
+}
+
+/** The account's subscriptions, checked against the schema; at least one must still be charged. */
+async function chargedSubscriptions(adapter: AccountAdapter): Promise<ProductSubscription[]> {
+  const subscriptions = (await adapter.getSubscriptions()).map((subscription) =>
+    productSubscriptionSchema.parse(subscription),
+  );
+  check(
+    subscriptions.some((subscription) => subscription.status !== 'canceled'),
+    'the sandbox account needs a subscription that is not canceled for this check',
+  );
+  return subscriptions;
+}
+
+/** The seats of the sandbox's per-seat subscription, and users who hold none yet. */
+async function perSeatProduct(
+  adapter: AccountAdapter,
+): Promise<{ seats: SeatAssignments; subscription: ProductSubscription }> {
+  const subscription = (await adapter.getSubscriptions()).find(
+    (candidate) => candidate.pricing === 'per_seat' && candidate.status !== 'canceled',
+  );
+  check(subscription, 'the sandbox account needs a per-seat subscription for this check');
+  const seats = seatAssignmentsSchema.parse(await adapter.getSeatAssignments(subscription.productId));
+  return { seats, subscription };
+}
+
+/** Active users without a seat of `seats`' product. */
+async function usersWithoutSeat(adapter: AccountAdapter, seats: SeatAssignments, count: number) {
+  const holders = new Set(seats.holders.map((user) => user.id));
+  const candidates = (await activeUserIds(adapter, count + holders.size)).filter((id) => !holders.has(id));
+  check(candidates.length >= count, `the account needs ${count} active users without a seat for this check`);
+  return candidates.slice(0, count);
+}
+
+function paymentMethodsOf(value: unknown): PaymentMethod[] | null {
+  const parsed = paymentMethodSchema.array().safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Runs `operation` and says whether it was refused as `forbidden` (any other failure is a finding). */
 async function isForbidden(operation: () => Promise<unknown>, what: string): Promise<boolean> {
   try {
@@ -226,6 +282,29 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       );
     });
 
+    it('changes the primary contact but never removes it', async () => {
+      const adapter = await options.createAdapter();
+      const before = await adapter.getContacts();
+      // Sent as a host's untyped code would: the type already forbids it.
+      const removal = JSON.parse('{"primaryContactId":null}') as ContactsUpdate;
+      const error = await expectAdapterError(
+        adapter.updateContacts(removal, { expectedVersion: before.version }),
+        'validation',
+        'removing the primary contact',
+      );
+      check(
+        error.fieldIssues.some(
+          (issue) => issue.path[0] === 'primaryContactId' && issue.code === 'primaryContactRequired',
+        ),
+        'removing the primary contact must name primaryContactId with "primaryContactRequired"',
+      );
+      const after = await adapter.getContacts();
+      check(
+        after.primaryContact?.id === before.primaryContact?.id,
+        'a refused removal must leave the primary contact',
+      );
+    });
+
     it('accepts an external email only on roles that allow it', async () => {
       const adapter = await options.createAdapter();
       const roles = await adapter.getRoleDefinitions();
@@ -255,9 +334,9 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       const adapter = await options.createAdapter();
       const { version } = await adapter.getContacts();
       const [userId] = await activeUserIds(adapter, 1);
-      await adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+      await adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
       const error = await expectAdapterError(
-        adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }),
+        adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version }),
         'conflict',
         'an update with a stale version',
       );
@@ -375,17 +454,33 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       await adapter.searchUsers({ query: '', limit: 5 });
       await adapter.getRoleDefinitions();
       await adapter.getCatalog(undefined);
+      const { seats, subscription } = await perSeatProduct(adapter);
       const [userId] = await activeUserIds(adapter, 1);
+      const cardId = subscription.paymentMethod?.id ?? 'pm_conformance';
       const writes: [string, () => Promise<unknown>][] = [
         [
           'updateContacts',
-          () =>
-            adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: before.version }),
+          () => adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: before.version }),
         ],
         ['getPaymentMethods', () => adapter.getPaymentMethods()],
         [
           'createPaymentMethod',
           () => adapter.createPaymentMethod({ token: 'tok_conformance', sharedWithAdmins: false }),
+        ],
+        ['setDefaultPaymentMethod', () => adapter.setDefaultPaymentMethod(cardId, { expectedVersion: 1 })],
+        [
+          'updatePaymentMethodSharing',
+          () => adapter.updatePaymentMethodSharing(cardId, true, { expectedVersion: 1 }),
+        ],
+        ['removePaymentMethod', () => adapter.removePaymentMethod(cardId, { expectedVersion: 1 })],
+        [
+          'updateSeatAssignments',
+          () =>
+            adapter.updateSeatAssignments(
+              seats.productId,
+              { assign: [], unassign: seats.holders.slice(0, 1).map((user) => user.id) },
+              { expectedVersion: seats.version },
+            ),
         ],
         [
           'placeOrder',
@@ -413,6 +508,10 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         (await adapter.getContacts()).version === before.version,
         'a read-only viewer must not change the contacts',
       );
+      check(
+        (await adapter.getSeatAssignments(seats.productId)).version === seats.version,
+        'a read-only viewer must not change the seats',
+      );
     });
 
     it('checks each permission on its own operations', async () => {
@@ -429,7 +528,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         const { version } = await adapter.getContacts();
         const [userId] = await activeUserIds(adapter, 1);
         const updateContacts = () =>
-          adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+          adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
         const getPaymentMethods = () => adapter.getPaymentMethods();
         if (missing === 'manageContacts') {
           check(
@@ -439,6 +538,19 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
           check(
             !(await isForbidden(getPaymentMethods, 'getPaymentMethods')),
             'getPaymentMethods must not need manageContacts',
+          );
+          const { seats } = await perSeatProduct(adapter);
+          check(
+            !(await isForbidden(
+              () =>
+                adapter.updateSeatAssignments(
+                  seats.productId,
+                  { assign: [], unassign: [] },
+                  { expectedVersion: seats.version },
+                ),
+              'updateSeatAssignments',
+            )),
+            'updateSeatAssignments must not need manageContacts',
           );
         }
         if (missing === 'manageBilling') {
@@ -457,6 +569,31 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
             !(await isForbidden(updateContacts, 'updateContacts')),
             'updateContacts must not need manageBilling',
           );
+          const { seats, subscription } = await perSeatProduct(adapter);
+          const cardId = subscription.paymentMethod?.id ?? 'pm_conformance';
+          const billingWrites: [string, () => Promise<unknown>][] = [
+            [
+              'setDefaultPaymentMethod',
+              () => adapter.setDefaultPaymentMethod(cardId, { expectedVersion: 1 }),
+            ],
+            [
+              'updatePaymentMethodSharing',
+              () => adapter.updatePaymentMethodSharing(cardId, true, { expectedVersion: 1 }),
+            ],
+            ['removePaymentMethod', () => adapter.removePaymentMethod(cardId, { expectedVersion: 1 })],
+            [
+              'updateSeatAssignments',
+              () =>
+                adapter.updateSeatAssignments(
+                  seats.productId,
+                  { assign: [], unassign: [] },
+                  { expectedVersion: seats.version },
+                ),
+            ],
+          ];
+          for (const [name, write] of billingWrites) {
+            check(await isForbidden(write, name), `${name} without manageBilling must fail with "forbidden"`);
+          }
         }
         if (missing === 'purchase') {
           const draft = await purchasableDraft(adapter, company);
@@ -516,15 +653,283 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         'a quote for an unknown tier must name tierId',
       );
       const [userId] = ids;
-      await adapter.updateContacts({ primaryContactId: userId ?? null }, { expectedVersion: version });
+      await adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version });
       const conflict = await expectAdapterError(
-        adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }),
+        adapter.updateContacts({ primaryContactId: userId }, { expectedVersion: version }),
         'conflict',
         'an update with a stale version',
       );
       const current = accountContactsSchema.safeParse(conflict.current);
       check(current.success, 'a conflict must carry the current contacts');
       check(current.data.version !== version, 'the current contacts of a conflict must be the newer version');
+    });
+
+    it('returns subscriptions, payment methods and seats that agree with each other', async () => {
+      const adapter = await options.createAdapter();
+      const subscriptions = await chargedSubscriptions(adapter);
+      const methods = (await adapter.getPaymentMethods()).map((method) => paymentMethodSchema.parse(method));
+      check(methods.filter((method) => method.isDefault).length <= 1, 'at most one card may be the default');
+      const byDefault = methods.find((method) => method.isDefault);
+      for (const subscription of subscriptions) {
+        if (byDefault && subscription.status !== 'canceled') {
+          check(
+            subscription.paymentMethod?.id === byDefault.id,
+            `the subscription of "${subscription.productId}" must be charged to the default card`,
+          );
+        }
+      }
+      const { seats, subscription } = await perSeatProduct(adapter);
+      check(
+        seats.seatsBought === subscription.seatsBought,
+        `getSeatAssignments and getSubscriptions must agree on the seats bought of "${subscription.productId}"`,
+      );
+      check(
+        seats.holders.length === subscription.seatsAssigned,
+        `getSubscriptions must count the ${seats.holders.length} seat holders of "${subscription.productId}" as assigned, not ${subscription.seatsAssigned}`,
+      );
+      await expectAdapterError(
+        adapter.getSeatAssignments('no-such-product'),
+        'not_found',
+        'the seats of a product the account does not have',
+      );
+    });
+
+    it('keeps a valid default card: refuses to remove it until another valid card is the default', async () => {
+      const adapter = await options.createAdapter();
+      await chargedSubscriptions(adapter);
+      const before = (await adapter.getPaymentMethods()).find((method) => method.isDefault);
+      const card = await saveTestCard(adapter, true);
+      check(card.isDefault, 'createPaymentMethod with makeDefault must make the new card the default');
+      const methods = await adapter.getPaymentMethods();
+      check(
+        methods
+          .filter((method) => method.isDefault)
+          .map((method) => method.id)
+          .join() === card.id,
+        'after makeDefault the new card must be the only default',
+      );
+      const refusal = await expectAdapterError(
+        adapter.removePaymentMethod(card.id, { expectedVersion: card.version }),
+        'validation',
+        'removing the default card of a subscription',
+      );
+      check(
+        refusal.fieldIssues.some((issue) => issue.code === 'paymentMethodIsDefault'),
+        'removing the default card must be refused with the field issue "paymentMethodIsDefault"',
+      );
+      check(
+        (await adapter.getPaymentMethods()).some((method) => method.id === card.id),
+        'a refused removal must keep the card',
+      );
+      const other =
+        (before && cardExpiryStatus(before) !== 'expired' ? before : undefined) ??
+        (await saveTestCard(adapter, false));
+      const current = (await adapter.getPaymentMethods()).find((method) => method.id === other.id);
+      check(current, 'the other card must still be listed');
+      const after = (
+        await adapter.setDefaultPaymentMethod(other.id, { expectedVersion: current.version })
+      ).map((method) => paymentMethodSchema.parse(method));
+      check(
+        after
+          .filter((method) => method.isDefault)
+          .map((method) => method.id)
+          .join() === other.id,
+        'setDefaultPaymentMethod must leave exactly the chosen card as the default',
+      );
+      const demoted = after.find((method) => method.id === card.id);
+      check(demoted, 'setDefaultPaymentMethod must answer with every payment method the viewer sees');
+      check(demoted.version !== card.version, 'a card that stops being the default must get a new version');
+      await adapter.removePaymentMethod(card.id, { expectedVersion: demoted.version });
+      check(
+        !(await adapter.getPaymentMethods()).some((method) => method.id === card.id),
+        'a card that is no longer the default must be removable',
+      );
+    });
+
+    it('refuses an expired card as the default', async () => {
+      const adapter = await options.createAdapter();
+      const expired = (await adapter.getPaymentMethods()).find(
+        (method) => cardExpiryStatus(method) === 'expired',
+      );
+      // Cards cannot be saved expired: the check runs where the sandbox has one already.
+      if (!expired) return;
+      const refusal = await expectAdapterError(
+        adapter.setDefaultPaymentMethod(expired.id, { expectedVersion: expired.version }),
+        'validation',
+        'an expired card as the default',
+      );
+      check(
+        refusal.fieldIssues.some((issue) => issue.code === 'paymentMethodExpired'),
+        'an expired card as the default must be refused with the field issue "paymentMethodExpired"',
+      );
+    });
+
+    it('guards card changes with versions and lets only the holder share or remove a card', async () => {
+      const adapter = await options.createAdapter();
+      const card = await saveTestCard(adapter, false);
+      const shared = await adapter.updatePaymentMethodSharing(card.id, true, {
+        expectedVersion: card.version,
+      });
+      check(shared.sharedWithAdmins, 'updatePaymentMethodSharing must share the card');
+      check(shared.version !== card.version, 'a successful sharing change must change the version');
+      const conflict = await expectAdapterError(
+        adapter.updatePaymentMethodSharing(card.id, false, { expectedVersion: card.version }),
+        'conflict',
+        'a sharing change with a stale version',
+      );
+      const current = paymentMethodsOf(conflict.current);
+      check(current, 'a payment method conflict must carry the current payment methods');
+      check(
+        current.some((method) => method.id === card.id && method.version === shared.version),
+        'the current payment methods of a conflict must hold the newer version',
+      );
+      await expectAdapterError(
+        adapter.removePaymentMethod(card.id, { expectedVersion: card.version }),
+        'conflict',
+        'removing a card with a stale version',
+      );
+      const { user } = (await adapter.getAccount()).viewer;
+      const othersCard = (await adapter.getPaymentMethods()).find((method) => method.ownerUserId !== user.id);
+      if (othersCard) {
+        await expectAdapterError(
+          adapter.updatePaymentMethodSharing(othersCard.id, !othersCard.sharedWithAdmins, {
+            expectedVersion: othersCard.version,
+          }),
+          'forbidden',
+          "changing the sharing of another admin's card",
+        );
+        await expectAdapterError(
+          adapter.removePaymentMethod(othersCard.id, { expectedVersion: othersCard.version }),
+          'forbidden',
+          "removing another admin's card",
+        );
+      }
+      await expectAdapterError(
+        adapter.removePaymentMethod('pm_no_such_card', { expectedVersion: 1 }),
+        'not_found',
+        'removing a card that does not exist',
+      );
+    });
+
+    it('refuses more seat holders than seats bought', async () => {
+      const adapter = await options.createAdapter();
+      const { seats } = await perSeatProduct(adapter);
+      const free = seats.seatsBought - seats.holders.length;
+      check(free > 0, 'the sandbox per-seat subscription needs a free seat for this check');
+      const candidates = await usersWithoutSeat(adapter, seats, free + 1);
+      const refusal = await expectAdapterError(
+        adapter.updateSeatAssignments(
+          seats.productId,
+          { assign: candidates, unassign: [] },
+          { expectedVersion: seats.version },
+        ),
+        'validation',
+        `assigning ${free + 1} seats when ${free} are free`,
+      );
+      check(
+        refusal.fieldIssues.some((issue) => issue.code === 'seatsExceedBought' && issue.path[0] === 'assign'),
+        'more seat holders than seats bought must be refused with "seatsExceedBought" on assign',
+      );
+      const unchanged = await adapter.getSeatAssignments(seats.productId);
+      check(unchanged.version === seats.version, 'a refused seat change must not change the version');
+      const saved = seatAssignmentsSchema.parse(
+        await adapter.updateSeatAssignments(
+          seats.productId,
+          { assign: candidates.slice(0, free), unassign: [] },
+          { expectedVersion: seats.version },
+        ),
+      );
+      check(saved.holders.length === seats.seatsBought, 'assigning every free seat must succeed');
+      check(saved.version !== seats.version, 'a successful seat change must change the version');
+      const subscription = (await adapter.getSubscriptions()).find(
+        (candidate) => candidate.productId === seats.productId,
+      );
+      check(
+        subscription?.seatsAssigned === saved.holders.length,
+        'getSubscriptions must count the seats assigned after a change',
+      );
+    });
+
+    it('refuses a deactivated user as a new seat holder and keeps one who holds a seat', async () => {
+      const adapter = await options.createAdapter();
+      const inactive = await deactivatedUser(adapter);
+      const { seats } = await perSeatProduct(adapter);
+      const holdsSeat = seats.holders.some((user) => user.id === inactive.id);
+      if (!holdsSeat) {
+        const refusal = await expectAdapterError(
+          adapter.updateSeatAssignments(
+            seats.productId,
+            { assign: [inactive.id], unassign: [] },
+            { expectedVersion: seats.version },
+          ),
+          'validation',
+          `the deactivated user "${inactive.displayName}" as a new seat holder`,
+        );
+        check(
+          refusal.fieldIssues.some((issue) => issue.code === 'userDeactivated' && issue.path[0] === 'assign'),
+          'a deactivated seat holder must be refused with "userDeactivated" on assign',
+        );
+        return;
+      }
+      check(
+        seats.holders.find((user) => user.id === inactive.id)?.status === 'deactivated',
+        'a deactivated seat holder must be listed with the status "deactivated"',
+      );
+      const [someone] = await usersWithoutSeat(adapter, seats, 1);
+      const saved = await adapter.updateSeatAssignments(
+        seats.productId,
+        { assign: [], unassign: [someone ?? ''] },
+        { expectedVersion: seats.version },
+      );
+      check(
+        saved.holders.some((user) => user.id === inactive.id),
+        'a deactivated seat holder must keep the seat when another change is saved',
+      );
+      const freed = await adapter.updateSeatAssignments(
+        seats.productId,
+        { assign: [], unassign: [inactive.id] },
+        { expectedVersion: saved.version },
+      );
+      check(
+        !freed.holders.some((user) => user.id === inactive.id),
+        'unassigning a deactivated seat holder must succeed',
+      );
+      await expectAdapterError(
+        adapter.updateSeatAssignments(
+          seats.productId,
+          { assign: [inactive.id], unassign: [] },
+          { expectedVersion: freed.version },
+        ),
+        'validation',
+        `the deactivated user "${inactive.displayName}" as a new seat holder`,
+      );
+    });
+
+    it('reports a stale seat version as a conflict, with the current seats', async () => {
+      const adapter = await options.createAdapter();
+      const { seats } = await perSeatProduct(adapter);
+      const [holder] = seats.holders;
+      check(holder, 'the sandbox per-seat subscription needs a seat holder for this check');
+      const saved = await adapter.updateSeatAssignments(
+        seats.productId,
+        { assign: [], unassign: [holder.id] },
+        { expectedVersion: seats.version },
+      );
+      const conflict = await expectAdapterError(
+        adapter.updateSeatAssignments(
+          seats.productId,
+          { assign: [holder.id], unassign: [] },
+          { expectedVersion: seats.version },
+        ),
+        'conflict',
+        'a seat change with a stale version',
+      );
+      const current = seatAssignmentsSchema.safeParse(conflict.current);
+      check(current.success, 'a seat conflict must carry the current seat assignments');
+      check(
+        current.data.version === saved.version,
+        'the current seats of a conflict must be the newer version',
+      );
     });
 
     if (options.includeOrders ?? true) {

@@ -5,7 +5,10 @@ export type PersonStatus = 'invited' | 'deactivated' | 'external';
 
 export interface StatusBadgeProps {
   status: PersonStatus;
-  /** For a deactivated user, also tell assistive technology why they cannot be chosen. */
+  /**
+   * Also tell assistive technology what the status means: a deactivated user cannot be chosen,
+   * an invited one receives messages once they accept.
+   */
   withReason?: boolean;
   className?: string;
 }
@@ -26,6 +29,9 @@ export function StatusBadge({ status, withReason = false, className }: StatusBad
       {t(`common.status.${status}`)}
       {withReason && status === 'deactivated' && (
         <span className="abk-visually-hidden">. {t('common.status.deactivatedReason')}</span>
+      )}
+      {withReason && status === 'invited' && (
+        <span className="abk-visually-hidden">. {t('common.status.invitedReason')}</span>
       )}
     </span>
   );

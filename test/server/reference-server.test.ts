@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError } from '../../src/adapter/errors';
 import { createHttpAdapter } from '../../src/adapter/http';
+import { createMemoryAdapter } from '../../src/adapter/memory';
 import type { AccountAdapter } from '../../src/adapter/types';
 import type { OrderDraft, ViewerPermissions } from '../../src/schemas';
 import { runAdapterConformance } from '../../src/testing';
@@ -122,7 +123,8 @@ describe(`the reference server on ${databaseUrl ? 'PostgreSQL' : 'the embedded d
       purchase: false,
     });
     expect(
-      (await failure(adapter.updateContacts({ primaryContactId: null }, { expectedVersion: version }))).code,
+      (await failure(adapter.updateContacts({ primaryContactId: 'u002' }, { expectedVersion: version })))
+        .code,
     ).toBe('forbidden');
     expect((await failure(adapter.getPaymentMethods())).code).toBe('forbidden');
     expect((await failure(adapter.createPaymentMethod({ token: 'x', sharedWithAdmins: false }))).code).toBe(
@@ -302,6 +304,113 @@ describe(`the reference server on ${databaseUrl ? 'PostgreSQL' : 'the embedded d
     expect(saved.sectionChanges?.billing).toEqual({ updatedAt: saved.updatedAt, updatedBy: 'Anna Schmidt' });
     expect(saved.sectionChanges?.primary).toEqual(before.sectionChanges?.primary);
     expect(saved.sectionChanges?.roles).toEqual(before.sectionChanges?.roles);
+  });
+
+  it('answers subscriptions, cards and seats as the memory adapter does for the same seed', async () => {
+    const { adapter } = await sandbox();
+    const memory = createMemoryAdapter();
+    expect(await adapter.getSubscriptions()).toEqual(await memory.getSubscriptions());
+    expect(await adapter.getPaymentMethods()).toEqual(await memory.getPaymentMethods());
+    expect(await adapter.getSeatAssignments('sales')).toEqual({
+      ...(await memory.getSeatAssignments('sales')),
+      updatedAt: expect.any(String) as unknown,
+    });
+  });
+
+  it('guards card and seat writes with If-Match: 428 without it, 412 with the current state when stale', async () => {
+    const { token, adapter } = await sandbox();
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    for (const [method, path, body] of [
+      ['DELETE', '/payment-methods/pm_visa_4242', undefined],
+      ['PATCH', '/payment-methods/pm_visa_4242', '{"sharedWithAdmins":true}'],
+      ['POST', '/payment-methods/pm_mc_4444/default', undefined],
+      ['PATCH', '/seat-assignments/sales', '{"assign":[],"unassign":[]}'],
+    ] as const) {
+      const response = await fetch(`${server.apiUrl}${path}`, { method, headers, body: body ?? null });
+      expect(response.status, `${method} ${path}`).toBe(428);
+    }
+    const seats = await fetch(`${server.apiUrl}/seat-assignments/sales`, { headers });
+    expect(seats.headers.get('ETag')).toBe('"1"');
+    await adapter.updateSeatAssignments('sales', { assign: ['u003'], unassign: [] }, { expectedVersion: 1 });
+    const stale = await fetch(`${server.apiUrl}/seat-assignments/sales`, {
+      method: 'PATCH',
+      headers: { ...headers, 'If-Match': '"1"' },
+      body: '{"assign":[],"unassign":["u003"]}',
+    });
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as { current: { version: number } }).current.version).toBe(2);
+    const removed = await fetch(`${server.apiUrl}/payment-methods/pm_visa_4242`, {
+      method: 'DELETE',
+      headers: { ...headers, 'If-Match': '"1"' },
+    });
+    // The default card of a running subscription stays.
+    expect(removed.status).toBe(422);
+    expect(await removed.json()).toMatchObject({
+      code: 'validation',
+      fieldIssues: [{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }],
+    });
+  });
+
+  it('keeps a valid card on file when the default has expired', async () => {
+    const { adapter, accountId } = await sandbox();
+    const lastYear = new Date().getFullYear() - 1;
+    // Time passes: both seeded cards expire.
+    await server.database.query('UPDATE payment_methods SET exp_year = $2 WHERE account_id = $1', [
+      accountId,
+      lastYear,
+    ]);
+    const { token } = await adapter.tokenizeCard({
+      cardholderName: 'Anna Schmidt',
+      number: '4242 4242 4242 4242',
+      expiry: '12/40',
+      securityCode: '123',
+    });
+    const fresh = await adapter.createPaymentMethod({ token, sharedWithAdmins: false });
+    expect(fresh).toMatchObject({ isDefault: false, version: 1 });
+    expect(
+      (await failure(adapter.removePaymentMethod(fresh.id, { expectedVersion: 1 }))).fieldIssues,
+    ).toEqual([{ path: ['paymentMethodId'], code: 'lastValidPaymentMethod' }]);
+    expect(
+      (await failure(adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 1 }))).fieldIssues,
+    ).toEqual([{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }]);
+    expect(
+      (await failure(adapter.setDefaultPaymentMethod('pm_mc_4444', { expectedVersion: 1 }))).fieldIssues,
+    ).toEqual([{ path: ['paymentMethodId'], code: 'paymentMethodExpired' }]);
+    const after = await adapter.setDefaultPaymentMethod(fresh.id, { expectedVersion: 1 });
+    expect(after.map((method) => [method.id, method.isDefault, method.version])).toEqual([
+      ['pm_visa_4242', false, 2],
+      ['pm_mc_4444', false, 1],
+      [fresh.id, true, 2],
+    ]);
+    await adapter.removePaymentMethod('pm_visa_4242', { expectedVersion: 2 });
+    expect((await adapter.getSubscriptions())[0]?.paymentMethod?.id).toBe(fresh.id);
+  });
+
+  it('records an order as its product’s subscription, with the order’s seat users as holders', async () => {
+    const { adapter } = await sandbox();
+    await adapter.placeOrder(
+      {
+        tierId: 'service-starter',
+        currency: 'EUR',
+        interval: 'annual',
+        seatUserIds: ['u003', 'u004', 'u005'],
+        paymentMethodId: 'pm_visa_4242',
+        company,
+      },
+      { idempotencyKey: 'order-service' },
+    );
+    const service = (await adapter.getSubscriptions()).find(
+      (subscription) => subscription.productId === 'service',
+    );
+    expect(service).toMatchObject({
+      tierId: 'service-starter',
+      interval: 'annual',
+      seatsBought: 3,
+      seatsAssigned: 3,
+    });
+    const seats = await adapter.getSeatAssignments('service');
+    expect(seats.holders.map((user) => user.id).sort()).toEqual(['u003', 'u004', 'u005']);
+    expect(seats.updatedBy).toBe('Anna Schmidt');
   });
 
   it('keeps its data across a restart', async () => {

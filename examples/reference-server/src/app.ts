@@ -17,6 +17,8 @@ import {
   fieldIssuesOf,
   orderDraftSchema,
   parseCardExpiry,
+  paymentMethodSharingSchema,
+  seatAssignmentsUpdateSchema,
   userSearchParamsSchema,
   type ViewerPermissions,
 } from '../../../src/schemas/index.js';
@@ -245,6 +247,55 @@ export function createApp(database: Database, options: AppOptions = {}) {
     requirePermission(c.var.viewer, 'manageBilling');
     const input = parse(paymentMethodInputSchema, await jsonBody(c));
     return c.json(await store.createPaymentMethod(c.var.viewer, input), 201);
+  });
+
+  api.get('/subscriptions', async (c) => c.json(await store.getSubscriptions(c.var.viewer)));
+
+  api.post('/payment-methods/:id/default', async (c) => {
+    requirePermission(c.var.viewer, 'manageBilling');
+    const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+    return c.json(await store.setDefaultPaymentMethod(c.var.viewer, c.req.param('id'), expectedVersion));
+  });
+
+  api.patch('/payment-methods/:id', async (c) => {
+    requirePermission(c.var.viewer, 'manageBilling');
+    const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+    const { sharedWithAdmins } = parse(paymentMethodSharingSchema, await jsonBody(c));
+    const method = await store.updatePaymentMethodSharing(
+      c.var.viewer,
+      c.req.param('id'),
+      sharedWithAdmins,
+      expectedVersion,
+    );
+    c.header('ETag', `"${method.version}"`);
+    return c.json(method);
+  });
+
+  api.delete('/payment-methods/:id', async (c) => {
+    requirePermission(c.var.viewer, 'manageBilling');
+    const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+    await store.removePaymentMethod(c.var.viewer, c.req.param('id'), expectedVersion);
+    return c.body(null, 204);
+  });
+
+  api.get('/seat-assignments/:productId', async (c) => {
+    const seats = await store.getSeatAssignments(c.var.viewer, c.req.param('productId'));
+    c.header('ETag', `"${seats.version}"`);
+    return c.json(seats);
+  });
+
+  api.patch('/seat-assignments/:productId', async (c) => {
+    requirePermission(c.var.viewer, 'manageBilling');
+    const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+    const update = parse(seatAssignmentsUpdateSchema, await jsonBody(c));
+    const seats = await store.updateSeatAssignments(
+      c.var.viewer,
+      c.req.param('productId'),
+      update,
+      expectedVersion,
+    );
+    c.header('ETag', `"${seats.version}"`);
+    return c.json(seats);
   });
 
   api.post('/quotes', async (c) => {

@@ -3,13 +3,16 @@ import {
   builtInRoles,
   generateUsers,
   SEED_ACCOUNT_NAME,
+  nextRenewalDate,
   seedPaymentMethods,
+  seedProductSubscriptions,
   seedSubscription,
   seedUsers,
 } from '../../../src/adapter/memory-seed.js';
 import { foldText } from '../../../src/lib/search-text.js';
 import type { User, ViewerPermissions } from '../../../src/schemas/index.js';
 import type { Sql } from './db.js';
+import { PRODUCTS } from './pricing.js';
 
 /** The demo account `npm start` opens, and who can sign in to it. */
 export const DEMO_ACCOUNT_ID = 'acct_nordlicht';
@@ -60,7 +63,8 @@ const BATCH = 5_000;
 
 /**
  * Creates an account with the memory adapter's seed data: its users, the built-in roles, a
- * primary contact, two billing contacts, two role contacts and two payment methods.
+ * primary contact, two billing contacts, two role contacts, two payment methods (the default
+ * and one about to expire) and two product subscriptions, one with seats.
  */
 export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promise<void> {
   const users = options.userCount === undefined ? seedUsers() : generateUsers(options.userCount);
@@ -160,6 +164,34 @@ export async function seedAccount(sql: Sql, options: SeedAccountOptions): Promis
         methods.indexOf(method) / 1000,
       ],
     );
+  }
+  const userIds = new Set(users.map((user) => user.id));
+  for (const subscription of seedProductSubscriptions()) {
+    const perSeat = PRODUCTS.some((product) =>
+      product.tiers.some((tier) => tier.id === subscription.tierId && tier.pricing === 'per_seat'),
+    );
+    await sql.query(
+      `INSERT INTO product_subscriptions (account_id, product_id, tier_id, status, billing_interval, currency,
+         seats_bought, next_charge_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        options.accountId,
+        subscription.productId,
+        subscription.tierId,
+        subscription.status,
+        subscription.interval,
+        subscription.currency,
+        perSeat ? subscription.seatsBought : 0,
+        nextRenewalDate(new Date(), subscription.interval),
+      ],
+    );
+    const holders = perSeat ? subscription.holderIds.filter((id) => userIds.has(id)) : [];
+    if (holders.length > 0) {
+      await sql.query(
+        'INSERT INTO seat_holders (account_id, product_id, user_id) SELECT $1, $2, unnest($3::text[])',
+        [options.accountId, subscription.productId, holders],
+      );
+    }
   }
 }
 

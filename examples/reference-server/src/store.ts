@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../src/adapter/errors.js';
 import { foldText } from '../../../src/lib/search-text.js';
 import {
   accountContactsSchema,
+  cardExpiryStatus,
   MAX_BILLING_CONTACTS,
   type Account,
   type AccountContacts,
@@ -15,8 +16,11 @@ import {
   type OrderResult,
   type PaymentMethod,
   type PaymentMethodInput,
+  type ProductSubscription,
   type Quote,
   type RoleDefinition,
+  type SeatAssignments,
+  type SeatAssignmentsUpdate,
   type User,
   type UserPage,
   type ViewerPermissions,
@@ -51,7 +55,22 @@ interface ContactsRow {
   section_changes: Partial<Record<ContactsSection, ContactsChange>>;
 }
 
+interface SubscriptionRow {
+  product_id: string;
+  tier_id: string;
+  status: ProductSubscription['status'];
+  billing_interval: ProductSubscription['interval'];
+  currency: string;
+  seats_bought: number;
+  next_charge_date: string;
+  seats_version: number;
+  seats_updated_at: Date | string;
+  seats_updated_by: string | null;
+}
+
 const USER_COLUMNS = 'id, display_name, email, status, avatar_url';
+const SUBSCRIPTION_COLUMNS =
+  'product_id, tier_id, status, billing_interval, currency, seats_bought, next_charge_date, seats_version, seats_updated_at, seats_updated_by';
 
 function toUser(row: UserRow): User {
   return {
@@ -242,6 +261,132 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       isDefault: row.is_default,
       version: row.version,
     }));
+  }
+
+  /**
+   * A card the viewer can see, at the version they saw it, with every card of the account locked
+   * until the transaction ends: default, sharing and removal each read the others.
+   */
+  async function visibleMethodAt(
+    sql: Sql,
+    viewer: Viewer,
+    paymentMethodId: string,
+    expectedVersion: number,
+  ): Promise<PaymentMethod> {
+    await sql.query('SELECT id FROM payment_methods WHERE account_id = $1 FOR UPDATE', [viewer.accountId]);
+    const visible = await visiblePaymentMethods(sql, viewer);
+    const method = visible.find((candidate) => candidate.id === paymentMethodId);
+    if (!method) throw Problem.notFound('No such payment method.');
+    if (method.version !== expectedVersion) {
+      throw Problem.conflict(`The card is at version ${method.version}, not ${expectedVersion}.`, visible);
+    }
+    return method;
+  }
+
+  /** Makes `paymentMethodId` the default; every card whose flag changes gets a new version. */
+  async function makeDefault(sql: Sql, accountId: string, paymentMethodId: string): Promise<void> {
+    await sql.query(
+      `UPDATE payment_methods SET is_default = false, version = version + 1
+       WHERE account_id = $1 AND is_default AND id <> $2`,
+      [accountId, paymentMethodId],
+    );
+    await sql.query(
+      `UPDATE payment_methods SET is_default = true, version = version + 1
+       WHERE account_id = $1 AND id = $2 AND NOT is_default`,
+      [accountId, paymentMethodId],
+    );
+  }
+
+  async function subscriptionRows(sql: Sql, accountId: string): Promise<SubscriptionRow[]> {
+    return sql.query<SubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM product_subscriptions WHERE account_id = $1 ORDER BY product_id`,
+      [accountId],
+    );
+  }
+
+  /** The product's subscription if it is per seat, else `not_found`; locked when `forUpdate`. */
+  async function perSeatRow(sql: Sql, accountId: string, productId: string, forUpdate = false) {
+    const [row] = await sql.query<SubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM product_subscriptions WHERE account_id = $1 AND product_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+      [accountId, productId],
+    );
+    if (!row || findTier(PRODUCTS, row.tier_id)?.tier.pricing !== 'per_seat') {
+      throw Problem.notFound(`The account has no per-seat subscription of ${productId}.`);
+    }
+    return row;
+  }
+
+  async function holderIds(sql: Sql, accountId: string, productId: string): Promise<string[]> {
+    const rows = await sql.query<{ user_id: string }>(
+      'SELECT user_id FROM seat_holders WHERE account_id = $1 AND product_id = $2',
+      [accountId, productId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async function readSeats(sql: Sql, accountId: string, row: SubscriptionRow): Promise<SeatAssignments> {
+    const holders = await sql.query<UserRow>(
+      `SELECT ${USER_COLUMNS.split(', ')
+        .map((column) => `u.${column}`)
+        .join(', ')}
+       FROM seat_holders h JOIN users u ON u.account_id = h.account_id AND u.id = h.user_id
+       WHERE h.account_id = $1 AND h.product_id = $2 ORDER BY u.sort_key, u.id`,
+      [accountId, row.product_id],
+    );
+    return {
+      productId: row.product_id,
+      tierId: row.tier_id,
+      version: row.seats_version,
+      seatsBought: row.seats_bought,
+      holders: holders.map(toUser),
+      updatedAt: iso(row.seats_updated_at),
+      updatedBy: row.seats_updated_by,
+    };
+  }
+
+  /** An order replaces its product's subscription; its seat users become the holders. */
+  async function recordSubscription(
+    sql: Sql,
+    viewer: Viewer,
+    productId: string,
+    draft: OrderDraft,
+    quote: Quote,
+    method: PaymentMethod,
+  ): Promise<void> {
+    await sql.query(
+      `INSERT INTO product_subscriptions (account_id, product_id, tier_id, status, billing_interval, currency,
+         seats_bought, next_charge_date, seats_version, seats_updated_at, seats_updated_by)
+       VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, 1, $8, $9)
+       ON CONFLICT (account_id, product_id) DO UPDATE SET tier_id = $3, status = 'active', billing_interval = $4,
+         currency = $5, seats_bought = $6, next_charge_date = $7,
+         seats_version = product_subscriptions.seats_version + 1, seats_updated_at = $8, seats_updated_by = $9`,
+      [
+        viewer.accountId,
+        productId,
+        draft.tierId,
+        draft.interval,
+        draft.currency,
+        quote.seats,
+        quote.nextChargeDate,
+        now().toISOString(),
+        viewer.displayName,
+      ],
+    );
+    await sql.query('DELETE FROM seat_holders WHERE account_id = $1 AND product_id = $2', [
+      viewer.accountId,
+      productId,
+    ]);
+    if (quote.seats > 0) {
+      await sql.query(
+        'INSERT INTO seat_holders (account_id, product_id, user_id) SELECT $1, $2, unnest($3::text[])',
+        [viewer.accountId, productId, draft.seatUserIds],
+      );
+    }
+    const [existingDefault] = await sql.query(
+      'SELECT id FROM payment_methods WHERE account_id = $1 AND is_default',
+      [viewer.accountId],
+    );
+    if (!existingDefault) await makeDefault(sql, viewer.accountId, method.id);
   }
 
   async function priceDraft(sql: Sql, viewer: Viewer, draft: OrderDraft): Promise<Quote> {
@@ -443,7 +588,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         };
         if (update.primaryContactId !== undefined) {
           // Keeping a contact who was deactivated since is allowed; choosing one is not.
-          if (update.primaryContactId !== null && update.primaryContactId !== current.primary_contact_id) {
+          if (update.primaryContactId !== current.primary_contact_id) {
             const problem = userProblem(users, update.primaryContactId);
             if (problem) issues.push({ path: ['primaryContactId'], code: problem });
           }
@@ -514,6 +659,185 @@ export function createStore(database: Database, options: { now?: () => Date } = 
     },
 
     getPaymentMethods: (viewer: Viewer) => visiblePaymentMethods(database, viewer),
+
+    /** Each product's subscription, its seat count and the default card it is charged to. */
+    async getSubscriptions(viewer: Viewer): Promise<ProductSubscription[]> {
+      const rows = await subscriptionRows(database, viewer.accountId);
+      const counts = await database.query<{ product_id: string; holders: number }>(
+        `SELECT h.product_id, count(*)::int AS holders FROM seat_holders h
+         JOIN users u ON u.account_id = h.account_id AND u.id = h.user_id
+         WHERE h.account_id = $1 GROUP BY h.product_id`,
+        [viewer.accountId],
+      );
+      const [card] = await database.query<{
+        id: string;
+        brand: PaymentMethod['brand'];
+        last4: string;
+        exp_month: number;
+        exp_year: number;
+      }>(
+        'SELECT id, brand, last4, exp_month, exp_year FROM payment_methods WHERE account_id = $1 AND is_default',
+        [viewer.accountId],
+      );
+      return rows.map((row) => {
+        const tier = findTier(PRODUCTS, row.tier_id)?.tier;
+        const unit = tier?.prices[row.currency]?.[row.billing_interval] ?? 0;
+        const perSeat = tier?.pricing === 'per_seat';
+        // Per-seat tiers charge the seats above those included.
+        const price = tier && perSeat ? unit * Math.max(0, row.seats_bought - tier.includedSeats) : unit;
+        return {
+          productId: row.product_id,
+          tierId: row.tier_id,
+          status: row.status,
+          interval: row.billing_interval,
+          currency: row.currency,
+          pricing: perSeat ? 'per_seat' : 'flat',
+          seatsBought: perSeat ? row.seats_bought : 0,
+          seatsAssigned: perSeat
+            ? (counts.find((count) => count.product_id === row.product_id)?.holders ?? 0)
+            : 0,
+          price,
+          nextCharge: row.status === 'canceled' ? null : { date: row.next_charge_date, amount: price },
+          paymentMethod: card
+            ? {
+                id: card.id,
+                brand: card.brand,
+                last4: card.last4,
+                expMonth: card.exp_month,
+                expYear: card.exp_year,
+              }
+            : null,
+        };
+      });
+    },
+
+    /** Makes a valid card the default; answers with every card the viewer sees. */
+    setDefaultPaymentMethod(
+      viewer: Viewer,
+      paymentMethodId: string,
+      expectedVersion: number,
+    ): Promise<PaymentMethod[]> {
+      return database.transaction(async (sql) => {
+        const method = await visibleMethodAt(sql, viewer, paymentMethodId, expectedVersion);
+        if (cardExpiryStatus(method, now()) === 'expired') {
+          throw Problem.validation([{ path: ['paymentMethodId'], code: 'paymentMethodExpired' }]);
+        }
+        await makeDefault(sql, viewer.accountId, method.id);
+        return visiblePaymentMethods(sql, viewer);
+      });
+    },
+
+    /** Shares the viewer's own card with the other admins, or stops sharing it. */
+    updatePaymentMethodSharing(
+      viewer: Viewer,
+      paymentMethodId: string,
+      sharedWithAdmins: boolean,
+      expectedVersion: number,
+    ): Promise<PaymentMethod> {
+      return database.transaction(async (sql) => {
+        const method = await visibleMethodAt(sql, viewer, paymentMethodId, expectedVersion);
+        if (method.ownerUserId !== viewer.userId) throw Problem.forbidden('ownership of this card');
+        if (method.sharedWithAdmins === sharedWithAdmins) return method;
+        await sql.query(
+          `UPDATE payment_methods SET shared_with_admins = $3, version = version + 1
+           WHERE account_id = $1 AND id = $2`,
+          [viewer.accountId, method.id, sharedWithAdmins],
+        );
+        return { ...method, sharedWithAdmins, version: method.version + 1 };
+      });
+    },
+
+    /**
+     * Removes the viewer's own card, unless a subscription that is not canceled would be left
+     * without a valid default: the default card stays until another is the default, and the
+     * account's last valid card stays.
+     */
+    removePaymentMethod(viewer: Viewer, paymentMethodId: string, expectedVersion: number): Promise<void> {
+      return database.transaction(async (sql) => {
+        const method = await visibleMethodAt(sql, viewer, paymentMethodId, expectedVersion);
+        if (method.ownerUserId !== viewer.userId) throw Problem.forbidden('ownership of this card');
+        const charging = (await subscriptionRows(sql, viewer.accountId)).some(
+          (row) => row.status !== 'canceled',
+        );
+        if (charging) {
+          if (method.isDefault) {
+            throw Problem.validation([{ path: ['paymentMethodId'], code: 'paymentMethodIsDefault' }]);
+          }
+          // Every card of the account counts, not only those the viewer sees.
+          const others = await sql.query<{ exp_month: number; exp_year: number }>(
+            'SELECT exp_month, exp_year FROM payment_methods WHERE account_id = $1 AND id <> $2',
+            [viewer.accountId, method.id],
+          );
+          const othersValid = others.some(
+            (other) =>
+              cardExpiryStatus({ expMonth: other.exp_month, expYear: other.exp_year }, now()) !== 'expired',
+          );
+          if (cardExpiryStatus(method, now()) !== 'expired' && !othersValid) {
+            throw Problem.validation([{ path: ['paymentMethodId'], code: 'lastValidPaymentMethod' }]);
+          }
+        }
+        await sql.query('DELETE FROM payment_methods WHERE account_id = $1 AND id = $2', [
+          viewer.accountId,
+          method.id,
+        ]);
+      });
+    },
+
+    async getSeatAssignments(viewer: Viewer, productId: string): Promise<SeatAssignments> {
+      return readSeats(database, viewer.accountId, await perSeatRow(database, viewer.accountId, productId));
+    },
+
+    /** Applies a seat change over `expectedVersion`, with the memory adapter's rules. */
+    updateSeatAssignments(
+      viewer: Viewer,
+      productId: string,
+      update: SeatAssignmentsUpdate,
+      expectedVersion: number,
+    ): Promise<SeatAssignments> {
+      return database.transaction(async (sql) => {
+        const row = await perSeatRow(sql, viewer.accountId, productId, true);
+        if (row.seats_version !== expectedVersion) {
+          throw Problem.conflict(
+            `The seats are at version ${row.seats_version}, not ${expectedVersion}.`,
+            await readSeats(sql, viewer.accountId, row),
+          );
+        }
+        const current = await holderIds(sql, viewer.accountId, productId);
+        const removed = new Set(update.unassign);
+        const holders = current.filter((id) => !removed.has(id));
+        const users = await usersByIds(sql, viewer.accountId, update.assign);
+        const issues: FieldIssue[] = [];
+        // Holders deactivated since keep their seat; only new holders are checked.
+        update.assign.forEach((id, index) => {
+          if (holders.includes(id)) return;
+          const problem = userProblem(users, id);
+          if (problem) issues.push({ path: ['assign', index], code: problem });
+          else holders.push(id);
+        });
+        if (issues.length === 0 && holders.length > row.seats_bought) {
+          issues.push({ path: ['assign'], code: 'seatsExceedBought' });
+        }
+        if (issues.length > 0) throw Problem.validation(issues);
+        const added = holders.filter((id) => !current.includes(id));
+        const dropped = current.filter((id) => !holders.includes(id));
+        if (added.length === 0 && dropped.length === 0) return readSeats(sql, viewer.accountId, row);
+        await sql.query(
+          'DELETE FROM seat_holders WHERE account_id = $1 AND product_id = $2 AND user_id = ANY($3::text[])',
+          [viewer.accountId, productId, dropped],
+        );
+        await sql.query(
+          `INSERT INTO seat_holders (account_id, product_id, user_id)
+           SELECT $1, $2, unnest($3::text[])`,
+          [viewer.accountId, productId, added],
+        );
+        const [saved] = await sql.query<SubscriptionRow>(
+          `UPDATE product_subscriptions SET seats_version = seats_version + 1, seats_updated_at = $3, seats_updated_by = $4
+           WHERE account_id = $1 AND product_id = $2 RETURNING ${SUBSCRIPTION_COLUMNS}`,
+          [viewer.accountId, productId, now().toISOString(), viewer.displayName],
+        );
+        return readSeats(sql, viewer.accountId, saved ?? row);
+      });
+    },
 
     async saveCardToken(
       viewer: Viewer,
@@ -692,6 +1016,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         viewer.accountId,
         JSON.stringify(nextSubscription),
       ]);
+      if (found) await recordSubscription(sql, viewer, found.product.id, draft, quote, method);
       return result;
     },
 

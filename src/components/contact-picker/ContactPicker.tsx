@@ -122,11 +122,22 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
   const setInputRefs = useMemo(() => composeRefs(setInputElement, inputRef), [inputRef]);
   const position = usePopoverPosition(anchorRef, isOpen, LIST_MAX_HEIGHT);
 
+  // A chosen user who does not receive messages (deactivated) or not yet (invited) is flagged.
   const warning =
     warningMessage ??
-    (value?.kind === 'user' && value.user.status === 'deactivated' ? (
-      <IsolatedMessage id="contactPicker.deactivatedValue" values={{ name: value.user.displayName }} />
+    (value?.kind === 'user' && value.user.status !== 'active' ? (
+      <IsolatedMessage
+        id={
+          value.user.status === 'deactivated'
+            ? 'contactPicker.deactivatedValue'
+            : 'contactPicker.invitedValue'
+        }
+        values={{ name: value.user.displayName }}
+      />
     ) : undefined);
+  // A deactivated contact keeps their flag until replaced; replacing is one click away.
+  const offerReplacement =
+    value?.kind === 'user' && value.user.status === 'deactivated' && !disabled && !readOnly;
   const searchErrorId = picker.error ? `${id}-search-error` : undefined;
   const selectedUser = value?.kind === 'user' ? value.user : null;
   // While a new search is typed, the input no longer shows the value: nor do its details.
@@ -223,6 +234,19 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
           </div>
         )}
       </Field>
+      {offerReplacement && (
+        <button
+          type="button"
+          className="abk-button abk-contact-picker__replace"
+          data-variant="link"
+          onClick={() => {
+            inputElement?.focus();
+            picker.open();
+          }}
+        >
+          {t('contactPicker.replace')}
+        </button>
+      )}
       {name && (
         <input
           type="hidden"

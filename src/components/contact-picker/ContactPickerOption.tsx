@@ -29,7 +29,13 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
       className="abk-list-row abk-contact-picker__option"
       {...optionProps}
       data-status={user?.status ?? 'external'}
-      title={deactivated ? t('common.status.deactivatedReason') : undefined}
+      title={
+        deactivated
+          ? t('common.status.deactivatedReason')
+          : user?.status === 'invited'
+            ? t('common.status.invitedReason')
+            : undefined
+      }
       style={{ top: row.start, height: row.size }}
     >
       <span className="abk-contact-picker__avatar-slot" aria-hidden="true">

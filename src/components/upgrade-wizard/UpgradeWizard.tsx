@@ -5,6 +5,7 @@ import {
   ErrorNotice,
   Heading,
   HeadingLevelProvider,
+  IsolatedMessage,
   LoadingState,
   Notice,
   ScreenErrorBoundary,
@@ -121,7 +122,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
   },
   ref,
 ) {
-  const { t, format } = useAccountSettings();
+  const { t } = useAccountSettings();
   const [options, rootProps] = splitProps(props, WIZARD_OPTION_KEYS);
   const wizard = useUpgradeWizard(options);
   const id = useId();
@@ -164,16 +165,18 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
   }
 
   if (!wizard.mayPurchase) {
-    const names = format.list(wizard.administrators.map((user) => user.displayName));
+    const names = wizard.administrators.map((user) => user.displayName);
     return (
       <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
         <HeadingLevelProvider level={headingLevel}>
           <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
         </HeadingLevelProvider>
         <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
-          {names
-            ? t('upgrade.notAllowedBody', { administrators: names })
-            : t('upgrade.notAllowedNoAdministrators')}
+          {names.length > 0 ? (
+            <IsolatedMessage id="upgrade.notAllowedBody" values={{ administrators: names }} />
+          ) : (
+            t('upgrade.notAllowedNoAdministrators')
+          )}
         </Notice>
       </div>
     );

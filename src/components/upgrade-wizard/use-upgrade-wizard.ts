@@ -154,7 +154,7 @@ export interface UseUpgradeWizardResult {
   accountError: AdapterError | null;
   /** Whether the viewer may purchase (`canPurchase`); false while that is not known. */
   mayPurchase: boolean;
-  /** Whom to ask when the viewer may not purchase. */
+  /** Whom to ask when the viewer may not purchase: the account's administrators, never the viewer. */
   administrators: readonly User[];
   catalogStatus: CatalogStatus;
   catalog: Catalog | undefined;
@@ -531,7 +531,10 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     account: account.data,
     accountError: account.isError ? toAdapterError(account.error) : null,
     mayPurchase,
-    administrators: account.data?.administrators ?? [],
+    // The viewer is never told to ask themself.
+    administrators: (account.data?.administrators ?? []).filter(
+      (user) => user.id !== account.data?.viewer.user.id,
+    ),
     catalogStatus: catalog.isPending ? 'loading' : catalog.isError && !catalog.data ? 'error' : 'ready',
     catalog: catalog.data,
     catalogError: catalog.isError ? toAdapterError(catalog.error) : null,
