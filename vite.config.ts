@@ -104,9 +104,9 @@ export default defineConfig({
       // A bundler may drop module-level directives; a client entry without one would be run as
       // server code by a React Server Components host, and fail there.
       name: 'account-billing-kit:use-client',
-      // The library's own build only: Storybook's production build uses this config too, and
-      // has no library entries to check.
-      apply: (config, { command }) => command === 'build' && Boolean(config.build?.lib),
+      // The library build only: Storybook's build reuses this config for an app, whose chunks
+      // are not the package's entries.
+      apply: (config, { command }) => command === 'build' && config.build?.lib !== undefined,
       generateBundle(_options, bundle) {
         for (const name of clientEntries) {
           const chunk = bundle[`${name}.js`];

@@ -84,6 +84,8 @@ export {
   quoteLineItemSchema,
   quoteSchema,
   taxIdSchema,
+  upgradeRequestResultSchema,
+  upgradeRequestSchema,
 } from './schemas/index.js';
 export type {
   CardBrand,
@@ -94,6 +96,8 @@ export type {
   PaymentMethod,
   Quote,
   QuoteLineItem,
+  UpgradeRequest,
+  UpgradeRequestResult,
 } from './schemas/index.js';
 
 // Schemas: subscriptions, payment method changes and seat assignments ------------------------
@@ -173,6 +177,7 @@ export {
   contactsQueryOptions,
   paymentMethodsQueryOptions,
   placeOrderMutationOptions,
+  requestUpgradeMutationOptions,
   quoteQueryOptions,
   removePaymentMethodMutationOptions,
   roleDefinitionsQueryOptions,

@@ -35,7 +35,11 @@ async function choosePlan(canvasElement: HTMLElement, product: string, tier: str
   const canvas = within(canvasElement);
   await userEvent.click(await canvas.findByRole('tab', { name: product }, SLOW));
   await userEvent.click(canvas.getByRole('button', { name: fill(m.upgrade.plan.select, { tier }) }));
-  await userEvent.click(canvas.getByRole('button', { name: m.common.next }));
+  // The plan step's action names the interval: "Buy monthly plan" or "Buy annual plan".
+  const buy = [m.upgrade.plan.buyMonthly, m.upgrade.plan.buyAnnual];
+  await userEvent.click(
+    canvas.getByRole('button', { name: (name) => buy.some((label) => name.startsWith(label)) }),
+  );
 }
 
 async function fillCompany(canvasElement: HTMLElement, m: Messages = en) {
@@ -97,6 +101,7 @@ const meta = {
     quoteDebounceMs: 0,
     onContactSales: fn(),
     onPurchaseComplete: fn(),
+    onDone: fn(),
   },
   parameters: { layout: 'padded', docs: { page: componentDocsPage(guide) } },
 } satisfies Meta<typeof UpgradeWizard>;
@@ -161,6 +166,52 @@ export const SeatsStep: Story = {
     await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
     await expect(canvas.getByText('2 seats selected')).toBeInTheDocument();
     await expect(canvas.getByText('Seats: €184.00 / month')).toBeInTheDocument();
+  },
+};
+
+/** Anna Schmidt and Jürgen Groß hold Sales Hub seats today. */
+const salesSeatHolders = {
+  subscription: { tierIds: ['marketing-starter', 'sales-starter'], seatHolders: { sales: ['u001', 'u002'] } },
+} satisfies StoryAdapterParameters;
+
+/**
+ * Who holds a seat today starts out selected and is marked. Unticking a held seat asks first,
+ * with focus on the safe answer, "Keep seat".
+ */
+export const SeatsHeld: Story = {
+  parameters: { adapter: salesSeatHolders },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    const anna = await canvas.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }, SLOW);
+    await expect(anna).toBeChecked();
+    await expect(anna).toHaveAccessibleDescription('Has a seat');
+    await expect(canvas.getByText('2 users already have a seat')).toBeInTheDocument();
+    await userEvent.click(anna);
+    const question = canvas.getByRole('group', { name: 'Anna Schmidt has a seat today. Remove it?' });
+    await expect(within(question).getByRole('button', { name: 'Keep seat' })).toHaveFocus();
+    await expect(anna).toBeChecked();
+  },
+};
+
+/** A held seat removed on purpose is listed on the review, apart from who gets the seats. */
+export const ReviewSeatsRemoved: Story = {
+  parameters: { adapter: salesSeatHolders },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }, SLOW));
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove seat' }));
+    await expect(canvas.getByText('1 seat selected')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+    await fillCompany(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    const removed = canvas.getByText('Seats removed').closest('div') as HTMLElement;
+    await expect(await within(removed).findByText('Anna Schmidt', {}, SLOW)).toBeInTheDocument();
+    const seats = canvas.getByText('Seats for').closest('div') as HTMLElement;
+    await expect(await within(seats).findByText('Jürgen Groß', {}, SLOW)).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
   },
 };
 
@@ -240,6 +291,10 @@ export const ReviewStep: Story = {
     await toReviewWithExistingCard(canvasElement);
     const plan = canvas.getByRole('rowheader', { name: 'Marketing Hub Professional' }).closest('tr');
     await expect(plan).toHaveTextContent('€8,190.00');
+    // The account has Marketing Hub Starter: its unused time is credited, by name.
+    await expect(
+      canvas.getByRole('rowheader', { name: 'Credit for unused time on Marketing Hub Starter' }),
+    ).toBeInTheDocument();
     await expect(await canvas.findByText(/Your card is charged every year/)).toBeInTheDocument();
     await expect(canvas.getByRole('rowheader', { name: 'Total due today' })).toBeInTheDocument();
     await expect(canvas.getByRole('link', { name: /Terms of Service/ })).toHaveAttribute('target', '_blank');
@@ -277,9 +332,60 @@ export const DoneSuccess: Story = {
     ).toBeInTheDocument();
     await expect(args.onPurchaseComplete).toHaveBeenCalledTimes(1);
     await expect(adapterOf(loaded).control.orders()).toHaveLength(1);
+    const steps = within(canvas.getByRole('navigation', { name: 'Upgrade steps' }));
+    await expect(steps.queryByRole('button')).not.toBeInTheDocument();
+    await expect(steps.getByText(/Review order/).closest('li')).toHaveTextContent('purchase completed');
+    const summary = within(canvas.getByRole('list', { name: 'Your purchase' }));
+    await expect(summary.getByText(/^Amount charged: €\d/)).toBeInTheDocument();
+    await expect(summary.getByText(/^Next charge: €9,746\.10 on /)).toBeInTheDocument();
     await expect(
-      within(canvas.getByRole('navigation', { name: 'Upgrade steps' })).queryByRole('button'),
-    ).not.toBeInTheDocument();
+      await summary.findByText('A receipt goes to your billing contacts: Jürgen Groß and Zofia Wójcik.'),
+    ).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Done' }));
+    await expect(args.onDone).toHaveBeenCalledWith(
+      expect.objectContaining({ tierId: 'marketing-professional' }),
+    );
+  },
+};
+
+/**
+ * Seats with a VAT id in the EU: each line names product and tier, the tax line says why it is
+ * 0 (reverse charge), and the review names who gets the seats, the card and the address.
+ */
+export const ReviewSeatsReverseCharge: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }, SLOW));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+    await fillCompany(canvasElement);
+    await userEvent.type(canvas.getByLabelText(/^VAT \/ tax ID/), 'DE811907980');
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    await expect(
+      await canvas.findByRole('rowheader', { name: 'Sales Hub Professional — 2 seats × €92.00' }, SLOW),
+    ).toBeInTheDocument();
+    await expect(canvas.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent('reverse charge');
+    await expect(await canvas.findByText('Aino Mäkelä and Anna Schmidt', {}, SLOW)).toBeInTheDocument();
+    await expect(canvas.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
+  },
+};
+
+/** A company where no tax applies: the tax line says why it is 0. */
+export const ReviewNotTaxed: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await fillCompany(canvasElement);
+    await userEvent.selectOptions(canvas.getByLabelText('Country'), 'US');
+    await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
+    await submitPayment(canvasElement);
+    await expect(
+      await canvas.findByRole('rowheader', { name: 'Tax (0%): no tax is charged for United States' }, SLOW),
+    ).toBeInTheDocument();
+    await purchaseButtonReady(canvasElement);
   },
 };
 
@@ -327,7 +433,10 @@ export const DoneNetworkFailureRetry: Story = {
   },
 };
 
-/** Someone who may not purchase learns why, and whom to ask (Matteo Rossi asks the two administrators). */
+/**
+ * Someone who may not purchase learns why and whom to ask (Matteo Rossi asks the two
+ * administrators), and can still compare the plans.
+ */
 export const NotAllowed: Story = {
   parameters: {
     adapter: {
@@ -342,7 +451,52 @@ export const NotAllowed: Story = {
     await expect(notice.textContent).toMatch(
       /^Only a billing administrator can purchase\. Ask \W?Anna Schmidt\W? and \W?Jürgen Groß\W?\.$/,
     );
-    await expect(canvas.queryByRole('tab')).not.toBeInTheDocument();
+    await expect(await canvas.findByRole('tab', { name: 'Marketing Hub' }, SLOW)).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: /^Choose / })).not.toBeInTheDocument();
+  },
+};
+
+/**
+ * An administrator who may not purchase asks the other administrators for a plan: never
+ * themselves. The confirmation names who was asked.
+ */
+export const RequestUpgrade: Story = {
+  parameters: { adapter: { viewer: { permissions: { purchase: false } } } satisfies StoryAdapterParameters },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const notice = await canvas.findByText(/Only a billing administrator can purchase/, {}, SLOW);
+    await expect(notice.textContent).toMatch(
+      /^Only a billing administrator can purchase\. Ask \W?Jürgen Groß\W?\.$/,
+    );
+    const professional = within(
+      (await canvas.findByRole('heading', { level: 4, name: 'Professional' }, SLOW)).closest('li') ??
+        canvasElement,
+    );
+    await userEvent.click(professional.getByRole('button', { name: 'Request this upgrade' }));
+    await expect(await canvas.findByRole('status')).toHaveTextContent(
+      'Your request for Marketing Hub Professional was sent to Jürgen Groß.',
+    );
+    await expect(professional.getByRole('button', { name: 'Request sent' })).toBeDisabled();
+    await expect(adapterOf(loaded).control.upgradeRequests()).toHaveLength(1);
+  },
+};
+
+/** A plan below the current one is not an upgrade: changing down goes through sales. */
+export const PlanSmallerThanCurrent: Story = {
+  parameters: {
+    adapter: {
+      subscription: { tierIds: ['marketing-professional'], interval: 'annual' },
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const starter = within(
+      (await canvas.findByRole('heading', { level: 4, name: 'Starter' }, SLOW)).closest('li') ??
+        canvasElement,
+    );
+    await expect(starter.queryByRole('button', { name: 'Choose Starter' })).not.toBeInTheDocument();
+    await expect(starter.getByText('To change to a smaller plan, contact sales.')).toBeInTheDocument();
+    await expect(starter.getByRole('button', { name: 'Contact sales' })).toBeInTheDocument();
   },
 };
 
@@ -374,54 +528,76 @@ export const Loading: Story = {
   },
 };
 
+/**
+ * The plan step in a locale, in the seed's words: the two intervals, then the action that buys
+ * the plan with the chosen one; tier features come from the adapter in the same language.
+ */
 function localePlanStory(
   locale: 'de' | 'pl' | 'fi' | 'it',
-  monthly: string,
-  annual: string,
-  stepTitle: string,
+  words: {
+    monthly: string;
+    annual: string;
+    buyMonthly: string;
+    buyAnnual: string;
+    stepTitle: string;
+    /** A feature of Marketing Hub Starter, as the adapter's catalog gives it in this language. */
+    feature: string;
+  },
 ): Story {
   return {
     parameters: { locale },
     play: async ({ canvasElement }) => {
       const canvas = within(canvasElement);
-      await expect(await stepHeading(canvasElement, stepTitle)).toBeInTheDocument();
-      await expect(await canvas.findByRole('radio', { name: containing(monthly) }, SLOW)).toBeChecked();
-      await expect(canvas.getByRole('radio', { name: containing(annual) })).not.toBeChecked();
+      await expect(await stepHeading(canvasElement, words.stepTitle)).toBeInTheDocument();
+      const monthly = await canvas.findByRole('radio', { name: containing(words.monthly) }, SLOW);
+      await expect(monthly).toBeChecked();
+      await expect(canvas.getByText(words.feature)).toBeInTheDocument();
+      await expect(canvas.getByRole('button', { name: containing(words.buyMonthly) })).toBeInTheDocument();
+      await userEvent.click(canvas.getByRole('radio', { name: containing(words.annual) }));
+      await expect(canvas.getByRole('button', { name: containing(words.buyAnnual) })).toBeInTheDocument();
     },
   };
 }
 
-/** German: Monatliche / Jährliche Abrechnung. */
-export const PlanGerman: Story = localePlanStory(
-  'de',
-  'Monatliche Abrechnung',
-  'Jährliche Abrechnung',
-  'Plan auswählen',
-);
+/** German: Monatliche Abrechnung / Jährliche Rechnung, then Monatlichen / Jährlichen Plan kaufen. */
+export const PlanGerman: Story = localePlanStory('de', {
+  monthly: 'Monatliche Abrechnung',
+  annual: 'Jährliche Rechnung',
+  buyMonthly: 'Monatlichen Plan kaufen',
+  buyAnnual: 'Jährlichen Plan kaufen',
+  stepTitle: 'Plan auswählen',
+  feature: 'Formulare und Landingpages',
+});
 
-/** Polish: Rozliczenie miesięczne / roczne. */
-export const PlanPolish: Story = localePlanStory(
-  'pl',
-  'Rozliczenie miesięczne',
-  'Rozliczenie roczne',
-  'Wybierz plan',
-);
+/** Polish: Rozliczenie miesięczne / roczne, then Kup plan miesięczny / roczny. */
+export const PlanPolish: Story = localePlanStory('pl', {
+  monthly: 'Rozliczenie miesięczne',
+  annual: 'Rozliczenie roczne',
+  buyMonthly: 'Kup plan miesięczny',
+  buyAnnual: 'Kup plan roczny',
+  stepTitle: 'Wybierz plan',
+  feature: 'Formularze i strony docelowe',
+});
 
-/** Finnish: Kuukausilaskutus / Vuosilaskutus. */
-export const PlanFinnish: Story = localePlanStory(
-  'fi',
-  'Kuukausilaskutus',
-  'Vuosilaskutus',
-  'Valitse paketti',
-);
+/** Finnish: Kuukausilaskutus / Vuosilaskutus, then Osta kuukausipaketti / vuosipaketti. */
+export const PlanFinnish: Story = localePlanStory('fi', {
+  monthly: 'Kuukausilaskutus',
+  annual: 'Vuosilaskutus',
+  buyMonthly: 'Osta kuukausipaketti',
+  buyAnnual: 'Osta vuosipaketti',
+  stepTitle: 'Valitse paketti',
+  feature: 'Lomakkeet ja laskeutumissivut',
+});
 
-/** Italian: Fatturazione mensile / annuale. */
-export const PlanItalian: Story = localePlanStory(
-  'it',
-  'Fatturazione mensile',
-  'Fatturazione annuale',
-  'Scegli un piano',
-);
+/** Italian: Fatturazione mensile / annuale, then Acquista il piano mensile / annuale. */
+export const PlanItalian: Story = localePlanStory('it', {
+  monthly: 'Fatturazione mensile',
+  annual: 'Fatturazione annuale',
+  buyMonthly: 'Acquista il piano mensile',
+  buyAnnual: 'Acquista il piano annuale',
+  stepTitle: 'Scegli un piano',
+  feature: 'Moduli e landing page',
+});
 
 /** The dark theme, with a tier selected. */
 export const Dark: Story = {
@@ -457,6 +633,11 @@ export const PlanAnnualOnly: Story = {
     await expect(monthly).toBeDisabled();
     await expect(monthly).toHaveAccessibleDescription('Professional is only available with annual billing.');
     await expect(canvas.getByRole('radio', { name: /Annual billing/ })).toBeChecked();
+    await expect(canvas.getByRole('button', { name: containing('Buy annual plan') })).toBeInTheDocument();
+    // The plan needs no seats: the step stays listed, so the count keeps its total.
+    const steps = within(canvas.getByRole('navigation', { name: 'Upgrade steps' }));
+    await expect(steps.getByText(/Assign seats/).closest('li')).toHaveAttribute('data-state', 'skipped');
+    await expect(steps.getByText(/Assign seats/).closest('li')).toHaveTextContent('not needed for this plan');
   },
 };
 
@@ -635,5 +816,46 @@ export const ScreenError: Story = {
     await expect(alert).toHaveTextContent('This part of the page couldn’t be shown');
     await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     await expect(canvasElement.querySelector('.abk-upgrade')).toHaveAttribute('data-state', 'error');
+  },
+};
+
+/** An account with billing details on file: the payment step starts from them. */
+export const PaymentPrefilled: Story = {
+  parameters: {
+    adapter: {
+      account: { billingDetails: { ...nordlichtCompany, taxId: 'DE811907980' } },
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await expect(await canvas.findByLabelText('Street address', {}, SLOW)).toHaveValue(
+      nordlichtCompany.addressLine1,
+    );
+    await expect(canvas.getByLabelText('City')).toHaveValue(nordlichtCompany.city);
+    await expect(canvas.getByLabelText(/^VAT \/ tax ID/)).toHaveValue('DE811907980');
+  },
+};
+
+/**
+ * "Share this credit card with other admins" applies to the selected card: the viewer's own saved
+ * Visa can be shared; another admin's Mastercard cannot, and a new card says when it is saved.
+ */
+export const PaymentShareExistingCard: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Marketing Hub', 'Professional');
+    await userEvent.click(await canvas.findByRole('radio', { name: existingVisa() }, SLOW));
+    const share = canvas.getByRole('checkbox', { name: 'Share this credit card with other admins' });
+    await userEvent.click(share);
+    await expect(share).toBeChecked();
+    await userEvent.click(canvas.getByRole('radio', { name: containing('Mastercard ending in 4444') }));
+    await expect(
+      canvas.queryByRole('checkbox', { name: 'Share this credit card with other admins' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('radio', { name: 'New credit card' }));
+    await expect(
+      canvas.getByText('The card is saved to your account when you continue to the review.'),
+    ).toBeInTheDocument();
   },
 };

@@ -228,6 +228,19 @@ describe('memory adapter: orders', () => {
     expect(adapter.control.orders()).toHaveLength(0);
   });
 
+  it('gives the seats bought to the users they were bought for, and keeps other products’ seats', async () => {
+    const adapter = createMemoryAdapter({
+      subscription: { seatHolders: { sales: ['u001', 'u002'], service: ['u003'] } },
+    });
+    await adapter.placeOrder(
+      draft({ tierId: 'sales-professional', interval: 'monthly', seatUserIds: ['u002', 'u004'] }),
+      { idempotencyKey: 'k' },
+    );
+    const { subscription } = await adapter.getCatalog('EUR');
+    expect(subscription.seatHolders).toEqual({ sales: ['u002', 'u004'], service: ['u003'] });
+    expect(subscription.tierIds).toContain('sales-professional');
+  });
+
   it('forbids purchases by a viewer without permission', async () => {
     const adapter = createMemoryAdapter({ viewer: { permissions: { purchase: false } } });
     expect((await rejection(adapter.placeOrder(draft(), { idempotencyKey: 'k' }))).code).toBe('forbidden');

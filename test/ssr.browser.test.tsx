@@ -92,7 +92,7 @@ describe('hydration of server-rendered HTML', () => {
     await expect.element(page.getByRole('tab', { name: 'Marketing Hub' })).toBeVisible();
     await userEvent.click(page.getByRole('tab', { name: 'Marketing Hub' }));
     await userEvent.click(page.getByRole('button', { name: 'Choose Professional' }));
-    await userEvent.click(page.getByRole('button', { name: /Next/ }));
+    await userEvent.click(page.getByRole('button', { name: 'Buy annual plan' }));
     await expect.element(page.getByRole('heading', { name: /Payment/ })).toBeVisible();
     await earlier.screen.unmount();
     expect(sessionStorage.length).toBeGreaterThan(0);

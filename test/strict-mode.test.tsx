@@ -22,7 +22,7 @@ async function purchase(strictMode: boolean) {
   const user = userEvent.setup();
   await user.click(await screen.findByRole('tab', { name: 'Marketing Hub' }));
   await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
-  await user.click(screen.getByRole('button', { name: /Next/ }));
+  await user.click(screen.getByRole('button', { name: /^Buy (monthly|annual) plan/ }));
   expect(await screen.findByLabelText('Company name')).toHaveValue(nordlichtCompany.name);
   await user.type(screen.getByLabelText('Street address'), nordlichtCompany.addressLine1);
   await user.type(screen.getByLabelText('Postal code'), nordlichtCompany.postalCode);

@@ -1,6 +1,6 @@
 // The upgrade wizard as an attacker, a reload or a slow network would try it: drafts that belong
 // to someone else, purchases nobody clicked, selections that change under the user, dead ends.
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ComponentPropsWithRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,9 @@ import { adapterScope } from '../src/queries';
 import type { CompanyDetailsInput, PaymentMethod } from '../src/schemas';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
+
+// These flows take many steps; on a busy machine one step can outlast the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 type WizardProps = Partial<ComponentPropsWithRef<typeof UpgradeWizard>>;
 

@@ -18,6 +18,8 @@ import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
 
 const policies = policyLinks;
+/** The plan step's action, named after the interval chosen: "Buy monthly plan", "Buy annual plan". */
+const BUY_PLAN = /^Buy (monthly|annual) plan/;
 
 function renderWizard(
   props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
@@ -35,7 +37,7 @@ function renderWizard(
 async function choosePlan(user: UserEvent, product: string, tier: string) {
   await user.click(await screen.findByRole('tab', { name: product }));
   await user.click(screen.getByRole('button', { name: `Choose ${tier}` }));
-  await user.click(screen.getByRole('button', { name: /Next/ }));
+  await user.click(screen.getByRole('button', { name: BUY_PLAN }));
 }
 
 async function fillCompany(user: UserEvent) {
@@ -139,7 +141,9 @@ describe('UpgradeWizard', () => {
     expect(await screen.findByRole('checkbox', { name: 'Seat for Lukas Weiß' })).toBeDisabled();
     await user.click(next);
     await toReviewWithExistingCard(user);
-    expect(within(row('2 seats × €92.00')).getByRole('cell')).toHaveTextContent('€184.00');
+    expect(within(row('Sales Hub Professional — 2 seats × €92.00')).getByRole('cell')).toHaveTextContent(
+      '€184.00',
+    );
   });
 
   it('selects every matching user with "Select all shown" and clears them', async () => {
@@ -178,11 +182,13 @@ describe('UpgradeWizard', () => {
     await user.click(screen.getByRole('radio', { name: /Annual billing/ }));
     expect(tierCard('Professional')).toHaveTextContent('PLN 3,950.00 per seat / year');
     await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
-    await user.click(screen.getByRole('button', { name: /Next/ }));
+    await user.click(screen.getByRole('button', { name: 'Buy annual plan' }));
     await user.click(await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
     await user.click(screen.getByRole('button', { name: /Next/ }));
     await toReviewWithExistingCard(user);
-    expect(within(row(/^1 seat × PLN\s3,950\.00$/)).getByRole('cell').textContent).toMatch(/PLN\s3,950\.00/);
+    expect(
+      within(row(/^Sales Hub Professional — 1 seat × PLN\s3,950\.00$/)).getByRole('cell').textContent,
+    ).toMatch(/PLN\s3,950\.00/);
     expect(within(row('Billing interval')).getByRole('cell')).toHaveTextContent('Annual billing');
   });
 
@@ -346,7 +352,7 @@ describe('UpgradeWizard', () => {
     // The company details were not submitted yet, so they are not in the draft; the plan is.
     await second.user.click(screen.getByRole('button', { name: /Back/ }));
     expect(screen.getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
-    await second.user.click(screen.getByRole('button', { name: /Next/ }));
+    await second.user.click(screen.getByRole('button', { name: BUY_PLAN }));
     await toReviewWithExistingCard(second.user);
     second.unmount();
 
@@ -358,6 +364,18 @@ describe('UpgradeWizard', () => {
     await waitFor(() => expect(store.size).toBe(0));
   });
 
+  it('tells a viewer who may not purchase why, and who can', async () => {
+    renderWizard({}, createMemoryAdapter({ viewer: { userId: 'u005', permissions: { purchase: false } } }));
+    expect(await screen.findByText('You can’t upgrade this account')).toBeInTheDocument();
+    expect(screen.getByText(/Only a billing administrator can purchase/).textContent).toMatch(
+      /^Only a billing administrator can purchase\. Ask \W?Anna Schmidt\W? and \W?Jürgen Groß\W?\.$/,
+    );
+    // The plans can be compared, not bought.
+    expect(await screen.findByRole('tab', { name: 'Marketing Hub' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Choose / })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Buy / })).not.toBeInTheDocument();
+  });
+
   it('tells a viewer who may not purchase why, and who can — never the viewer themself', async () => {
     // Anna Schmidt (the viewer) is one of the account's administrators, without the right to purchase.
     renderWizard({}, createMemoryAdapter({ viewer: { permissions: { purchase: false } } }));
@@ -366,7 +384,7 @@ describe('UpgradeWizard', () => {
     expect(notice.textContent).toMatch(
       /^Only a billing administrator can purchase\. Ask \W?Jürgen Groß\W?\.$/,
     );
-    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Buy / })).not.toBeInTheDocument();
   });
 
   it('marks the current step and lets the admin go back to completed ones', async () => {

@@ -148,6 +148,29 @@ describe('wizardReducer: the draft', () => {
     expect(wizardReducer(state, { type: 'toggleSeat', userId: 'u1' })).toBe(state);
   });
 
+  it('starts a per-seat tier with the seats held today, and keeps the seats chosen within a product', () => {
+    let state = run([
+      { type: 'selectTier', productId: 'sales', tier: seatTier, heldSeatUserIds: ['u1', 'u2'] },
+    ]);
+    expect(state.seatUserIds).toEqual(['u1', 'u2']);
+    state = run([{ type: 'setSeats', userIds: ['u2', 'u3'] }], state);
+    state = wizardReducer(state, {
+      type: 'selectTier',
+      productId: 'sales',
+      tier: { ...seatTier, id: 'sales-starter' },
+      heldSeatUserIds: ['u1', 'u2'],
+    });
+    expect(state.seatUserIds).toEqual(['u2', 'u3']);
+    // Another product's seats are held by other people.
+    state = wizardReducer(state, {
+      type: 'selectTier',
+      productId: 'service',
+      tier: { ...seatTier, id: 'service-professional' },
+      heldSeatUserIds: ['u9'],
+    });
+    expect(state.seatUserIds).toEqual(['u9']);
+  });
+
   it('starts a new attempt with a new key when the draft changes after review', () => {
     const review = run([{ type: 'setAgreed', agreed: true }], run(toReview));
     expect(review.agreed).toBe(true);

@@ -23,13 +23,16 @@ export function findTier(products: Product[], tierId: string): { tier: Tier; pro
 }
 
 /**
- * The rules of the price list a draft breaks: a tier sold by sales, an interval or currency the
- * tier is not offered in, a per-seat tier without seats. Whether each seat's user may hold one
- * is the store's question.
+ * The rules of the price list a draft breaks: a tier sold by sales, a tier below the product's
+ * current one, an interval or currency the tier is not offered in, a per-seat tier without
+ * seats. Whether each seat's user may hold one is the store's question.
  */
-export function priceListIssues(tier: Tier, draft: OrderDraft): FieldIssue[] {
+export function priceListIssues(tier: Tier, draft: OrderDraft, currentTier?: Tier): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (tier.purchase === 'contact_sales') issues.push({ path: ['tierId'], code: 'tierContactSales' });
+  // Changing down is a conversation with sales, not a checkout.
+  if (currentTier && tier.rank < currentTier.rank)
+    issues.push({ path: ['tierId'], code: 'tierBelowCurrent' });
   if (!tier.intervals.includes(draft.interval))
     issues.push({ path: ['interval'], code: 'intervalNotOffered' });
   if (unitPrice(tier, draft) === undefined) issues.push({ path: ['currency'], code: 'currencyNotOffered' });
@@ -102,9 +105,19 @@ export function isEuVatIdOf(country: string, taxId: string): boolean {
 
 /** The country's VAT rate, or none when an EU business with its country's VAT id is reverse-charged. */
 export function taxRatePercent(company: OrderDraft['company']): number {
+  return taxTreatment(company).rate;
+}
+
+/** The VAT rate, and when it is 0, why. */
+function taxTreatment(company: OrderDraft['company']): {
+  rate: number;
+  exemption?: 'reverse_charge' | 'not_taxed';
+} {
   const country = company?.country;
-  const reverseCharge = Boolean(country && company.taxId && isEuVatIdOf(country, company.taxId));
-  return country && !reverseCharge ? (TAX_RATES[country] ?? 0) : 0;
+  if (!country) return { rate: 0 };
+  if (company.taxId && isEuVatIdOf(country, company.taxId)) return { rate: 0, exemption: 'reverse_charge' };
+  const rate = TAX_RATES[country] ?? 0;
+  return rate > 0 ? { rate } : { rate: 0, exemption: 'not_taxed' };
 }
 
 /** The quote for a valid draft (see `priceListIssues`), priced on `today`. */
@@ -122,7 +135,7 @@ export function priceQuote(input: {
   const lineItems = quoteLineItems(tier, seats, input.price);
   const subtotal = lineItems.reduce((sum, item) => sum + item.amount, 0);
   const credit = unusedTimeCredit(input.product, tier, input.subscription, draft.currency, subtotal);
-  const rate = taxRatePercent(draft.company);
+  const { rate, exemption } = taxTreatment(draft.company);
   const tax = Math.round(((subtotal - credit) * rate) / 100);
   return {
     id: input.id,
@@ -133,11 +146,13 @@ export function priceQuote(input: {
     subtotal,
     credit,
     taxRatePercent: rate,
+    ...(exemption ? { taxExemption: exemption } : {}),
     tax,
     total: subtotal - credit + tax,
     nextChargeDate: addMonths(input.today, draft.interval === 'annual' ? 12 : 1)
       .toISOString()
       .slice(0, 10),
+    nextChargeAmount: subtotal + Math.round((subtotal * rate) / 100),
   };
 }
 

@@ -250,6 +250,163 @@ export function seedProducts(): Product[] {
   ];
 }
 
+/**
+ * Tier features in the product languages besides English, as a real catalog service would
+ * return them for the viewer's locale. Numbers are written the language's way.
+ */
+const FEATURE_TRANSLATIONS = new Map<string, Record<string, string>>([
+  [
+    'Forms and landing pages',
+    {
+      de: 'Formulare und Landingpages',
+      pl: 'Formularze i strony docelowe',
+      fi: 'Lomakkeet ja laskeutumissivut',
+      it: 'Moduli e landing page',
+    },
+  ],
+  [
+    'Email marketing',
+    { de: 'E-Mail-Marketing', pl: 'E-mail marketing', fi: 'Sähköpostimarkkinointi', it: 'Email marketing' },
+  ],
+  [
+    '1,000 marketing contacts',
+    {
+      de: '1.000 Marketingkontakte',
+      pl: '1000 kontaktów marketingowych',
+      fi: '1 000 markkinointikontaktia',
+      it: '1.000 contatti di marketing',
+    },
+  ],
+  [
+    'Marketing automation',
+    {
+      de: 'Marketing-Automatisierung',
+      pl: 'Automatyzacja marketingu',
+      fi: 'Markkinoinnin automaatio',
+      it: 'Automazione del marketing',
+    },
+  ],
+  ['A/B testing', { de: 'A/B-Tests', pl: 'Testy A/B', fi: 'A/B-testaus', it: 'Test A/B' }],
+  [
+    '2,000 marketing contacts',
+    {
+      de: '2.000 Marketingkontakte',
+      pl: '2000 kontaktów marketingowych',
+      fi: '2 000 markkinointikontaktia',
+      it: '2.000 contatti di marketing',
+    },
+  ],
+  [
+    'Custom objects',
+    {
+      de: 'Benutzerdefinierte Objekte',
+      pl: 'Obiekty niestandardowe',
+      fi: 'Mukautetut objektit',
+      it: 'Oggetti personalizzati',
+    },
+  ],
+  [
+    'Multi-touch attribution',
+    {
+      de: 'Multi-Touch-Attribution',
+      pl: 'Atrybucja wielokanałowa',
+      fi: 'Monikosketusattribuutio',
+      it: 'Attribuzione multi-touch',
+    },
+  ],
+  [
+    '10,000 marketing contacts',
+    {
+      de: '10.000 Marketingkontakte',
+      pl: '10 000 kontaktów marketingowych',
+      fi: '10 000 markkinointikontaktia',
+      it: '10.000 contatti di marketing',
+    },
+  ],
+  [
+    'Deal pipelines',
+    { de: 'Deal-Pipelines', pl: 'Lejki transakcji', fi: 'Kauppaputket', it: 'Pipeline delle trattative' },
+  ],
+  [
+    'Email tracking',
+    {
+      de: 'E-Mail-Tracking',
+      pl: 'Śledzenie e-maili',
+      fi: 'Sähköpostien seuranta',
+      it: 'Tracciamento delle email',
+    },
+  ],
+  [
+    'Meeting scheduling',
+    {
+      de: 'Meeting-Planung',
+      pl: 'Planowanie spotkań',
+      fi: 'Tapaamisten ajoitus',
+      it: 'Pianificazione delle riunioni',
+    },
+  ],
+  ['Sequences', { de: 'Sequenzen', pl: 'Sekwencje', fi: 'Sekvenssit', it: 'Sequenze' }],
+  ['Forecasting', { de: 'Prognosen', pl: 'Prognozowanie', fi: 'Ennusteet', it: 'Previsioni' }],
+  [
+    'Sales analytics',
+    {
+      de: 'Vertriebsanalysen',
+      pl: 'Analityka sprzedaży',
+      fi: 'Myyntianalytiikka',
+      it: 'Analisi delle vendite',
+    },
+  ],
+  [
+    'Predictive lead scoring',
+    {
+      de: 'Prädiktives Lead-Scoring',
+      pl: 'Predykcyjna ocena leadów',
+      fi: 'Ennakoiva liidien pisteytys',
+      it: 'Punteggio predittivo dei lead',
+    },
+  ],
+  ['Playbooks', { de: 'Playbooks', pl: 'Scenariusze działań', fi: 'Toimintaohjeet', it: 'Playbook' }],
+  ['Help desk', { de: 'Helpdesk', pl: 'Helpdesk', fi: 'Asiakastuki', it: 'Help desk' }],
+  ['Live chat', { de: 'Live-Chat', pl: 'Czat na żywo', fi: 'Live-chat', it: 'Chat dal vivo' }],
+  [
+    'Ticket routing',
+    {
+      de: 'Ticket-Routing',
+      pl: 'Przekierowywanie zgłoszeń',
+      fi: 'Tikettien ohjaus',
+      it: 'Instradamento dei ticket',
+    },
+  ],
+  [
+    'Knowledge base',
+    { de: 'Wissensdatenbank', pl: 'Baza wiedzy', fi: 'Tietämyskanta', it: 'Knowledge base' },
+  ],
+  [
+    'Customer feedback surveys',
+    {
+      de: 'Kundenfeedback-Umfragen',
+      pl: 'Ankiety opinii klientów',
+      fi: 'Asiakaspalautekyselyt',
+      it: 'Sondaggi sul feedback dei clienti',
+    },
+  ],
+  ['SLAs', { de: 'SLAs', pl: 'Umowy SLA', fi: 'Palvelutasosopimukset', it: 'SLA' }],
+  ['Goals', { de: 'Ziele', pl: 'Cele', fi: 'Tavoitteet', it: 'Obiettivi' }],
+]);
+
+/** The products with tier features in `locale`'s language; English, or as given, without one. */
+export function localizedProducts(products: Product[], locale: string | undefined): Product[] {
+  const language = locale?.split('-')[0]?.toLowerCase();
+  if (!language || language === 'en') return products;
+  return products.map((product) => ({
+    ...product,
+    tiers: product.tiers.map((tier) => ({
+      ...tier,
+      features: tier.features.map((feature) => FEATURE_TRANSLATIONS.get(feature)?.[language] ?? feature),
+    })),
+  }));
+}
+
 export function seedSubscription(): Catalog['subscription'] {
   return { tierIds: ['marketing-starter', 'sales-starter'], interval: 'monthly', currency: 'EUR', seats: 5 };
 }

@@ -9,12 +9,14 @@ import {
   paymentMethodSchema,
   seatAssignmentsUpdateSchema,
   canPurchase,
+  companyDetailsSchema,
   PURCHASE_PERMISSIONS,
   contactsUpdateSchema,
   fieldIssuesOf,
   MAX_BILLING_CONTACTS,
   orderDraftSchema,
   roleDefinitionSchema,
+  upgradeRequestSchema,
   userSchema,
   userSearchParamsSchema,
   type Account,
@@ -23,6 +25,7 @@ import {
   type AssigneeInput,
   type Catalog,
   type CardInput,
+  type CompanyDetailsInput,
   type ContactsChange,
   type ContactsSection,
   type ContactsUpdate,
@@ -32,6 +35,8 @@ import {
   type ProductSubscription,
   type Quote,
   type RoleDefinition,
+  type UpgradeRequest,
+  type UpgradeRequestResult,
   type SeatAssignments,
   type User,
   type UserPage,
@@ -43,6 +48,7 @@ import {
   builtInRoles,
   CATALOG_CURRENCIES,
   generateUsers,
+  localizedProducts,
   nextRenewalDate,
   SEED_ACCOUNT_NAME,
   seedPaymentMethods,
@@ -64,7 +70,8 @@ export type InitialContacts = Omit<ContactsUpdate, 'primaryContactId'> & { prima
 /** What the store starts with. Every field has a realistic default. */
 export interface MemoryStoreOptions {
   users?: User[] | number | undefined;
-  account?: { id?: string; name?: string } | undefined;
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput } | undefined;
+  subscription?: Partial<Catalog['subscription']> | undefined;
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> } | undefined;
   administratorIds?: string[] | undefined;
   contacts?: InitialContacts | undefined;
@@ -137,7 +144,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   };
   const administratorIds = options.administratorIds ?? users.slice(0, 2).map((user) => user.id);
   const products = seedProducts();
-  let subscription = seedSubscription();
+  let subscription = { ...seedSubscription(), ...options.subscription };
+  const upgradeRequests: (UpgradeRequest & {
+    requestId: string;
+    requestedBy: string;
+    requestedAt: string;
+  })[] = [];
   const paymentMethods: PaymentMethod[] = (
     options.paymentMethods ?? seedPaymentMethods(users, viewerUserId, now())
   ).map((method, index) =>
@@ -312,7 +324,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const draft = parsed.data;
     const found = findTier(products, draft.tierId);
     if (!found) throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
-    const issues = priceListIssues(found.tier, draft);
+    const currentTier = found.product.tiers.find((tier) => subscription.tierIds.includes(tier.id));
+    const issues = priceListIssues(found.tier, draft, currentTier);
     if (found.tier.pricing === 'per_seat') {
       draft.seatUserIds.forEach((id, index) => {
         const problem = userProblem(id);
@@ -484,6 +497,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         id: options.account?.id ?? 'acct_nordlicht',
         name: options.account?.name ?? SEED_ACCOUNT_NAME,
+        ...(options.account?.billingDetails
+          ? { billingDetails: companyDetailsSchema.parse(options.account.billingDetails) }
+          : {}),
         viewer: { user: copy(viewer), permissions: { ...permissions } },
         administrators: administratorIds.flatMap((id) => {
           const user = usersById.get(id);
@@ -600,7 +616,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
 
     roles: (): RoleDefinition[] => copy(roles),
 
-    catalog(currency: string | undefined): Catalog {
+    /** The catalog; tier features in `locale`'s language where the seed has them. */
+    catalog(currency: string | undefined, locale?: string): Catalog {
       const chosen = currency ?? subscription.currency;
       if (!CATALOG_CURRENCIES.includes(chosen)) {
         throw validationError([{ path: ['currency'], code: 'currencyNotOffered' }]);
@@ -608,7 +625,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       return {
         currency: chosen,
         currencies: [...CATALOG_CURRENCIES],
-        products: copy(products),
+        products: copy(localizedProducts(products, locale)),
         subscription: copy(subscription),
       };
     },
@@ -740,6 +757,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     },
 
     orders: (): OrderResult[] => copy(orders),
+
+    /** Records a viewer's request for a plan; the administrators other than the viewer are asked. */
+    requestUpgrade(rawRequest: unknown): UpgradeRequestResult {
+      const parsed = upgradeRequestSchema.safeParse(rawRequest);
+      if (!parsed.success) throw validationError(issuesFrom(parsed.error));
+      if (!findTier(products, parsed.data.tierId))
+        throw validationError([{ path: ['tierId'], code: 'tierUnknown' }]);
+      const requestId = nextId('request');
+      upgradeRequests.push({
+        ...parsed.data,
+        requestId,
+        requestedBy: viewerUserId,
+        requestedAt: now().toISOString(),
+      });
+      const recipients = administratorIds.flatMap((id) => {
+        const user = usersById.get(id);
+        return user && id !== viewerUserId ? [copy(user)] : [];
+      });
+      return { requestId, recipients };
+    },
+
+    upgradeRequests: () => copy(upgradeRequests),
   };
 
   /** Prices, charges and records a new order; throws a refusal or a decline. */
@@ -760,6 +799,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       total: quote.total,
       currency: quote.currency,
       placedAt: now().toISOString(),
+      nextChargeDate: quote.nextChargeDate,
+      ...(quote.nextChargeAmount === undefined ? {} : { nextChargeAmount: quote.nextChargeAmount }),
     };
     if (product) recordSubscription(product.id, draft, quote, method);
     subscription = {
@@ -771,6 +812,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       interval: draft.interval,
       currency: draft.currency,
       seats: quote.seats || subscription.seats,
+      // The seats bought are who holds one of this product's seats from now on.
+      ...(product && quote.seats > 0
+        ? { seatHolders: { ...subscription.seatHolders, [product.id]: [...draft.seatUserIds] } }
+        : {}),
     };
     orders.push(result);
     return copy(result);

@@ -4,10 +4,13 @@ import type {
   ContactsUpdate,
   OrderDraft,
   OrderResult,
+  CompanyDetailsInput,
   PaymentMethodInput,
   RoleDefinition,
   SeatAssignments,
   SeatAssignmentsUpdate,
+  Subscription,
+  UpgradeRequest,
   User,
   UserSearchParams,
   ViewerPermissions,
@@ -16,7 +19,13 @@ import type { AdapterErrorCode } from './errors.js';
 import { createFaultInjector } from './memory-faults.js';
 import { createMemoryStore, type InitialContacts } from './memory-store.js';
 import type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.js';
-import type { AccountAdapter, AdapterOperation, ReadOptions, VersionedWriteOptions } from './types.js';
+import type {
+  AccountAdapter,
+  AdapterOperation,
+  CatalogReadOptions,
+  ReadOptions,
+  VersionedWriteOptions,
+} from './types.js';
 
 export { generateUsers, seedUsers } from './memory-seed.js';
 export type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.js';
@@ -25,8 +34,13 @@ export type { SeedPaymentMethod, SeedProductSubscription } from './memory-seed.j
 export interface MemoryAdapterOptions {
   /** The account's users, or a number to generate a deterministic account of that size. Default: 40 seed users. */
   users?: User[] | number;
-  /** The account's id and company name. Default: `acct_nordlicht`, "Nordlicht Logistik GmbH". */
-  account?: { id?: string; name?: string };
+  /**
+   * The account's id, company name and billing details. Default: `acct_nordlicht`, "Nordlicht
+   * Logistik GmbH", no billing details (the payment step then starts from the name alone).
+   */
+  account?: { id?: string; name?: string; billingDetails?: CompanyDetailsInput };
+  /** The current subscription. Default: Marketing Hub Starter and Sales Hub Starter, monthly, in EUR. */
+  subscription?: Partial<Subscription>;
   /** Who is signed in (a user id) and what they may do. Default: the first user, with every permission. */
   viewer?: { userId?: string; permissions?: Partial<ViewerPermissions> };
   /** User ids of the account's administrators. Default: the first two users. */
@@ -98,6 +112,8 @@ export interface MemoryAdapterControl {
   setUserStatus(userId: string, status: User['status']): void;
   /** Every order placed, in order. */
   orders(): OrderResult[];
+  /** Every "Request this upgrade" sent, in order, with who asked. */
+  upgradeRequests(): (UpgradeRequest & { requestId: string; requestedBy: string; requestedAt: string })[];
   /** Number of calls made to each operation. */
   calls(): Partial<Record<AdapterOperation, number>>;
 }
@@ -155,9 +171,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return store.roles();
     },
 
-    async getCatalog(currency: string | undefined, { signal }: ReadOptions = {}): Promise<Catalog> {
+    async getCatalog(
+      currency: string | undefined,
+      { signal, locale }: CatalogReadOptions = {},
+    ): Promise<Catalog> {
       await begin('getCatalog', signal);
-      return store.catalog(currency);
+      return store.catalog(currency, locale);
     },
 
     async getPaymentMethods({ signal }: ReadOptions = {}) {
@@ -245,6 +264,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       faults.end('placeOrder');
       return order;
     },
+
+    async requestUpgrade(request: UpgradeRequest) {
+      await begin('requestUpgrade');
+      return store.requestUpgrade(request);
+    },
   };
 
   const control: MemoryAdapterControl = {
@@ -259,6 +283,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     setPermissions: store.setPermissions,
     setUserStatus: store.setUserStatus,
     orders: store.orders,
+    upgradeRequests: store.upgradeRequests,
     calls: faults.calls,
   };
 

@@ -10,6 +10,8 @@ import type {
   PaymentMethod,
   PaymentMethodInput,
   ProductSubscription,
+  UpgradeRequest,
+  UpgradeRequestResult,
   Quote,
   RoleDefinition,
   SeatAssignments,
@@ -131,6 +133,12 @@ export interface AccountAdapter {
    * a second order.
    */
   placeOrder(draft: OrderDraft, options: { idempotencyKey: string }): Promise<OrderResult>;
+  /**
+   * Optional. Sends a viewer's request for a plan to the account's administrators (not to the
+   * viewer). With it, a viewer who may not purchase can still browse plans and ask for one;
+   * without it, the wizard only names whom to ask.
+   */
+  requestUpgrade?(request: UpgradeRequest): Promise<UpgradeRequestResult>;
 }
 
 /** The names of the adapter's operations, e.g. for fault injection or analytics. */

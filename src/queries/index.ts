@@ -1,7 +1,13 @@
 import { infiniteQueryOptions, mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import { isAdapterError, isTransientError, toAdapterError } from '../adapter/errors.js';
+import { AdapterError, isAdapterError, isTransientError, toAdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
-import type { ContactsUpdate, OrderDraft, SeatAssignmentsUpdate, UserPage } from '../schemas/index.js';
+import type {
+  ContactsUpdate,
+  OrderDraft,
+  SeatAssignmentsUpdate,
+  UpgradeRequest,
+  UserPage,
+} from '../schemas/index.js';
 
 /** What every factory needs: the adapter, and a scope that keeps two adapters' caches apart. */
 export interface QueryContext {
@@ -341,6 +347,18 @@ export function placeOrderMutationOptions({ adapter }: QueryContext) {
       call(() => adapter.placeOrder(draft, { idempotencyKey })),
     // Never retried automatically: a retry is the user's decision, with the same key.
     retry: false,
+  });
+}
+
+/** Sends "Request this upgrade" to the administrators; only for adapters that offer it. */
+export function requestUpgradeMutationOptions({ adapter }: QueryContext) {
+  return mutationOptions({
+    mutationKey: ['account-billing-kit', 'request-upgrade'],
+    mutationFn: (request: UpgradeRequest) =>
+      call(() => {
+        if (!adapter.requestUpgrade) throw new AdapterError('not_found', { message: 'requestUpgrade' });
+        return adapter.requestUpgrade(request);
+      }),
   });
 }
 

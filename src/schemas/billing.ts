@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { billingIntervalSchema, currencySchema, minorUnitsSchema } from './catalog.js';
-import { userIdSchema } from './user.js';
+import { companyDetailsSchema } from './company.js';
+import { userIdSchema, userSchema } from './user.js';
 
 export const cardBrandSchema = z.enum(['visa', 'mastercard', 'amex', 'discover', 'other']);
 export type CardBrand = z.infer<typeof cardBrandSchema>;
@@ -25,45 +26,16 @@ export const paymentMethodSchema = z.object({
 });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-/** Two-letter ISO 3166-1 country code. */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, { error: 'countryRequired' });
-
-const TAX_ID_SEPARATORS = /[\s.\-/]/g;
-/** Normalises a VAT/tax id for comparison and storage: upper case, no separators. */
-export function normalizeTaxId(value: string): string {
-  return value.replace(TAX_ID_SEPARATORS, '').toUpperCase();
-}
-
-/**
- * Optional VAT or tax id. A sane shape check, not a registry lookup: 4-20 letters and digits
- * after separators are removed, and an EU-style two-letter prefix must not contradict a
- * digit-only remainder length below 2.
- */
-export const taxIdSchema = z
-  .string()
-  .trim()
-  .max(32, { error: 'taxIdInvalid' })
-  .transform(normalizeTaxId)
-  .refine((value) => value === '' || /^[A-Z0-9]{4,20}$/.test(value), { error: 'taxIdInvalid' })
-  .refine((value) => value === '' || /\d/.test(value), { error: 'taxIdInvalid' });
-
-/** The company the subscription is invoiced to. */
-export const companyDetailsSchema = z.object({
-  name: z.string().trim().min(1, { error: 'companyNameRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine1: z.string().trim().min(1, { error: 'addressRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine2: z.string().trim().max(200, { error: 'textTooLong' }),
-  city: z.string().trim().min(1, { error: 'cityRequired' }).max(120, { error: 'textTooLong' }),
-  postalCode: z
-    .string()
-    .trim()
-    .min(1, { error: 'postalCodeRequired' })
-    .max(16, { error: 'postalCodeInvalid' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: 'postalCodeInvalid' }),
-  country: countryCodeSchema,
-  taxId: taxIdSchema,
-});
-export type CompanyDetails = z.infer<typeof companyDetailsSchema>;
-export type CompanyDetailsInput = z.input<typeof companyDetailsSchema>;
+// The company details live in company.ts, so the account (user.ts) can carry them too; they
+// are exported from here as before.
+export {
+  companyDetailsSchema,
+  countryCodeSchema,
+  normalizeTaxId,
+  taxIdSchema,
+  type CompanyDetails,
+  type CompanyDetailsInput,
+} from './company.js';
 
 /** Everything the customer chose in the upgrade wizard. Never contains card data. */
 export const orderDraftSchema = z.object({
@@ -98,11 +70,33 @@ export const quoteSchema = z.object({
   subtotal: minorUnitsSchema,
   credit: minorUnitsSchema,
   taxRatePercent: z.number().nonnegative().max(100),
+  /**
+   * Why no tax is charged, when none is: `reverse_charge` (a business with a VAT id in another
+   * EU country accounts for the VAT itself) or `not_taxed` (no tax applies in the country).
+   */
+  taxExemption: z.enum(['reverse_charge', 'not_taxed']).optional(),
   tax: minorUnitsSchema,
   total: minorUnitsSchema,
   nextChargeDate: z.iso.date(),
+  /** What the next period will cost: the full price with tax, without today's credit. */
+  nextChargeAmount: minorUnitsSchema.optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
+
+/** A viewer who may not purchase asks the account's administrators for a plan. */
+export const upgradeRequestSchema = z.object({
+  tierId: z.string().min(1),
+  interval: billingIntervalSchema,
+  currency: currencySchema,
+});
+export type UpgradeRequest = z.infer<typeof upgradeRequestSchema>;
+
+/** A request sent: who was asked (the administrators, never the viewer who asked). */
+export const upgradeRequestResultSchema = z.object({
+  requestId: z.string().min(1),
+  recipients: z.array(userSchema),
+});
+export type UpgradeRequestResult = z.infer<typeof upgradeRequestResultSchema>;
 
 export const orderResultSchema = z.object({
   orderId: z.string().min(1),
@@ -113,5 +107,7 @@ export const orderResultSchema = z.object({
   total: minorUnitsSchema,
   currency: currencySchema,
   placedAt: z.iso.datetime(),
+  nextChargeDate: z.iso.date().optional(),
+  nextChargeAmount: minorUnitsSchema.optional(),
 });
 export type OrderResult = z.infer<typeof orderResultSchema>;

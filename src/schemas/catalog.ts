@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { userIdSchema } from './user.js';
 
 /** ISO 4217 code, e.g. `EUR`. */
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/);
@@ -50,6 +51,8 @@ export const subscriptionSchema = z.object({
   interval: billingIntervalSchema,
   currency: currencySchema,
   seats: z.number().int().nonnegative(),
+  /** Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. */
+  seatHolders: z.record(z.string(), z.array(userIdSchema)).optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

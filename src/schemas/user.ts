@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { companyDetailsSchema } from './company.js';
 import { emailSchema } from './email.js';
 
 /** Where a user stands in the account. Deactivated users can be seen but never picked. */
@@ -56,6 +57,8 @@ export const accountSchema = z.object({
   viewer: viewerSchema,
   /** People who can change contacts or purchase, named to viewers who cannot. */
   administrators: z.array(userSchema),
+  /** The company details invoices go to, when the account has them: they prefill the payment step. */
+  billingDetails: companyDetailsSchema.optional(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

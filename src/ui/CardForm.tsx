@@ -50,7 +50,7 @@ export function useCardForm(): CardFormControl {
 
 /**
  * A new card: our card fields, or the host's own form (e.g. a payment provider's hosted
- * fields), then whether to share the card with other admins.
+ * fields), and when it is saved to the account.
  */
 export function CardForm({
   form,
@@ -58,16 +58,15 @@ export function CardForm({
   renderPaymentForm,
   onTokenizerChange,
   disabled,
-  shareCard,
-  onShareCardChange,
+  savedOnReview = true,
 }: {
   form: CardFormControl;
   idPrefix: string;
   renderPaymentForm: ((props: PaymentFormSlotProps) => ReactNode) | undefined;
   onTokenizerChange: (tokenize: Tokenizer | null) => void;
   disabled: boolean;
-  shareCard: boolean;
-  onShareCardChange: (shareCard: boolean) => void;
+  /** Say that the card is saved on the way to the review (the wizard's case). Default true. */
+  savedOnReview?: boolean;
 }) {
   const { t, messages } = useAccountSettings();
   const { errors } = form.formState;
@@ -113,15 +112,8 @@ export function CardForm({
           />
         </div>
       )}
-      <label className="abk-checkbox">
-        <input
-          type="checkbox"
-          checked={shareCard}
-          onChange={(event) => onShareCardChange(event.currentTarget.checked)}
-        />
-        <span>{t('upgrade.payment.shareCard')}</span>
-      </label>
       <p className="abk-field__hint">{t('upgrade.payment.cardNotStored')}</p>
+      {savedOnReview && <p className="abk-field__hint">{t('upgrade.payment.cardSavedNow')}</p>}
     </div>
   );
 }

@@ -55,7 +55,7 @@ async function saveSection(page: Page, section: string) {
 async function toReview(page: Page) {
   await page.getByRole('tab', { name: 'Marketing Hub' }).click();
   await page.getByRole('button', { name: 'Choose Professional' }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Buy annual plan' }).click();
   await expect
     .poll(() => page.getByLabel('Company name').inputValue(), { timeout: 20_000 })
     .toBe('Nordlicht Logistik GmbH');

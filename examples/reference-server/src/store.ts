@@ -1007,6 +1007,10 @@ export function createStore(database: Database, options: { now?: () => Date } = 
         interval: draft.interval,
         currency: draft.currency,
         seats: quote.seats || subscription.seats,
+        // The seats bought are who holds one of this product's seats from now on.
+        ...(found && quote.seats > 0
+          ? { seatHolders: { ...subscription.seatHolders, [found.product.id]: [...draft.seatUserIds] } }
+          : {}),
       };
       await sql.query(
         'INSERT INTO orders (account_id, id, idempotency_key, result, placed_at) VALUES ($1, $2, $3, $4, $5)',

@@ -109,9 +109,16 @@ export default function AddCardForm({
         // A function in state must be wrapped, or React would call it as an updater.
         onTokenizerChange={(tokenize) => setHostTokenizer(() => tokenize)}
         disabled={saving}
-        shareCard={shareCard}
-        onShareCardChange={setShareCard}
+        savedOnReview={false}
       />
+      <label className="abk-checkbox">
+        <input
+          type="checkbox"
+          checked={shareCard}
+          onChange={(event) => setShareCard(event.currentTarget.checked)}
+        />
+        <span>{t('upgrade.payment.shareCard')}</span>
+      </label>
       <label className="abk-checkbox">
         <input
           type="checkbox"

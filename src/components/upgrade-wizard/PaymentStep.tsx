@@ -27,13 +27,26 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
   const [choice, setChoice] = useState<string | null>(paymentMethodId);
   // The default (the first saved method, else a new card) is settled once the saved methods are
   // known, and from then on only the user changes it: a list arriving late never replaces it.
-  if (choice === null && !methods.isPending) setChoice(methods.data?.[0]?.id ?? NEW_CARD);
-  const [shareCard, setShareCard] = useState(false);
+  // The card the subscription is charged to comes first, else the first saved card.
+  if (choice === null && !methods.isPending) {
+    setChoice(methods.data?.find((method) => method.isDefault)?.id ?? methods.data?.[0]?.id ?? NEW_CARD);
+  }
+  // "Share this credit card with other admins" applies to the selected card: a new one, or one of
+  // the viewer's own saved cards not yet shared.
+  const [shareChoices, setShareChoices] = useState<Readonly<Record<string, boolean>>>({});
   const [hostTokenizer, setHostTokenizer] = useState<Tokenizer | null>(null);
   const selected = choice;
+  const selectedMethod = methods.data?.find((method) => method.id === selected);
+  const shareable =
+    selected === NEW_CARD ||
+    (selectedMethod !== undefined &&
+      selectedMethod.ownerUserId === account?.viewer.user.id &&
+      !selectedMethod.sharedWithAdmins);
+  const shareCard = selected !== null && shareable && (shareChoices[selected] ?? false);
   const { company, card, errors, submit, submitting, submitError } = usePaymentSubmit({
     idPrefix: id,
     selected,
+    selectedVersion: selectedMethod?.version,
     onCardSaved: setChoice,
     hostCardForm: renderPaymentForm !== undefined,
     hostTokenizer,
@@ -82,9 +95,20 @@ export default function PaymentStep({ renderPaymentForm }: WizardStepViewProps) 
             // A function in state must be wrapped, or React would call it as an updater.
             onTokenizerChange={(tokenize) => setHostTokenizer(() => tokenize)}
             disabled={submitting}
-            shareCard={shareCard}
-            onShareCardChange={setShareCard}
           />
+        )}
+        {selected !== null && shareable && (
+          <label className="abk-checkbox">
+            <input
+              type="checkbox"
+              checked={shareCard}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setShareChoices((choices) => ({ ...choices, [selected]: checked }));
+              }}
+            />
+            <span>{t('upgrade.payment.shareCard')}</span>
+          </label>
         )}
       </fieldset>
 

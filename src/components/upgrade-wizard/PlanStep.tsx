@@ -1,13 +1,32 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { toAdapterError } from '../../adapter/errors.js';
 import { useAccountSettings } from '../../provider/context.js';
+import { requestUpgradeMutationOptions } from '../../queries/index.js';
+import type { UpgradeRequestResult } from '../../schemas/billing.js';
 import type { Product, Tier } from '../../schemas/catalog.js';
 import { ErrorNotice, Heading, LoadingState, Notice } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import { useWizardActions, useWizardCatalog, useWizardSelection, useWizardState } from './wizard-context.js';
+import {
+  useWizardAccount,
+  useWizardActions,
+  useWizardCatalog,
+  useWizardSelection,
+  useWizardState,
+} from './wizard-context.js';
 
-/** Step 1: products as tabs, tiers inside, currency and billing interval. */
+/**
+ * Step 1: products as tabs, tiers inside, currency and billing interval. A viewer who may not
+ * purchase sees the same plans to compare, with "Request this upgrade" instead of a checkout.
+ */
 export function PlanStep() {
-  const { t, format } = useAccountSettings();
+  const settings = useAccountSettings();
+  const { t, format } = settings;
+  const { mayPurchase } = useWizardAccount();
+  const request = useMutation(requestUpgradeMutationOptions(settings));
+  const [requested, setRequested] = useState<
+    { tierId: string; label: string; result: UpgradeRequestResult }[]
+  >([]);
   const id = useId();
   const [showErrors, setShowErrors] = useState(false);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -35,6 +54,24 @@ export function PlanStep() {
   }
 
   const currency = chosenCurrency ?? catalog.currency;
+  const lastRequest = requested[requested.length - 1];
+
+  function requestUpgrade(product: Product, tier: Tier) {
+    const interval = tier.intervals.includes(state.interval)
+      ? state.interval
+      : (tier.intervals[0] ?? 'monthly');
+    request.mutate(
+      { tierId: tier.id, interval, currency },
+      {
+        onSuccess: (result) =>
+          setRequested((sent) => [
+            ...sent,
+            { tierId: tier.id, label: `${product.name} ${tier.name}`, result },
+          ]),
+        onError: (error) => settings.reportError(toAdapterError(error), { operation: 'requestUpgrade' }),
+      },
+    );
+  }
   const saving = annualSavingPercent(activeProduct, currency);
   const firstSelfServe = activeProduct.tiers.find((tier) => tier.purchase === 'self_serve');
   const errors =
@@ -68,6 +105,24 @@ export function PlanStep() {
   return (
     <div className="abk-plan">
       <ErrorSummary errors={errors} />
+      {!mayPurchase && (
+        <p className="abk-plan__request-status" role="status">
+          {lastRequest &&
+            (lastRequest.result.recipients.length > 0
+              ? t('upgrade.plan.requestConfirmation', {
+                  plan: lastRequest.label,
+                  administrators: format.list(lastRequest.result.recipients.map((user) => user.displayName)),
+                })
+              : t('upgrade.plan.requestConfirmationNoNames', { plan: lastRequest.label }))}
+        </p>
+      )}
+      {request.error && (
+        <ErrorNotice
+          error={toAdapterError(request.error)}
+          title={t('upgrade.plan.requestFailed')}
+          onRetry={() => request.mutate(request.variables)}
+        />
+      )}
       <div className="abk-plan__toolbar">
         <div role="tablist" aria-label={t('upgrade.plan.productsLabel')} className="abk-tabs">
           {products.map((product, index) => {
@@ -166,14 +221,29 @@ export function PlanStep() {
               subscribedTierIds={catalog.subscription.tierIds}
               currency={currency}
               formatMoney={format.money}
+              request={
+                mayPurchase
+                  ? undefined
+                  : {
+                      sent: requested.some((sent) => sent.tierId === tier.id),
+                      sending: request.isPending && request.variables.tierId === tier.id,
+                      send: () => requestUpgrade(activeProduct, tier),
+                    }
+              }
             />
           ))}
         </ul>
       </div>
 
-      <StepFooter>
-        <NextButton onBlocked={() => setShowErrors(true)} />
-      </StepFooter>
+      {mayPurchase && (
+        <StepFooter>
+          {/* The seed's action: it names the interval the plan is bought with. */}
+          <NextButton
+            onBlocked={() => setShowErrors(true)}
+            label={state.interval === 'annual' ? t('upgrade.plan.buyAnnual') : t('upgrade.plan.buyMonthly')}
+          />
+        </StepFooter>
+      )}
     </div>
   );
 }
@@ -185,6 +255,7 @@ function TierCard({
   subscribedTierIds,
   currency,
   formatMoney,
+  request,
 }: {
   id: string;
   product: Product;
@@ -192,6 +263,8 @@ function TierCard({
   subscribedTierIds: readonly string[];
   currency: string;
   formatMoney: (amount: number, currency: string) => string;
+  /** For a viewer who may not purchase: "Request this upgrade" instead of choosing the tier. */
+  request: { sent: boolean; sending: boolean; send: () => void } | undefined;
 }) {
   const { t } = useAccountSettings();
   const state = useWizardState();
@@ -201,6 +274,9 @@ function TierCard({
     : (tier.intervals[0] ?? 'monthly');
   const amount = tier.prices[currency]?.[interval];
   const current = subscribedTierIds.includes(tier.id);
+  const currentRank = product.tiers.find((candidate) => subscribedTierIds.includes(candidate.id))?.rank;
+  // A smaller plan than the product's current one is a conversation with sales, not an upgrade.
+  const smaller = !current && currentRank !== undefined && tier.rank < currentRank;
   const selected = state.tierId === tier.id;
   const headingId = `${id}-name`;
   return (
@@ -236,13 +312,25 @@ function TierCard({
         ))}
       </ul>
       <div className="abk-tier__action">
-        {tier.purchase === 'contact_sales' ? (
+        {tier.purchase === 'contact_sales' || smaller ? (
           <>
-            <p className="abk-tier__note">{t('upgrade.plan.contactSalesNote')}</p>
+            <p className="abk-tier__note">
+              {smaller ? t('upgrade.plan.smallerPlanNote') : t('upgrade.plan.contactSalesNote')}
+            </p>
             <button type="button" className="abk-button" onClick={() => actions.contactSales(product, tier)}>
               {t('upgrade.plan.contactSales')}
             </button>
           </>
+        ) : request && !current ? (
+          <button
+            type="button"
+            className="abk-button"
+            disabled={request.sent || amount === undefined}
+            aria-busy={request.sending || undefined}
+            onClick={request.send}
+          >
+            {request.sent ? t('upgrade.plan.requestSent') : t('upgrade.plan.requestUpgrade')}
+          </button>
         ) : (
           <button
             type="button"

@@ -3,14 +3,15 @@ import { useId, type ReactNode } from 'react';
 import { warnInDevelopment } from '../../lib/dev-warning.js';
 import { safeLinkUrl } from '../../lib/safe-url.js';
 import { useAccountSettings } from '../../provider/context.js';
-import { paymentMethodsQueryOptions } from '../../queries/index.js';
-import type { CompanyDetailsInput, QuoteLineItem } from '../../schemas/billing.js';
+import { paymentMethodsQueryOptions, usersByIdsQueryOptions } from '../../queries/index.js';
+import type { CompanyDetailsInput, Quote, QuoteLineItem } from '../../schemas/billing.js';
 import { ErrorNotice, Heading } from '../../ui/index.js';
 import { ErrorSummary, paymentMethodLabel, paymentMethodOwnership, StepFooter, withSlots } from './shared.js';
 import type { PolicyLinks, WizardStepViewProps } from './types.js';
 import {
   useWizardAccount,
   useWizardActions,
+  useWizardCatalog,
   useWizardPurchase,
   useWizardQuote,
   useWizardSelection,
@@ -29,6 +30,14 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const { termsError, purchasing } = useWizardPurchase();
   const actions = useWizardActions();
   const methods = useQuery(paymentMethodsQueryOptions(settings));
+  const { catalog } = useWizardCatalog();
+  // Seats held today that this order takes away, so the admin sees it before buying.
+  const removedSeats =
+    state.pricing === 'per_seat' && selectedProduct
+      ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []).filter(
+          (userId) => !state.seatUserIds.includes(userId),
+        )
+      : [];
   const method = methods.data?.find((candidate) => candidate.id === state.paymentMethodId);
   const quoteIsFinal = quoteStatus === 'final';
   const currency = quote?.currency ?? chosenCurrency ?? 'USD';
@@ -36,16 +45,39 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const errors = termsError ? [{ fieldId: `${id}-agree`, message: t('validation.termsRequired') }] : [];
   const ready = quoteIsFinal && !purchasing;
 
+  // Every line names what it is for: "Sales Hub Professional — 3 seats × €92.00".
+  const plan = t('upgrade.review.planLine', {
+    product: selectedProduct?.name ?? '',
+    tier: selectedTier?.name ?? '',
+  });
+  // The credit is for unused time on the plan this one replaces: name it where it is known.
+  const replacedTier =
+    selectedProduct && selectedTier
+      ? selectedProduct.tiers.find(
+          (tier) => tier.id !== selectedTier.id && catalog?.subscription.tierIds.includes(tier.id),
+        )
+      : undefined;
+  const creditLabel = replacedTier
+    ? t('upgrade.review.creditFor', {
+        plan: t('upgrade.review.planLine', { product: selectedProduct?.name ?? '', tier: replacedTier.name }),
+      })
+    : t('upgrade.review.credit');
   function lineLabel(item: QuoteLineItem): string {
-    if (item.kind === 'plan') {
-      return t('upgrade.review.planLine', {
-        product: selectedProduct?.name ?? '',
-        tier: selectedTier?.name ?? '',
-      });
-    }
+    if (item.kind === 'plan') return plan;
     if (item.kind === 'included_seats')
-      return t('upgrade.review.includedSeatsLine', { count: item.quantity });
-    return t('upgrade.review.seatsLine', { count: item.quantity, price: money(item.unitAmount) });
+      return t('upgrade.review.includedSeatsLine', { plan, count: item.quantity });
+    return t('upgrade.review.seatsLine', { plan, count: item.quantity, price: money(item.unitAmount) });
+  }
+
+  function taxLabel(current: Quote): string {
+    if (current.tax === 0 && current.taxExemption === 'reverse_charge')
+      return t('upgrade.review.taxReverseCharge', { rate: current.taxRatePercent });
+    if (current.tax === 0 && current.taxExemption === 'not_taxed' && state.company?.country)
+      return t('upgrade.review.taxNotTaxed', {
+        rate: current.taxRatePercent,
+        country: format.region(state.company.country),
+      });
+    return t('upgrade.review.tax', { rate: current.taxRatePercent });
   }
 
   const link = (name: keyof PolicyLinks, label: string): ReactNode => {
@@ -105,12 +137,12 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
               </tr>
               {quote.credit > 0 && (
                 <tr>
-                  <th scope="row">{t('upgrade.review.credit')}</th>
+                  <th scope="row">{creditLabel}</th>
                   <td>−{money(quote.credit)}</td>
                 </tr>
               )}
               <tr>
-                <th scope="row">{t('upgrade.review.tax', { rate: quote.taxRatePercent })}</th>
+                <th scope="row">{taxLabel(quote)}</th>
                 <td>{money(quote.tax)}</td>
               </tr>
               <tr data-kind="total">
@@ -127,7 +159,13 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </p>
         {quote && quoteIsFinal && (
           <p className="abk-review__next">
-            {t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })}.{' '}
+            {quote.nextChargeAmount === undefined
+              ? t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })
+              : t('upgrade.review.nextChargeAmount', {
+                  amount: money(quote.nextChargeAmount),
+                  date: format.date(quote.nextChargeDate),
+                })}
+            .{' '}
             {state.interval === 'annual'
               ? t('upgrade.review.chargedEachPeriodAnnual')
               : t('upgrade.review.chargedEachPeriodMonthly')}
@@ -151,6 +189,22 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
             )}
           </dd>
         </div>
+        {state.pricing === 'per_seat' && state.seatUserIds.length > 0 && (
+          <div>
+            <dt>{t('upgrade.review.seatHolders')}</dt>
+            <dd>
+              <SeatHolders userIds={state.seatUserIds} />
+            </dd>
+          </div>
+        )}
+        {removedSeats.length > 0 && (
+          <div>
+            <dt>{t('upgrade.review.seatsRemoved')}</dt>
+            <dd>
+              <SeatHolders userIds={removedSeats} />
+            </dd>
+          </div>
+        )}
         {state.company && (
           <div>
             <dt>{t('upgrade.review.billingAddress')}</dt>
@@ -207,6 +261,31 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </button>
       </StepFooter>
     </div>
+  );
+}
+
+/** How many seat holders are named; the rest are counted. */
+const SEAT_HOLDERS_NAMED = 10;
+
+/** Who gets the seats, by name: "Matteo Rossi and Aino Mäkelä", or the first few and a count. */
+function SeatHolders({ userIds }: { userIds: readonly string[] }) {
+  const settings = useAccountSettings();
+  const { t, format } = settings;
+  const named = userIds.slice(0, SEAT_HOLDERS_NAMED);
+  const users = useQuery(usersByIdsQueryOptions(settings, named));
+  if (!users.data) return <span className="abk-skeleton" aria-hidden="true" />;
+  const byId = new Map(users.data.map((user) => [user.id, user.displayName]));
+  const names = named.flatMap((id) => {
+    const name = byId.get(id);
+    return name ? [name] : [];
+  });
+  const more = userIds.length - names.length;
+  return (
+    <span>
+      {more > 0
+        ? t('upgrade.review.seatHoldersMore', { names: names.join(', '), count: more })
+        : format.list(names)}
+    </span>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { User } from '../../schemas/user.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
 import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ErrorNotice, StatusBadge, UserAvatar } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import { useWizardActions, useWizardSelection, useWizardState } from './wizard-context.js';
+import { useWizardActions, useWizardCatalog, useWizardSelection, useWizardState } from './wizard-context.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
@@ -16,12 +17,23 @@ const PREFETCH_ROWS = 20;
 /** "Select all" loads every match; past this many, the search must be narrowed first. */
 const SELECT_ALL_LIMIT = 1000;
 
-/** Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. */
+/**
+ * Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. Who holds
+ * a seat today starts out selected and is marked; taking a held seat away is asked, never done
+ * by a stray click ("Clear all" keeps them).
+ */
 export function SeatsStep() {
   const settings = useAccountSettings();
   const { seatUserIds, interval } = useWizardState();
   const { selectedProduct, selectedTier: tier, currency: chosenCurrency } = useWizardSelection();
+  const { catalog } = useWizardCatalog();
   const actions = useWizardActions();
+  const held = useMemo(
+    () => new Set(selectedProduct ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []) : []),
+    [catalog, selectedProduct],
+  );
+  const [removing, setRemoving] = useState<User | null>(null);
+  const checkboxes = useRef(new Map<string, HTMLInputElement>());
   const { t, format } = settings;
   const id = useId();
   const [query, setQuery] = useState('');
@@ -45,6 +57,22 @@ export function SeatsStep() {
   const paidSeats = Math.max(0, count - tier.includedSeats);
   const errors =
     showErrors && count === 0 ? [{ fieldId: `${id}-search`, message: t('validation.seatsRequired') }] : [];
+
+  function onSeatChange(user: User) {
+    if (held.has(user.id) && selected.has(user.id)) {
+      setRemoving(user);
+      return;
+    }
+    actions.toggleSeat(user.id);
+  }
+
+  function settleRemoval(remove: boolean) {
+    if (!removing) return;
+    if (remove) actions.toggleSeat(removing.id);
+    const checkbox = checkboxes.current.get(removing.id);
+    setRemoving(null);
+    checkbox?.focus();
+  }
 
   async function selectAllShown() {
     setSelectingAll(true);
@@ -96,8 +124,8 @@ export function SeatsStep() {
             type="button"
             className="abk-button"
             data-variant="ghost"
-            onClick={() => actions.setSeats([])}
-            disabled={count === 0}
+            onClick={() => actions.setSeats(seatUserIds.filter((userId) => held.has(userId)))}
+            disabled={seatUserIds.every((userId) => held.has(userId))}
           >
             {t('upgrade.seats.clearAll')}
           </button>
@@ -110,6 +138,7 @@ export function SeatsStep() {
       )}
       <div id={`${id}-summary`} className="abk-seats__summary" role="status">
         <strong>{t('upgrade.seats.count', { count })}</strong>
+        {held.size > 0 && <span>{t('upgrade.seats.heldSummary', { count: held.size })}</span>}
         {tier.includedSeats > 0 && <span>{t('upgrade.seats.included', { count: tier.includedSeats })}</span>}
         <span>
           {t('upgrade.seats.runningPrice', {
@@ -117,6 +146,13 @@ export function SeatsStep() {
           })}
         </span>
       </div>
+      {removing && (
+        <RemovalQuestion
+          name={removing.displayName}
+          onRemove={() => settleRemoval(true)}
+          onKeep={() => settleRemoval(false)}
+        />
+      )}
       {search.error && (
         <ErrorNotice error={search.error} title={t('upgrade.seats.loadFailed')} onRetry={search.retry} />
       )}
@@ -142,21 +178,33 @@ export function SeatsStep() {
                 key={user.id}
                 className="abk-list-row abk-seat"
                 data-checked={selected.has(user.id) ? '' : undefined}
+                data-held={held.has(user.id) ? '' : undefined}
                 data-status={user.status}
                 style={{ insetBlockStart: row.start, blockSize: row.size }}
               >
                 <input
+                  ref={(element) => {
+                    if (element) checkboxes.current.set(user.id, element);
+                    else checkboxes.current.delete(user.id);
+                  }}
                   type="checkbox"
                   checked={selected.has(user.id)}
                   disabled={deactivated}
-                  onChange={() => actions.toggleSeat(user.id)}
+                  onChange={() => onSeatChange(user)}
                   aria-label={t('upgrade.seats.seatFor', { name: user.displayName })}
+                  // The badge is text beside the checkbox; a screen reader hears it with the checkbox.
+                  aria-describedby={held.has(user.id) ? `${id}-held-${user.id}` : undefined}
                 />
                 <UserAvatar user={user} />
                 <span className="abk-seat__text">
                   <span className="abk-seat__name">{user.displayName}</span>
                   <span className="abk-seat__email">{user.email}</span>
                 </span>
+                {held.has(user.id) && (
+                  <span id={`${id}-held-${user.id}`} className="abk-badge" data-tone="info">
+                    {t('upgrade.seats.held')}
+                  </span>
+                )}
                 {user.status !== 'active' && <StatusBadge status={user.status} />}
               </label>
             );
@@ -167,6 +215,39 @@ export function SeatsStep() {
       <StepFooter onBack={actions.back}>
         <NextButton onBlocked={() => setShowErrors(true)} />
       </StepFooter>
+    </div>
+  );
+}
+
+/** "Anna Schmidt has a seat today. Remove it?" Focus starts on "Keep seat", the safe answer. */
+function RemovalQuestion({
+  name,
+  onRemove,
+  onKeep,
+}: {
+  name: string;
+  onRemove: () => void;
+  onKeep: () => void;
+}) {
+  const { t } = useAccountSettings();
+  const id = useId();
+  const keep = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    keep.current?.focus();
+  }, []);
+  return (
+    <div role="group" aria-labelledby={id} className="abk-notice abk-seats__removal" data-tone="warning">
+      <p id={id} className="abk-notice__title">
+        <strong>{t('upgrade.seats.confirmRemoval', { name })}</strong>
+      </p>
+      <div className="abk-notice__actions">
+        <button type="button" className="abk-button" ref={keep} onClick={onKeep}>
+          {t('upgrade.seats.keepSeat')}
+        </button>
+        <button type="button" className="abk-button" onClick={onRemove}>
+          {t('upgrade.seats.removeSeat')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -12,7 +12,10 @@ import {
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
+import { PlanStep } from './PlanStep.js';
 import { stepViews } from './step-views.js';
+import { wizardSteps } from './wizard-steps.js';
+import type { OrderResult } from '../../schemas/billing.js';
 import type { PaymentFormSlotProps, PolicyLinks } from './types.js';
 import { useUpgradeWizard, type UseUpgradeWizardOptions } from './use-upgrade-wizard.js';
 import { UpgradeWizardProvider } from './wizard-context.js';
@@ -27,19 +30,26 @@ import { stepDefinition, type WizardState, type WizardStep } from './wizard-mach
  *   `done`; absent while the viewer may not purchase.
  * - root `.abk-upgrade[data-state]`: `loading` while the account (the viewer's permissions and
  *   draft) loads, `error` when it could not be loaded or the screen failed to render,
- *   `not-allowed` when the viewer may not purchase; only the explanation is shown.
- * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming`, per entry of the step
- *   navigation.
+ *   `not-allowed` when the viewer may not purchase: the explanation, and where the adapter has
+ *   `requestUpgrade`, the plans to compare with "Request this upgrade" instead of a checkout.
+ * - `.abk-steps__item[data-state]`: `current` | `complete` | `upcoming` | `skipped` (a step this
+ *   plan does not need, e.g. seats for a flat plan), per entry of the step navigation.
  * - `.abk-tier[data-selected]` the chosen tier, `[data-current]` the account's current plan,
  *   `[data-purchase]` `self_serve` | `contact_sales`.
  * - `.abk-segmented__option[data-checked]`, `.abk-method[data-checked]`, `.abk-seat[data-checked]`:
  *   the chosen billing interval, payment method and seats; `.abk-seat[data-status]` a user's
- *   `active` | `invited` | `deactivated` state.
+ *   `active` | `invited` | `deactivated` state; `.abk-seat[data-held]` a user who holds a seat of
+ *   this product today.
  * - `.abk-review__summary[data-stale]`: the price shown is being recalculated.
  */
 export interface UpgradeWizardProps extends UseUpgradeWizardOptions, PolicyLinks, RootElementProps {
   /** Replaces the default card form, e.g. with a payment provider's hosted fields. */
   renderPaymentForm?: (props: PaymentFormSlotProps) => ReactNode;
+  /**
+   * The primary action after a purchase ("Done"), where the host takes the admin next, e.g.
+   * back to the account. Without it the confirmation has no action.
+   */
+  onDone?: (order: OrderResult) => void;
   /**
    * Heading level of the wizard title, to fit the host page's outline. The step title is one
    * level below it, headings inside a step (tier names, the order summary) two. Default 2.
@@ -116,6 +126,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
     privacyPolicyUrl,
     acceptableUsePolicyUrl,
     renderPaymentForm,
+    onDone,
     headingLevel = 2,
     className,
     ...props
@@ -172,21 +183,48 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
           <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
         </HeadingLevelProvider>
         <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
-          {names.length > 0 ? (
-            <IsolatedMessage id="upgrade.notAllowedBody" values={{ administrators: names }} />
-          ) : (
-            t('upgrade.notAllowedNoAdministrators')
-          )}
+          <p>
+            {names.length > 0 ? (
+              <IsolatedMessage id="upgrade.notAllowedBody" values={{ administrators: names }} />
+            ) : (
+              t('upgrade.notAllowedNoAdministrators')
+            )}
+          </p>
+          {wizard.canRequestUpgrade && <p>{t('upgrade.notAllowedRequestHint')}</p>}
         </Notice>
+        {/* The plans can still be compared, and one requested from the administrators. */}
+        {wizard.canRequestUpgrade && (
+          <HeadingLevelProvider level={headingLevel}>
+            <SubheadingScope>
+              <section className="abk-upgrade__step" aria-labelledby={`${id}-browse`}>
+                <Heading id={`${id}-browse`} className="abk-upgrade__step-title">
+                  {t('upgrade.steps.plan')}
+                </Heading>
+                <SubheadingScope>
+                  <UpgradeWizardProvider value={wizard}>
+                    <PlanStep />
+                  </UpgradeWizardProvider>
+                </SubheadingScope>
+              </section>
+            </SubheadingScope>
+          </HeadingLevelProvider>
+        )}
       </div>
     );
   }
 
-  const listedSteps = wizard.steps.filter((candidate) => stepDefinition(candidate).phase !== 'outcome');
+  // Every step before the outcome is listed, also one this plan skips (seats for a flat plan),
+  // so the count ("Step 3 of 4") never changes while the plan is chosen or changed.
+  const listedSteps: WizardStep[] = wizardSteps
+    .filter((candidate) => candidate.phase !== 'outcome')
+    .map((candidate) => candidate.id);
   const outcome = stepDefinition(wizard.step).phase === 'outcome';
+  const shownIndex = outcome ? listedSteps.length - 1 : listedSteps.indexOf(wizard.step);
+  const skipped = (listed: WizardStep) => wizard.state.tierId !== null && !wizard.steps.includes(listed);
+  const purchased = wizard.state.attempt?.status === 'succeeded';
   // Completed steps can be revisited until a purchase is under way or may have happened.
   const revisitable =
-    wizard.state.attempt?.status !== 'succeeded' && !wizard.purchasing && !wizard.ambiguousFailure;
+    !purchased && !wizard.purchasing && !wizard.ambiguousFailure && !wizard.purchaseInterrupted;
   const StepView = stepViews[wizard.step];
 
   return (
@@ -200,13 +238,25 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
                 key={listed}
                 index={index}
                 label={t(stepTitleKey(listed, wizard.state))}
-                // The outcome is shown as the end of the last listed step, the review.
+                note={
+                  skipped(listed)
+                    ? t('upgrade.stepNotNeeded')
+                    : purchased && index === listedSteps.length - 1
+                      ? t('upgrade.purchaseCompleted')
+                      : undefined
+                }
+                // The outcome is shown as the end of the last listed step, the review; after a
+                // purchase every step is complete.
                 state={
-                  listed === wizard.step || (outcome && index === listedSteps.length - 1)
-                    ? 'current'
-                    : index < wizard.stepIndex
+                  skipped(listed)
+                    ? 'skipped'
+                    : purchased
                       ? 'complete'
-                      : 'upcoming'
+                      : index === shownIndex
+                        ? 'current'
+                        : index < shownIndex
+                          ? 'complete'
+                          : 'upcoming'
                 }
                 onSelect={revisitable ? () => wizard.actions.goTo(listed) : undefined}
               />
@@ -219,7 +269,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
             <Heading id={`${id}-step`} ref={stepHeading} tabIndex={-1} className="abk-upgrade__step-title">
               {!outcome && (
                 <span className="abk-upgrade__step-count">
-                  {t('upgrade.stepOf', { current: wizard.stepIndex + 1, total: listedSteps.length })}
+                  {t('upgrade.stepOf', { current: shownIndex + 1, total: listedSteps.length })}
                 </span>
               )}
               {t(stepTitleKey(wizard.step, wizard.state))}
@@ -230,6 +280,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
                 <StepView
                   policies={{ termsOfServiceUrl, privacyPolicyUrl, acceptableUsePolicyUrl }}
                   renderPaymentForm={renderPaymentForm}
+                  onDone={onDone}
                 />
               </UpgradeWizardProvider>
             </SubheadingScope>
@@ -250,12 +301,15 @@ function stepTitleKey(step: WizardStep, state: WizardState) {
 function StepNavigationItem({
   index,
   label,
+  note,
   state,
   onSelect,
 }: {
   index: number;
   label: string;
-  state: 'current' | 'complete' | 'upcoming';
+  /** Said after the label, e.g. that this plan skips the step. */
+  note: string | undefined;
+  state: 'current' | 'complete' | 'upcoming' | 'skipped';
   onSelect: (() => void) | undefined;
 }) {
   return (
@@ -269,6 +323,7 @@ function StepNavigationItem({
         <span className="abk-steps__label" aria-current={state === 'current' ? 'step' : undefined}>
           <StepMarker index={index} />
           {label}
+          {note && <span className="abk-steps__note">({note})</span>}
         </span>
       )}
     </li>

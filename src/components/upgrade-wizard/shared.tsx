@@ -64,7 +64,7 @@ export function StepFooter({ onBack, children }: { onBack?: (() => void) | undef
  * "Next": moves on when the step is complete; otherwise stays, and `onBlocked` shows why. It is
  * aria-disabled rather than disabled, so it stays focusable and its refusal can be explained.
  */
-export function NextButton({ onBlocked }: { onBlocked: () => void }) {
+export function NextButton({ onBlocked, label }: { onBlocked: () => void; label?: string }) {
   const { t } = useAccountSettings();
   const { canContinue } = useWizardNavigation();
   const { next } = useWizardActions();
@@ -76,7 +76,7 @@ export function NextButton({ onBlocked }: { onBlocked: () => void }) {
       aria-disabled={!canContinue || undefined}
       onClick={() => (canContinue ? next() : onBlocked())}
     >
-      {t('common.next')} <Icon name="arrow-right" />
+      {label ?? t('common.next')} <Icon name="arrow-right" />
     </button>
   );
 }

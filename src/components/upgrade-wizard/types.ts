@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { OrderResult } from '../../schemas/billing.js';
 import type { PaymentFormSlotProps } from '../../ui/CardForm.js';
 
 // The card form is shared with the payment methods screen; its slot type is the wizard's too.
@@ -16,4 +17,6 @@ export interface WizardStepViewProps {
   policies: PolicyLinks;
   /** Replaces the default card form with the host's own. */
   renderPaymentForm?: ((props: PaymentFormSlotProps) => ReactNode) | undefined;
+  /** The done step's primary action, e.g. back to the account; without it there is none. */
+  onDone?: ((order: OrderResult) => void) | undefined;
 }

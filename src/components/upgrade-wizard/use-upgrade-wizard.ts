@@ -156,6 +156,8 @@ export interface UseUpgradeWizardResult {
   mayPurchase: boolean;
   /** Whom to ask when the viewer may not purchase: the account's administrators, never the viewer. */
   administrators: readonly User[];
+  /** Whether the adapter can send "Request this upgrade" (`requestUpgrade`) for such a viewer. */
+  canRequestUpgrade: boolean;
   catalogStatus: CatalogStatus;
   catalog: Catalog | undefined;
   catalogError: AdapterError | null;
@@ -474,7 +476,8 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     () => ({
       setActiveProduct: (productId) => setActiveProductId(productId),
       selectTier: (product, tier) => {
-        send({ type: 'selectTier', productId: product.id, tier });
+        const held = latest.current.catalog.data?.subscription.seatHolders?.[product.id] ?? [];
+        send({ type: 'selectTier', productId: product.id, tier, heldSeatUserIds: held });
         latest.current.settings.emit({
           type: 'upgrade_plan_selected',
           tierId: tier.id,
@@ -521,6 +524,12 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   );
 
   const steps = stepsFor(state);
+  // Never tell viewers to ask themselves.
+  const viewerId = account.data?.viewer.user.id;
+  const administrators = useMemo(
+    () => (account.data?.administrators ?? []).filter((user) => user.id !== viewerId),
+    [account.data, viewerId],
+  );
   return {
     state,
     step: state.step,
@@ -531,10 +540,8 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     account: account.data,
     accountError: account.isError ? toAdapterError(account.error) : null,
     mayPurchase,
-    // The viewer is never told to ask themself.
-    administrators: (account.data?.administrators ?? []).filter(
-      (user) => user.id !== account.data?.viewer.user.id,
-    ),
+    administrators,
+    canRequestUpgrade: settings.adapter.requestUpgrade !== undefined,
     catalogStatus: catalog.isPending ? 'loading' : catalog.isError && !catalog.data ? 'error' : 'ready',
     catalog: catalog.data,
     catalogError: catalog.isError ? toAdapterError(catalog.error) : null,

@@ -89,10 +89,11 @@ export function useWizardPurchase(): WizardPurchase {
 /** The viewer's account and whether they may purchase. */
 export type WizardAccount = Pick<
   UseUpgradeWizardResult,
-  'accountStatus' | 'account' | 'mayPurchase' | 'administrators'
+  'accountStatus' | 'account' | 'mayPurchase' | 'administrators' | 'canRequestUpgrade'
 >;
 
 export function useWizardAccount(): WizardAccount {
-  const { accountStatus, account, mayPurchase, administrators } = useWizard('useWizardAccount');
-  return { accountStatus, account, mayPurchase, administrators };
+  const { accountStatus, account, mayPurchase, administrators, canRequestUpgrade } =
+    useWizard('useWizardAccount');
+  return { accountStatus, account, mayPurchase, administrators, canRequestUpgrade };
 }

@@ -58,7 +58,11 @@ export type CatalogFacts = Pick<Catalog, 'currency' | 'currencies' | 'products'>
 
 export type WizardEvent =
   | { type: 'selectProduct'; productId: string }
-  | { type: 'selectTier'; productId: string; tier: TierChoice }
+  /**
+   * `heldSeatUserIds`: who holds a seat of this product today; they start out selected when the
+   * draft has no seats for this product yet.
+   */
+  | { type: 'selectTier'; productId: string; tier: TierChoice; heldSeatUserIds?: readonly string[] }
   | { type: 'setCurrency'; currency: string }
   | { type: 'setInterval'; interval: BillingInterval }
   | { type: 'setSeats'; userIds: string[] }
@@ -220,7 +224,12 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         pricing: tier.pricing,
         tierIntervals: [...tier.intervals],
         interval,
-        seatUserIds: tier.pricing === 'per_seat' ? state.seatUserIds : [],
+        seatUserIds:
+          tier.pricing !== 'per_seat'
+            ? []
+            : event.productId === state.productId && state.seatUserIds.length > 0
+              ? state.seatUserIds
+              : [...(event.heldSeatUserIds ?? [])],
       });
     }
     case 'setCurrency':

@@ -47,11 +47,14 @@ export interface PaymentSubmitOptions {
   idPrefix: string;
   /** The chosen payment method's id, `NEW_CARD`, or null while the saved methods load. */
   selected: string | null;
+  /** The chosen saved card's version, which sharing it sends as the expected version. */
+  selectedVersion: number | undefined;
   /** Called with a new card's saved payment method, which becomes the choice. */
   onCardSaved: (paymentMethodId: string) => void;
   /** The host's card form replaces ours: its tokenizer is used, and our card fields are not. */
   hostCardForm: boolean;
   hostTokenizer: Tokenizer | null;
+  /** Whether the chosen card, new or the viewer's own saved one, is to be shared with other admins. */
   shareCard: boolean;
 }
 
@@ -63,6 +66,7 @@ export interface PaymentSubmitOptions {
 export function usePaymentSubmit({
   idPrefix,
   selected,
+  selectedVersion,
   onCardSaved,
   hostCardForm,
   hostTokenizer,
@@ -90,7 +94,9 @@ export function usePaymentSubmit({
     reValidateMode: 'onChange',
     // The error summary takes focus, not the first field.
     shouldFocusError: false,
-    defaultValues: wizard.company ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
+    // What was entered before, else the account's billing details, else its name.
+    defaultValues: wizard.company ??
+      account?.billingDetails ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
   });
   // Card fields live only in this form's memory: never in wizard state, storage or caches.
   const card = useCardForm();
@@ -139,6 +145,11 @@ export function usePaymentSubmit({
         card.reset(EMPTY_CARD);
         onCardSaved(method.id);
         void queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
+      } else if (shareCard && selectedVersion !== undefined) {
+        await settings.adapter.updatePaymentMethodSharing(selected, true, {
+          expectedVersion: selectedVersion,
+        });
+        await queryClient.invalidateQueries({ queryKey: accountKeys.paymentMethods(settings.scope) });
       }
       actions.setCompany(parsedCompany);
       actions.setPaymentMethod(paymentMethodId);
