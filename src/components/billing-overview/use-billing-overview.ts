@@ -19,9 +19,11 @@ export type BillingOverviewStatus = 'loading' | 'error' | 'ready';
 
 /** One product's subscription with the names the catalog gives it, in the viewer's language. */
 export interface BillingOverviewSubscription {
+  /** The subscription as the adapter reports it. */
   subscription: ProductSubscription;
   /** The catalog's product and tier; undefined when the catalog no longer lists them. */
   product: Product | undefined;
+  /** The catalog's tier; undefined when the catalog no longer lists it. */
   tier: Tier | undefined;
   /** The product's name, or its id when the catalog does not know it. */
   productName: string;
@@ -36,6 +38,7 @@ export interface BillingOverviewSubscription {
  * subscriptions have no card to be charged to at all.
  */
 export interface BillingCardAlert {
+  /** What is wrong with the card on file. */
   kind: 'expiring' | 'expired' | 'missing';
   /** The card, except when it is `missing`. */
   card: ChargedCard | null;
@@ -43,6 +46,7 @@ export interface BillingCardAlert {
 
 /** What `useBillingOverview` returns. */
 export interface BillingOverviewState {
+  /** `ready` once the account, the subscriptions and the catalog are all known. */
   status: BillingOverviewStatus;
   /** Why the overview could not be loaded (`status: 'error'`). */
   loadError: AdapterError | null;
@@ -66,6 +70,7 @@ export interface BillingOverviewState {
   administrators: User[];
 }
 
+/** Options of `useBillingOverview`. */
 export interface UseBillingOverviewOptions {
   /** The day expiry is judged on. Default: today. */
   today?: Date | undefined;

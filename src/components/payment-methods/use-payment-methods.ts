@@ -47,9 +47,11 @@ export type PaymentMethodRefusal =
 
 /** One saved card as the screen shows it: with any change on its way already applied. */
 export interface PaymentMethodView {
+  /** The card, with any change on its way applied. */
   method: PaymentMethod;
   /** The viewer's own card: only they can share or remove it. */
   own: boolean;
+  /** Whether the card is valid, expires this month or next, or has expired. */
   expiry: CardExpiryStatus;
   /** A change to this card is on its way. */
   pending: boolean;
@@ -61,6 +63,7 @@ export interface PaymentMethodView {
 
 /** A refusal or failure of a change, shown next to the card it was about. */
 export interface PaymentMethodProblem {
+  /** The change that was refused or failed; `retry` sends it again. */
   change: PaymentMethodChange;
   /** A rule the change broke: its message is `validation.<refusal>`. */
   refusal: PaymentMethodRefusal | null;
@@ -70,6 +73,7 @@ export interface PaymentMethodProblem {
 
 /** What changed last, for the screen's announcement. */
 export interface PaymentMethodOutcome {
+  /** The change that went through, or the card that was added. */
   change: PaymentMethodChange | { kind: 'add'; paymentMethodId: string };
   /** The card as it was when the change was made (a removed card is gone afterwards). */
   method: PaymentMethod;
@@ -77,8 +81,11 @@ export interface PaymentMethodOutcome {
 
 /** What `usePaymentMethods` returns. */
 export interface PaymentMethodsState {
+  /** Where the screen is: see `PaymentMethodsStatus`. */
   status: PaymentMethodsStatus;
+  /** Why the cards or the viewer's permissions could not be loaded (`status: 'error'`). */
   loadError: AdapterError | null;
+  /** Asks again for whatever failed to load. */
   retryLoad: () => void;
   /** The cards, the default first, then the viewer's own, then those other admins shared. */
   methods: PaymentMethodView[];
@@ -123,6 +130,7 @@ export interface PaymentMethodsState {
   ) => Promise<PaymentMethod>;
 }
 
+/** Options of `usePaymentMethods`. */
 export interface UsePaymentMethodsOptions {
   /** The day expiry is judged on. Default: today. */
   today?: Date | undefined;

@@ -29,9 +29,13 @@ export type SeatChange = { kind: 'assign'; user: User } | { kind: 'unassign'; us
  * who did not fit). Pass it as the wizard's `defaultSelection` with `defaultStep: 'seats'`.
  */
 export interface SeatPurchase {
+  /** The per-seat product whose seats are bought. */
   productId: string;
+  /** Its current tier: more seats of the same plan. */
   tierId: string;
+  /** The subscription's billing interval. */
   interval: BillingInterval;
+  /** The subscription's currency. */
   currency: string;
   /** Who should hold a seat once bought. */
   seatUserIds: string[];
@@ -41,6 +45,7 @@ export interface SeatPurchase {
 
 /** A change the billing system refused or that failed, shown next to the seats. */
 export interface SeatProblem {
+  /** The change that was refused or failed; `retry` sends it again. */
   change: SeatChange;
   /** A rule the change broke, as a key of the `validation` catalog (e.g. `userDeactivated`). */
   refusal: string | null;
@@ -50,11 +55,15 @@ export interface SeatProblem {
 
 /** What `useSeatAssignments` returns for one product. */
 export interface SeatAssignmentsState {
+  /** `ready` once the account, the seats, the subscriptions and the catalog are known. */
   status: SeatAssignmentsStatus;
+  /** Why the seats could not be loaded (`status: 'error'`). */
   loadError: AdapterError | null;
+  /** Asks again for whatever failed to load. */
   retryLoad: () => void;
   /** The product's and tier's names in the viewer's language (their ids until the catalog is known). */
   productName: string;
+  /** The tier's name in the viewer's language. */
   tierName: string;
   /** Who holds a seat, with changes on their way already applied, ordered by name. */
   holders: User[];
@@ -62,6 +71,7 @@ export interface SeatAssignmentsState {
   holderIds: ReadonlySet<string>;
   /** Holders who were deactivated: they still use a paid seat until removed. */
   deactivatedHolders: User[];
+  /** Seats paid for, the tier's included ones among them. */
   seatsBought: number;
   /** Seats left to assign. */
   available: number;
@@ -76,6 +86,7 @@ export interface SeatAssignmentsState {
    * the purchase that would make room.
    */
   overLimit: { user: User; purchase: SeatPurchase | null } | null;
+  /** The last change was refused or failed. Cleared by the next change. */
   problem: SeatProblem | null;
   /** Someone else changed the seats first: theirs are shown, mine was not made. */
   conflict: { change: SeatChange; by: string | null } | null;
@@ -87,6 +98,7 @@ export interface SeatAssignmentsState {
    * seat when all are taken is not sent: `overLimit` offers to buy more.
    */
   change: (change: SeatChange) => void;
+  /** Sends the failed change again. */
   retry: () => void;
   /** Conflict: keep the seats as they are now. */
   keepTheirs: () => void;
