@@ -20,8 +20,9 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 90.5 kB measured with the purchase-safety and contacts work.
-    limit: 92_000,
+    // Target 60 kB, not met yet: 95.3 kB measured once the billing screens' English messages
+    // (built in as every locale's fallback) joined the purchase-safety and contacts work.
+    limit: 96_000,
     target: 60_000,
   },
   {
@@ -29,7 +30,8 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.css.gzip,
-    limit: 6_000,
+    // Target 6 kB, not met since the billing screens' styles joined the one stylesheet: 6.7 kB.
+    limit: 7_000,
     target: 6_000,
   },
   {
@@ -37,8 +39,8 @@ const BUDGETS = [
     entry: 'bench/bundle/contact-picker.ts',
     external: REACT,
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 30 kB, not met yet: 48.5 kB measured.
-    limit: 50_000,
+    // Target 30 kB, not met yet: 50.7 kB measured with the billing screens' English messages.
+    limit: 51_500,
     target: 30_000,
   },
 ];
