@@ -155,7 +155,7 @@ export function componentDocsPage(
 }
 
 const contactFormSchema = z.object({
-  primaryContact: assigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
+  primaryContact: z.nullable(assigneeSchema).refine((value) => value !== null, { error: 'userRequired' }),
 });
 
 /** A host's react-hook-form form with one `ContactPickerField`, validated by a zod schema. */

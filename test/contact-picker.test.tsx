@@ -270,8 +270,9 @@ describe('useContactPicker', () => {
 });
 
 describe('ContactPickerField with react-hook-form and zod', () => {
+  // A host's own (classic) zod wrapping the library's schema, as hosts compose it.
   const schema = z.object({
-    primaryContact: assigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
+    primaryContact: z.nullable(assigneeSchema).refine((value) => value !== null, { error: 'userRequired' }),
   });
 
   function Form({ onSubmit }: { onSubmit: (values: z.infer<typeof schema>) => void }) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emailSchema, EMAIL_MAX_LENGTH } from '../src/schemas';
+import { emailIssue } from '../src/schemas/email-rules';
 
 function issueCodes(value: unknown): string[] {
   const result = emailSchema.safeParse(value);
@@ -49,4 +50,29 @@ describe('emailSchema', () => {
       }),
     );
   });
+});
+
+describe('emailIssue (the rules without zod, as the contact picker asks them)', () => {
+  it('names the same first broken rule as emailSchema, for any trimmed text', () => {
+    const addressLike = fc.oneof(
+      fc.string(),
+      fc.emailAddress(),
+      fc.tuple(fc.string(), fc.string()).map(([local, domain]) => `${local}@${domain}`),
+      fc.string({ minLength: EMAIL_MAX_LENGTH }).map((text) => `${text}@example.com`),
+    );
+    fc.assert(
+      fc.property(addressLike, (text) => {
+        const trimmed = text.trim();
+        expect(emailIssue(trimmed)).toBe(issueCodes(trimmed)[0] ?? null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each(['', 'ada@example', 'ada\u200b@example.com', `${'a'.repeat(250)}@example.com`])(
+    'agrees on %j',
+    (text) => {
+      expect(emailIssue(text)).toBe(issueCodes(text)[0] ?? null);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from '../src/i18n/format';
-import { createTranslate, resolveMessages } from '../src/i18n/translate';
+import { english } from '../src/i18n/english';
+import { createTranslate, resolveLoadedMessages, resolveMessages } from '../src/i18n/translate';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
 import { pl } from '../src/locales/pl';
@@ -16,6 +17,32 @@ describe('resolveMessages', () => {
     const messages = resolveMessages('de', { de }, { billingContacts: { addAnother: 'Noch einen' } });
     expect(messages.billingContacts.addAnother).toBe('Noch einen');
     expect(messages.billingContacts.title).toBe(de.billingContacts.title);
+  });
+});
+
+describe('English per screen', () => {
+  // This file loads no screen: each screen's English arrives with the screen's own module.
+  it('gives the provider only the shared strings until a screen is loaded, then that screen’s', async () => {
+    expect(english.contactPicker).toEqual(en.contactPicker);
+    expect(english.upgrade).toBeUndefined();
+    expect(english.billingContacts).toBeUndefined();
+    await import('../src/components/upgrade-wizard/wizard-context');
+    expect(english.upgrade).toEqual(en.upgrade);
+    expect(english.billingContacts).toBeUndefined();
+    await import('../src/components/company-information/SectionFrame');
+    expect(english.billingContacts).toEqual(en.billingContacts);
+  });
+
+  it('keeps a host’s English override for a screen that has not loaded yet', () => {
+    const t = createTranslate(
+      'en',
+      resolveLoadedMessages('en', {}, { roleContacts: { title: 'Who does what' } }),
+    );
+    expect(t('roleContacts.title')).toBe('Who does what');
+  });
+
+  it('still resolves the whole English catalog for hosts that call resolveMessages', () => {
+    expect(resolveMessages('en').roleContacts).toEqual(en.roleContacts);
   });
 });
 

@@ -1,8 +1,12 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as classic from 'zod';
+import * as mini from 'zod/mini';
 import {
   accountContactsSchema,
   assigneeInputSchema,
+  assigneeSchema,
   billingContactIdsSchema,
   companyDetailsSchema,
   contactsUpdateSchema,
@@ -10,8 +14,11 @@ import {
   detectCardBrand,
   orderDraftSchema,
   passesLuhn,
+  productSubscriptionSchema,
+  seatAssignmentsUpdateSchema,
   taxIdSchema,
   tierSchema,
+  userSchema,
 } from '../src/schemas';
 import { nordlichtCompany } from '../stories/fixtures';
 
@@ -205,5 +212,73 @@ describe('billing contacts form', () => {
         ['billingContacts.2.contact', 'billingContactsDuplicate'],
       ]),
     );
+  });
+});
+
+describe('the schemas in a host’s own zod code (they are zod/mini schemas)', () => {
+  const user = { id: 'u1', displayName: 'Anna Schmidt', email: 'anna@example.com', status: 'active' };
+
+  it('compose into classic zod objects, arrays and wrappers, keeping the message keys', () => {
+    const hostSchema = classic.object({
+      owner: userSchema,
+      watchers: classic.array(userSchema).max(2),
+      deputy: classic.nullable(assigneeSchema).optional(),
+    });
+    expect(hostSchema.parse({ owner: user, watchers: [user] })).toEqual({ owner: user, watchers: [user] });
+    const result = hostSchema.safeParse({ owner: { ...user, email: 'anna@' }, watchers: [] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['owner.email', 'emailInvalid'],
+    ]);
+  });
+
+  it('extend with zod/mini’s functions, and describe themselves as JSON Schema', () => {
+    const withTeam = mini.extend(userSchema, { team: mini.string() });
+    expect(withTeam.parse({ ...user, team: 'Billing' })).toEqual({ ...user, team: 'Billing' });
+    const jsonSchema = classic.toJSONSchema(userSchema);
+    expect(jsonSchema.type).toBe('object');
+    expect(jsonSchema.required).toEqual(['id', 'displayName', 'email', 'status']);
+  });
+
+  it('validate react-hook-form values through @hookform/resolvers', async () => {
+    const resolver = zodResolver(contactsUpdateSchema);
+    const options = { fields: {}, shouldUseNativeValidation: false } as const;
+    const valid = await resolver({ billingContactIds: ['u1', 'u2'] }, undefined, options);
+    expect(valid.errors).toEqual({});
+    const invalid = await resolver({ billingContactIds: ['u1', 'u1'] }, undefined, options);
+    expect(invalid.errors.billingContactIds?.message).toBe('billingContactsDuplicate');
+  });
+
+  it('include the billing settings schemas: a seat change through the resolver, subscriptions in classic zod', async () => {
+    const resolver = zodResolver(seatAssignmentsUpdateSchema);
+    const options = { fields: {}, shouldUseNativeValidation: false } as const;
+    const valid = await resolver({ assign: ['u1'], unassign: ['u2'] }, undefined, options);
+    expect(valid.errors).toEqual({});
+    const invalid = await resolver({ assign: ['u1', 'u1'], unassign: [] }, undefined, options);
+    expect(invalid.errors.assign?.message).toBe('seatsDuplicate');
+    const both = seatAssignmentsUpdateSchema.safeParse({ assign: ['u1'], unassign: ['u1'] });
+    expect(both.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['assign.0', 'invalid'],
+    ]);
+
+    const subscription = {
+      productId: 'sales',
+      tierId: 'sales-starter',
+      status: 'active',
+      interval: 'monthly',
+      currency: 'EUR',
+      pricing: 'per_seat',
+      seatsBought: 5,
+      seatsAssigned: 4,
+      price: 5400,
+      nextCharge: { date: '2025-07-01', amount: 5400 },
+      paymentMethod: { id: 'pm_visa_4242', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2027 },
+    };
+    const hostSchema = classic.object({ subscriptions: classic.array(productSubscriptionSchema).min(1) });
+    expect(hostSchema.parse({ subscriptions: [subscription] })).toEqual({ subscriptions: [subscription] });
+    const fractional = hostSchema.safeParse({ subscriptions: [{ ...subscription, seatsBought: 1.5 }] });
+    expect(fractional.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'subscriptions.0.seatsBought',
+    ]);
   });
 });

@@ -527,12 +527,6 @@ describe('memory adapter: the purchase rule', () => {
         paymentMethodId: 'pm_visa_4242',
         company: nordlichtCompany,
       };
-      const card = {
-        cardholderName: 'Anna',
-        number: '4242424242424242',
-        expiry: '12/30',
-        securityCode: '123',
-      };
       for (const call of [
         () => adapter.previewOrder(draft),
         () => adapter.placeOrder(draft, { idempotencyKey: 'k1' }),

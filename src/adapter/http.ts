@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   accountContactsSchema,
   accountSchema,
@@ -56,16 +56,16 @@ interface RequestSpec<T> {
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** What the answer must be; `null` for an answer without a body (`204 No Content`). */
-  schema: z.ZodType<T> | null;
+  schema: z.ZodMiniType<T> | null;
   /** What a `conflict` problem's `current` is: the contacts unless the call says otherwise. */
-  conflictSchema?: z.ZodType;
+  conflictSchema?: z.ZodMiniType;
   retry: RetryPolicy;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRY: Required<HttpRetryOptions> = { retries: 2, baseDelayMs: 300, maxDelayMs: 5_000 };
 
-const tokenSchema = z.object({ token: z.string().min(1) });
+const tokenSchema = z.object({ token: z.string().check(z.minLength(1)) });
 const paymentMethodsSchema = z.array(paymentMethodSchema);
 
 /** An `If-Match` precondition on the version a change was made on. */
@@ -388,7 +388,7 @@ function errorFromResponse(
   response: Response,
   text: string,
   what: string,
-  conflictSchema: z.ZodType = accountContactsSchema,
+  conflictSchema: z.ZodMiniType = accountContactsSchema,
 ): AdapterError {
   const code = codeForStatus(response.status);
   let problem: ProblemDetails | undefined;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { foldText } from '../lib/search-text.js';
 import { cardDigits, createCardInputSchema, detectCardBrand, parseCardExpiry } from '../schemas/card.js';
@@ -115,6 +115,12 @@ const DEFAULT_PAGE_SIZE = 50;
  * every rule a real backend enforces. Each method is one adapter call without the latency and
  * faults, and returns copies, so callers can never change the store by accident.
  */
+/** A user and the folded text a search matches against. */
+interface SearchEntry {
+  user: User;
+  text: string;
+}
+
 export function createMemoryStore(options: MemoryStoreOptions = {}) {
   const now = options.now ?? (() => new Date());
   const users: User[] =
@@ -126,9 +132,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
   const usersById = new Map(users.map((user) => [user.id, user]));
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sortedUsers = [...users].sort((a, b) => collator.compare(a.displayName, b.displayName));
-  const searchText = new Map(
-    sortedUsers.map((user) => [user.id, foldText(`${user.displayName} ${user.email}`)]),
-  );
+  // Each user with its folded text, side by side: a search reads both in one pass, without a
+  // lookup per user (a Map lookup for each of 100,000 users costs more than the matching).
+  const searchEntries: SearchEntry[] = sortedUsers.map((user) => ({
+    user,
+    text: foldText(`${user.displayName} ${user.email}`),
+  }));
   const roles: RoleDefinition[] = [
     ...builtInRoles(),
     ...(options.extraRoles ?? []).map((role, index) =>
@@ -190,7 +199,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     string,
     { fingerprint: string; outcome: { result: OrderResult } | { error: AdapterError } }
   >();
-  let lastSearch: { key: string; query: string; flags: string; matches: User[] } | null = null;
+  let lastSearch: { key: string; query: string; flags: string; matches: SearchEntry[] } | null = null;
   let sequence = 0;
 
   let contacts: StoredContacts = {
@@ -545,18 +554,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
         const candidates =
           lastSearch && lastSearch.flags === flags && query.startsWith(lastSearch.query)
             ? lastSearch.matches
-            : sortedUsers;
-        const matches = candidates.filter((user) => {
-          if (!includeDeactivated && user.status === 'deactivated') return false;
-          if (excluded.has(user.id)) return false;
-          const text = searchText.get(user.id) ?? '';
-          return terms.every((term) => text.includes(term));
-        });
+            : searchEntries;
+        // Nothing to narrow by (the list as it opens): every candidate, without a pass over them.
+        const narrows = terms.length > 0 || !includeDeactivated || excluded.size > 0;
+        const matches = !narrows
+          ? candidates
+          : candidates.filter(({ user, text }) => {
+              if (!includeDeactivated && user.status === 'deactivated') return false;
+              if (excluded.has(user.id)) return false;
+              return terms.every((term) => text.includes(term));
+            });
         lastSearch = { key, query, flags, matches };
       }
       const offset = params.cursor ? Number(params.cursor) : 0;
       const limit = params.limit ?? DEFAULT_PAGE_SIZE;
-      const page = lastSearch.matches.slice(offset, offset + limit);
+      const page = lastSearch.matches.slice(offset, offset + limit).map((entry) => entry.user);
       const end = offset + page.length;
       return {
         users: page.map(copy),
@@ -855,12 +867,12 @@ function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-function issuesFrom(error: z.ZodError): FieldIssue[] {
+function issuesFrom(error: z.core.$ZodError): FieldIssue[] {
   return fieldIssuesOf(error);
 }
 
 /** A host's option that breaks the schemas is a programming error: say which and why. */
-function checkedOption<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+function checkedOption<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new TypeError(`createMemoryAdapter: ${where} is invalid:\n${z.prettifyError(parsed.error)}`);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { partial } from 'zod/mini';
 import {
   accountContactsSchema,
   accountSchema,
@@ -51,12 +52,12 @@ export const sessionSchema = z.object({
   accountId: z.string().min(1),
 });
 /** Body of `POST /sandbox/accounts`: what the signed-in user of the new account may do (default: everything). */
-export const sandboxRequestSchema = z.object({ permissions: viewerPermissionsSchema.partial().optional() });
+export const sandboxRequestSchema = z.object({ permissions: z.optional(partial(viewerPermissionsSchema)) });
 
 type JsonObject = Record<string, unknown>;
 
 function componentSchemas(
-  entries: [string, z.ZodType][],
+  entries: [string, z.core.$ZodType][],
   io: 'input' | 'output',
 ): Record<string, JsonObject> {
   const registry = z.registry<{ id: string }>();

@@ -24,10 +24,12 @@ export function createFormatters(locale: string): Formatters {
   const cached = cache.get(locale);
   if (cached) return cached;
   const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
-  const numberFormat = new Intl.NumberFormat(locale);
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
+  // Each Intl object is made on first use: building them all costs milliseconds at mount, and
+  // most screens use one or two.
+  let numberFormat: Intl.NumberFormat | undefined;
+  let dateFormat: Intl.DateTimeFormat | undefined;
+  let listFormat: Intl.ListFormat | undefined;
+  let regionNames: Intl.DisplayNames | undefined;
   const formatters: Formatters = {
     money(amountMinor, currency) {
       let entry = moneyFormats.get(currency);
@@ -38,16 +40,19 @@ export function createFormatters(locale: string): Formatters {
       }
       return entry.format.format(amountMinor / 10 ** entry.digits);
     },
-    number: (value) => numberFormat.format(value),
+    number: (value) => (numberFormat ??= new Intl.NumberFormat(locale)).format(value),
     date(value) {
       const date =
         typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
           ? new Date(`${value}T00:00:00Z`)
           : new Date(value);
-      return dateFormat.format(date);
+      return (dateFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(
+        date,
+      );
     },
-    list: (items) => listFormat.format(items),
-    region: (code) => regionNames.of(code) ?? code,
+    list: (items) =>
+      (listFormat ??= new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items),
+    region: (code) => (regionNames ??= new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code,
   };
   cache.set(locale, formatters);
   return formatters;

@@ -1,5 +1,6 @@
 import type { AdapterErrorCode } from '../adapter/errors.js';
 import { en } from '../locales/en.js';
+import { english } from './english.js';
 import type { LocaleCatalogs, MessageKey, MessageOverrides, Messages, PluralMessage } from './messages.js';
 
 export type MessageValues = Record<string, string | number>;
@@ -23,8 +24,10 @@ function isPlural(value: unknown): value is PluralMessage {
 function mergeMessages(base: unknown, overrides: unknown): unknown {
   if (overrides === undefined) return base;
   if (typeof overrides === 'string' || isPlural(overrides)) return overrides;
-  if (typeof base !== 'object' || base === null || typeof overrides !== 'object' || overrides === null)
-    return base;
+  if (typeof overrides !== 'object' || overrides === null) return base;
+  // A screen whose English has not loaded yet (a lazily loaded wizard): keep the host's strings for it.
+  if (base === undefined) return overrides;
+  if (typeof base !== 'object' || base === null) return base;
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(overrides)) merged[key] = mergeMessages(merged[key], value);
   return merged;
@@ -42,10 +45,31 @@ export function resolveMessages(
   catalogs: LocaleCatalogs = {},
   overrides?: MessageOverrides,
 ): Messages {
+  return pickMessages(locale, catalogs, overrides, en);
+}
+
+/**
+ * What the provider uses: `resolveMessages`, except that English is only as much as the page
+ * has loaded (`english`), so the provider does not carry every screen's strings.
+ */
+export function resolveLoadedMessages(
+  locale: string,
+  catalogs: LocaleCatalogs = {},
+  overrides?: MessageOverrides,
+): Messages {
+  return pickMessages(locale, catalogs, overrides, english);
+}
+
+function pickMessages(
+  locale: string,
+  catalogs: LocaleCatalogs,
+  overrides: MessageOverrides | undefined,
+  fallback: Messages,
+): Messages {
   const language = locale.split('-')[0] ?? locale;
   const exactKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === locale.toLowerCase());
   const languageKey = Object.keys(catalogs).find((tag) => tag.toLowerCase() === language.toLowerCase());
-  const picked = (exactKey && catalogs[exactKey]) || (languageKey && catalogs[languageKey]) || en;
+  const picked = (exactKey && catalogs[exactKey]) || (languageKey && catalogs[languageKey]) || fallback;
   return overrides ? (mergeMessages(picked, overrides) as Messages) : picked;
 }
 
@@ -60,22 +84,28 @@ function lookup(messages: Messages, key: string): unknown {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** Creates the `t` function for one locale. Plurals use `Intl.PluralRules` with the `count` value. */
+/**
+ * Creates the `t` function for one locale. Plurals use `Intl.PluralRules` with the `count` value;
+ * a key the catalog lacks falls back to English (as far as the page has loaded the screens).
+ */
 export function createTranslate(locale: string, messages: Messages): Translate {
-  const pluralRules = new Intl.PluralRules(locale);
-  const numberFormat = new Intl.NumberFormat(locale);
+  // Made on first use: a screen that never counts pays nothing for them at mount.
+  let pluralRules: Intl.PluralRules | undefined;
+  let numberFormat: Intl.NumberFormat | undefined;
   return (key, values = {}) => {
-    let message = lookup(messages, key) ?? lookup(en, key);
+    let message = lookup(messages, key) ?? lookup(english, key);
     if (isPlural(message)) {
       const count = Number(values.count ?? 0);
-      const category = pluralRules.select(count);
+      const category = (pluralRules ??= new Intl.PluralRules(locale)).select(count);
       message = message[category] ?? message.other;
     }
     if (typeof message !== 'string') return key;
     return message.replace(PLACEHOLDER, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
+      return typeof value === 'number'
+        ? (numberFormat ??= new Intl.NumberFormat(locale)).format(value)
+        : value;
     });
   };
 }

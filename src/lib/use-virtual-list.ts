@@ -108,7 +108,8 @@ export function useVirtualList<TElement extends HTMLElement>({
         listening.current = { element, onScroll };
       }
     }
-    syncView();
+    // An empty list has no rows to place (and is usually hidden): no need to read the layout.
+    if (count > 0) syncView();
   });
   useEffect(
     () => () => {

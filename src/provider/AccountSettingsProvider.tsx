@@ -4,7 +4,7 @@ import type { AdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import { createFormatters } from '../i18n/format.js';
 import type { LocaleCatalogs, MessageOverrides } from '../i18n/messages.js';
-import { createTranslate, resolveMessages } from '../i18n/translate.js';
+import { createTranslate, resolveLoadedMessages } from '../i18n/translate.js';
 import { adapterScope } from '../queries/index.js';
 import { appearanceToStyle, type Appearance } from '../theme/appearance.js';
 import {
@@ -100,7 +100,10 @@ export function AccountSettingsProvider({
     callbacks.current = { onError, onEvent };
   }, [onError, onEvent]);
 
-  const messages = useMemo(() => resolveMessages(locale, locales, overrides), [locale, locales, overrides]);
+  const messages = useMemo(
+    () => resolveLoadedMessages(locale, locales, overrides),
+    [locale, locales, overrides],
+  );
   const colorScheme = appearance?.colorScheme ?? 'light';
   const themeStyle = useMemo(() => appearanceToStyle(appearance), [appearance]);
   const resolvedDir = dir ?? (RTL_LANGUAGES.has(locale.split('-')[0] ?? '') ? 'rtl' : 'ltr');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CardBrand } from './billing.js';
 
 /** Digits only: hosts and users type spaces and dashes between groups. */
@@ -65,55 +65,59 @@ export function createCardInputSchema(now: () => Date = () => new Date()) {
     .object({
       cardholderName: z
         .string()
-        .trim()
-        .min(1, { error: 'cardholderRequired' })
-        .max(200, { error: 'textTooLong' }),
+        .check(
+          z.trim(),
+          z.minLength(1, { error: 'cardholderRequired' }),
+          z.maxLength(200, { error: 'textTooLong' }),
+        ),
       number: z.string(),
       expiry: z.string(),
       securityCode: z.string(),
     })
-    .superRefine((card, ctx) => {
-      const digits = cardDigits(card.number);
-      if (digits === '') {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberRequired' });
-      } else if (!/^\d+$/.test(digits)) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
-      } else {
-        const rule = rulesFor(digits);
-        const lengthOk = rule
-          ? rule.lengths.includes(digits.length)
-          : digits.length >= 12 && digits.length <= 19;
-        if (!lengthOk) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberLength' });
-        else if (!passesLuhn(digits))
+    .check(
+      z.superRefine((card, ctx) => {
+        const digits = cardDigits(card.number);
+        if (digits === '') {
+          ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberRequired' });
+        } else if (!/^\d+$/.test(digits)) {
           ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
-      }
-
-      if (card.expiry.trim() === '') {
-        ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryRequired' });
-      } else {
-        const expiry = parseCardExpiry(card.expiry);
-        if (!expiry) {
-          ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
         } else {
-          const today = now();
-          const current = today.getFullYear() * 12 + today.getMonth();
-          const expires = expiry.year * 12 + (expiry.month - 1);
-          if (expires < current) ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpired' });
-          else if (expires > current + 12 * 20)
-            ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+          const rule = rulesFor(digits);
+          const lengthOk = rule
+            ? rule.lengths.includes(digits.length)
+            : digits.length >= 12 && digits.length <= 19;
+          if (!lengthOk) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberLength' });
+          else if (!passesLuhn(digits))
+            ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
         }
-      }
 
-      const cvcLength = rulesFor(digits)?.cvcLength;
-      const code = card.securityCode.trim();
-      if (code === '') {
-        ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeRequired' });
-      } else if (
-        !/^\d+$/.test(code) ||
-        (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)
-      ) {
-        ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeInvalid' });
-      }
-    });
+        if (card.expiry.trim() === '') {
+          ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryRequired' });
+        } else {
+          const expiry = parseCardExpiry(card.expiry);
+          if (!expiry) {
+            ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+          } else {
+            const today = now();
+            const current = today.getFullYear() * 12 + today.getMonth();
+            const expires = expiry.year * 12 + (expiry.month - 1);
+            if (expires < current) ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpired' });
+            else if (expires > current + 12 * 20)
+              ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+          }
+        }
+
+        const cvcLength = rulesFor(digits)?.cvcLength;
+        const code = card.securityCode.trim();
+        if (code === '') {
+          ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeRequired' });
+        } else if (
+          !/^\d+$/.test(code) ||
+          (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)
+        ) {
+          ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeInvalid' });
+        }
+      }),
+    );
 }
 export type CardInput = z.infer<ReturnType<typeof createCardInputSchema>>;

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Two-letter ISO 3166-1 country code. */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, { error: 'countryRequired' });
+export const countryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'countryRequired' }));
 
 const TAX_ID_SEPARATORS = /[\s.\-/]/g;
 /** Normalises a VAT/tax id for comparison and storage: upper case, no separators. */
@@ -14,26 +14,35 @@ export function normalizeTaxId(value: string): string {
  * after separators are removed, and an EU-style two-letter prefix must not contradict a
  * digit-only remainder length below 2.
  */
-export const taxIdSchema = z
-  .string()
-  .trim()
-  .max(32, { error: 'taxIdInvalid' })
-  .transform(normalizeTaxId)
-  .refine((value) => value === '' || /^[A-Z0-9]{4,20}$/.test(value), { error: 'taxIdInvalid' })
-  .refine((value) => value === '' || /\d/.test(value), { error: 'taxIdInvalid' });
+export const taxIdSchema = z.pipe(
+  z.pipe(z.string().check(z.trim(), z.maxLength(32, { error: 'taxIdInvalid' })), z.transform(normalizeTaxId)),
+  z.string().check(
+    z.refine((value) => value === '' || /^[A-Z0-9]{4,20}$/.test(value), { error: 'taxIdInvalid' }),
+    z.refine((value) => value === '' || /\d/.test(value), { error: 'taxIdInvalid' }),
+  ),
+);
+
+/** Trimmed text that must be there: `required` when empty, `textTooLong` past `max` characters. */
+function requiredText(required: string, max: number) {
+  return z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: required }), z.maxLength(max, { error: 'textTooLong' }));
+}
 
 /** The company the subscription is invoiced to. */
 export const companyDetailsSchema = z.object({
-  name: z.string().trim().min(1, { error: 'companyNameRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine1: z.string().trim().min(1, { error: 'addressRequired' }).max(200, { error: 'textTooLong' }),
-  addressLine2: z.string().trim().max(200, { error: 'textTooLong' }),
-  city: z.string().trim().min(1, { error: 'cityRequired' }).max(120, { error: 'textTooLong' }),
+  name: requiredText('companyNameRequired', 200),
+  addressLine1: requiredText('addressRequired', 200),
+  addressLine2: z.string().check(z.trim(), z.maxLength(200, { error: 'textTooLong' })),
+  city: requiredText('cityRequired', 120),
   postalCode: z
     .string()
-    .trim()
-    .min(1, { error: 'postalCodeRequired' })
-    .max(16, { error: 'postalCodeInvalid' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: 'postalCodeInvalid' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'postalCodeRequired' }),
+      z.maxLength(16, { error: 'postalCodeInvalid' }),
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: 'postalCodeInvalid' }),
+    ),
   country: countryCodeSchema,
   taxId: taxIdSchema,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSchema } from './email.js';
 import { userIdSchema, userSchema } from './user.js';
 
@@ -23,9 +23,7 @@ export function isBuiltInRoleId(roleId: string): roleId is BuiltInRoleId {
 
 export const roleIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/));
 
 /**
  * A role whose holder the account names. Built-in roles take their label and description from
@@ -33,8 +31,8 @@ export const roleIdSchema = z
  */
 export const roleDefinitionSchema = z.object({
   id: roleIdSchema,
-  label: z.string().trim().min(1).max(120).optional(),
-  description: z.string().trim().max(400).optional(),
+  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  description: z.optional(z.string().check(z.trim(), z.maxLength(400))),
   /** Whether a person who is not a user may hold the role, named by email. */
   acceptsExternalEmail: z.boolean(),
 });
@@ -55,10 +53,10 @@ export const assigneeSchema = z.discriminatedUnion('kind', [
 export type Assignee = z.infer<typeof assigneeSchema>;
 
 /** Billing contacts: up to three, each user once. Message keys are in the `validation` catalog. */
-export const billingContactIdsSchema = z
-  .array(userIdSchema)
-  .max(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' })
-  .refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' });
+export const billingContactIdsSchema = z.array(userIdSchema).check(
+  z.maxLength(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' }),
+  z.refine((ids) => new Set(ids).size === ids.length, { error: 'billingContactsDuplicate' }),
+);
 
 /** The parts of the contacts that are edited and saved on their own: primary, billing, roles. */
 export const contactsSectionSchema = z.enum(['primary', 'billing', 'roles']);
@@ -66,24 +64,24 @@ export const contactsSectionSchema = z.enum(['primary', 'billing', 'roles']);
 /** When a part of the contacts last changed, and who changed it (a display name, if known). */
 export const contactsChangeSchema = z.object({
   updatedAt: z.iso.datetime(),
-  updatedBy: z.string().nullable(),
+  updatedBy: z.nullable(z.string()),
 });
 export type ContactsChange = z.infer<typeof contactsChangeSchema>;
 
 /** The account's points of contact, as read. `version` guards against overwriting others' edits. */
 export const accountContactsSchema = z.object({
-  version: z.number().int().nonnegative(),
-  primaryContact: userSchema.nullable(),
-  billingContacts: z.array(userSchema).max(MAX_BILLING_CONTACTS),
+  version: z.int().check(z.nonnegative()),
+  primaryContact: z.nullable(userSchema),
+  billingContacts: z.array(userSchema).check(z.maxLength(MAX_BILLING_CONTACTS)),
   roleContacts: z.record(roleIdSchema, assigneeSchema),
   updatedAt: z.iso.datetime(),
   /** Display name of whoever saved last, for conflict messages. */
-  updatedBy: z.string().nullable(),
+  updatedBy: z.nullable(z.string()),
   /**
    * The last change of each section, for "Last changed by … on …". Optional: without it each
    * section shows the last change of the contacts as a whole.
    */
-  sectionChanges: z.partialRecord(contactsSectionSchema, contactsChangeSchema).optional(),
+  sectionChanges: z.optional(z.partialRecord(contactsSectionSchema, contactsChangeSchema)),
 });
 export type AccountContacts = z.infer<typeof accountContactsSchema>;
 
@@ -93,13 +91,13 @@ export type AccountContacts = z.infer<typeof accountContactsSchema>;
  * exactly one, so `primaryContactId: null` is refused with `primaryContactRequired`.
  */
 export const contactsUpdateSchema = z.object({
-  primaryContactId: z
-    .string({ error: (issue) => (issue.input === null ? 'primaryContactRequired' : undefined) })
-    .min(1)
-    .max(128)
-    .optional(),
-  billingContactIds: billingContactIdsSchema.optional(),
-  roleContacts: z.record(roleIdSchema, assigneeInputSchema.nullable()).optional(),
+  primaryContactId: z.optional(
+    z
+      .string({ error: (issue) => (issue.input === null ? 'primaryContactRequired' : undefined) })
+      .check(z.minLength(1), z.maxLength(128)),
+  ),
+  billingContactIds: z.optional(billingContactIdsSchema),
+  roleContacts: z.optional(z.record(roleIdSchema, z.nullable(assigneeInputSchema))),
 });
 export type ContactsUpdate = z.infer<typeof contactsUpdateSchema>;
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** A message key of the `validation` catalog: `userDeactivated`, never a sentence. */
 const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*$/;
@@ -12,7 +12,7 @@ const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*$/;
  * const parsed = contactsUpdateSchema.safeParse(body);
  * if (!parsed.success) throw new AdapterError('validation', { fieldIssues: fieldIssuesOf(parsed.error) });
  */
-export function fieldIssuesOf(error: z.ZodError): { path: (string | number)[]; code: string }[] {
+export function fieldIssuesOf(error: z.core.$ZodError): { path: (string | number)[]; code: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
     code: MESSAGE_KEY.test(issue.message) ? issue.message : 'invalid',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The error codes a problem body may carry: the same codes `AdapterError` has. */
 export const problemCodeSchema = z.enum([
@@ -14,8 +14,8 @@ export const problemCodeSchema = z.enum([
 
 /** One broken rule of a write, on the field it belongs to; `code` is a `validation` catalog key. */
 export const fieldIssueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number().int().nonnegative()])).max(16),
-  code: z.string().min(1).max(64),
+  path: z.array(z.union([z.string(), z.int().check(z.nonnegative())])).check(z.maxLength(16)),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
 /**
@@ -27,18 +27,18 @@ export const fieldIssueSchema = z.object({
  *   "code": "conflict", "current": { "version": 8, … } }
  */
 export const problemDetailsSchema = z.object({
-  type: z.string().min(1),
+  type: z.string().check(z.minLength(1)),
   title: z.string(),
-  status: z.number().int().min(400).max(599),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
   code: problemCodeSchema,
-  fieldIssues: z.array(fieldIssueSchema).max(200).optional(),
+  fieldIssues: z.optional(z.array(fieldIssueSchema).check(z.maxLength(200))),
   /** For `conflict`: the current state of what was edited (e.g. the contacts). */
-  current: z.unknown().optional(),
+  current: z.optional(z.unknown()),
   /** For `payment_declined`: the processor's reason, e.g. `insufficient_funds`. */
-  declineCode: z.string().max(64).optional(),
+  declineCode: z.optional(z.string().check(z.maxLength(64))),
   /** For `rate_limited`: seconds until a retry may succeed (also sent as `Retry-After`). */
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
 });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cardBrandSchema } from './billing.js';
 import { billingIntervalSchema, currencySchema, minorUnitsSchema } from './catalog.js';
 import { userIdSchema, userSchema } from './user.js';
@@ -16,11 +16,11 @@ export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
  * and to warn when it expires, even to viewers who may not open the payment methods.
  */
 export const chargedCardSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   brand: cardBrandSchema,
-  last4: z.string().regex(/^\d{4}$/),
-  expMonth: z.number().int().min(1).max(12),
-  expYear: z.number().int().min(2000).max(2100),
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  expYear: z.int().check(z.gte(2000), z.lte(2100)),
 });
 export type ChargedCard = z.infer<typeof chargedCardSchema>;
 
@@ -42,23 +42,23 @@ export type NextCharge = z.infer<typeof nextChargeSchema>;
  *   paymentMethod: { id: 'pm_visa_4242', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2027 } }
  */
 export const productSubscriptionSchema = z.object({
-  productId: z.string().min(1),
-  tierId: z.string().min(1),
+  productId: z.string().check(z.minLength(1)),
+  tierId: z.string().check(z.minLength(1)),
   status: subscriptionStatusSchema,
   interval: billingIntervalSchema,
   currency: currencySchema,
   /** `per_seat` subscriptions have seats to assign (`getSeatAssignments`); flat ones have none. */
   pricing: z.enum(['flat', 'per_seat']),
   /** Seats paid for, the tier's included seats among them; 0 for flat tiers. */
-  seatsBought: z.number().int().nonnegative(),
+  seatsBought: z.int().check(z.nonnegative()),
   /** Seats held by users, deactivated holders included; 0 for flat tiers. */
-  seatsAssigned: z.number().int().nonnegative(),
+  seatsAssigned: z.int().check(z.nonnegative()),
   /** What one billing period costs, before tax. */
   price: minorUnitsSchema,
   /** Null when the subscription is canceled and will not be charged again. */
-  nextCharge: nextChargeSchema.nullable(),
+  nextCharge: z.nullable(nextChargeSchema),
   /** The card the next charge goes to: the account's default card, or null when it has none. */
-  paymentMethod: chargedCardSchema.nullable(),
+  paymentMethod: z.nullable(chargedCardSchema),
 });
 export type ProductSubscription = z.infer<typeof productSubscriptionSchema>;
 
@@ -67,10 +67,10 @@ export type ProductSubscription = z.infer<typeof productSubscriptionSchema>;
  * travels with it.
  */
 export const paymentMethodInputSchema = z.object({
-  token: z.string().min(1).max(200),
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
   sharedWithAdmins: z.boolean(),
   /** Make the new card the default the subscriptions are charged to. The account's first card always is. */
-  makeDefault: z.boolean().optional(),
+  makeDefault: z.optional(z.boolean()),
 });
 export type PaymentMethodInput = z.infer<typeof paymentMethodInputSchema>;
 
@@ -87,22 +87,22 @@ export const MAX_SEAT_CHANGES = 1000;
  * `version` guards against overwriting others' changes, as the contacts' does.
  */
 export const seatAssignmentsSchema = z.object({
-  productId: z.string().min(1),
-  tierId: z.string().min(1),
-  version: z.number().int().nonnegative(),
-  seatsBought: z.number().int().nonnegative(),
+  productId: z.string().check(z.minLength(1)),
+  tierId: z.string().check(z.minLength(1)),
+  version: z.int().check(z.nonnegative()),
+  seatsBought: z.int().check(z.nonnegative()),
   /** Every holder, ordered by display name. */
   holders: z.array(userSchema),
   updatedAt: z.iso.datetime(),
   /** Display name of whoever changed the seats last, for conflict messages. */
-  updatedBy: z.string().nullable(),
+  updatedBy: z.nullable(z.string()),
 });
 export type SeatAssignments = z.infer<typeof seatAssignmentsSchema>;
 
-const distinctUserIds = z
-  .array(userIdSchema)
-  .max(MAX_SEAT_CHANGES, { error: 'invalid' })
-  .refine((ids) => new Set(ids).size === ids.length, { error: 'seatsDuplicate' });
+const distinctUserIds = z.array(userIdSchema).check(
+  z.maxLength(MAX_SEAT_CHANGES, { error: 'invalid' }),
+  z.refine((ids) => new Set(ids).size === ids.length, { error: 'seatsDuplicate' }),
+);
 
 /**
  * A change to a product's seats: users who get one, users who lose theirs. Assigning a holder or
@@ -116,12 +116,14 @@ export const seatAssignmentsUpdateSchema = z
     assign: distinctUserIds,
     unassign: distinctUserIds,
   })
-  .superRefine((update, ctx) => {
-    const unassigned = new Set(update.unassign);
-    update.assign.forEach((id, index) => {
-      if (unassigned.has(id)) ctx.addIssue({ code: 'custom', path: ['assign', index], message: 'invalid' });
-    });
-  });
+  .check(
+    z.superRefine((update, ctx) => {
+      const unassigned = new Set(update.unassign);
+      update.assign.forEach((id, index) => {
+        if (unassigned.has(id)) ctx.addIssue({ code: 'custom', path: ['assign', index], message: 'invalid' });
+      });
+    }),
+  );
 export type SeatAssignmentsUpdate = z.infer<typeof seatAssignmentsUpdateSchema>;
 
 /** Whether a card can be charged: `expiring` means it expires this month or next. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { companyDetailsSchema } from './company.js';
 import { emailSchema } from './email.js';
 
@@ -6,15 +6,15 @@ import { emailSchema } from './email.js';
 export const userStatusSchema = z.enum(['active', 'invited', 'deactivated']);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-export const userIdSchema = z.string().min(1).max(128);
+export const userIdSchema = z.string().check(z.minLength(1), z.maxLength(128));
 
 /** A user of the account, as shown in pickers and contact lists. */
 export const userSchema = z.object({
   id: userIdSchema,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   email: emailSchema,
   status: userStatusSchema,
-  avatarUrl: z.url({ protocol: /^https?$/ }).optional(),
+  avatarUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -52,31 +52,31 @@ export type Viewer = z.infer<typeof viewerSchema>;
 
 /** The account being managed, who is looking at it, and who to ask when they may not act. */
 export const accountSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().trim().min(1).max(200),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   viewer: viewerSchema,
   /** People who can change contacts or purchase, named to viewers who cannot. */
   administrators: z.array(userSchema),
   /** The company details invoices go to, when the account has them: they prefill the payment step. */
-  billingDetails: companyDetailsSchema.optional(),
+  billingDetails: z.optional(companyDetailsSchema),
 });
 export type Account = z.infer<typeof accountSchema>;
 
 /** One page of a user search. `nextCursor` is null on the last page. */
 export const userPageSchema = z.object({
   users: z.array(userSchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.nonnegative()),
 });
 export type UserPage = z.infer<typeof userPageSchema>;
 
 export const userSearchParamsSchema = z.object({
-  query: z.string().max(200),
-  cursor: z.string().nullable().optional(),
-  limit: z.number().int().min(1).max(200).optional(),
+  query: z.string().check(z.maxLength(200)),
+  cursor: z.optional(z.nullable(z.string())),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
   /** Also return deactivated users (shown, not selectable). Defaults to true. */
-  includeDeactivated: z.boolean().optional(),
+  includeDeactivated: z.optional(z.boolean()),
   /** Leave these users out, e.g. those already chosen elsewhere. */
-  excludeIds: z.array(userIdSchema).max(100).optional(),
+  excludeIds: z.optional(z.array(userIdSchema).check(z.maxLength(100))),
 });
 export type UserSearchParams = z.infer<typeof userSearchParamsSchema>;

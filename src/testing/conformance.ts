@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { AdapterError } from '../adapter/errors.js';
 import type { AccountAdapter } from '../adapter/types.js';
 import { foldText } from '../lib/search-text.js';
@@ -197,7 +198,7 @@ async function usersWithoutSeat(adapter: AccountAdapter, seats: SeatAssignments,
 }
 
 function paymentMethodsOf(value: unknown): PaymentMethod[] | null {
-  const parsed = paymentMethodSchema.array().safeParse(value);
+  const parsed = z.array(paymentMethodSchema).safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 

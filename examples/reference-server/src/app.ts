@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   cardTokenSchema,
   buildOpenApiDocument,
@@ -44,8 +44,8 @@ export interface AppOptions {
   onError?: (error: unknown) => void;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, status = 422): T {
-  const parsed = schema.safeParse(value);
+function parse<T>(schema: z.core.$ZodType<T>, value: unknown, status = 422): T {
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success)
     throw Problem.validation(fieldIssuesOf(parsed.error), 'The request does not match the schema.', status);
   return parsed.data;

@@ -20,6 +20,12 @@ import {
   type BillingOverviewSubscription,
 } from './use-billing-overview.js';
 import type { Translate } from '../../i18n/translate.js';
+import { addEnglish } from '../../i18n/english.js';
+import { billingOverviewEn } from './messages.en.js';
+// Card brands and the card form's labels are the upgrade wizard's strings, shared by both.
+import { upgradeEn } from '../upgrade-wizard/messages.en.js';
+
+addEnglish({ billingOverview: billingOverviewEn, upgrade: upgradeEn });
 
 /**
  * Props of `BillingOverview`. The ref, `id`, `style`, `className`, `aria-*` and `data-*` go to

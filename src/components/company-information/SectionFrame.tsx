@@ -1,3 +1,4 @@
+import { addEnglish } from '../../i18n/english.js';
 import { joinClassNames } from '../../lib/dom-props.js';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { useAccountSettings } from '../../provider/context.js';
@@ -12,7 +13,17 @@ import {
   Notice,
 } from '../../ui/index.js';
 import { type RootElementProps } from '../../ui/index.js';
+import { billingContactsEn, companyInformationEn, primaryContactEn, roleContactsEn } from './messages.en.js';
 import type { ContactsSectionState } from './use-contacts-section.js';
+
+// The screen's English strings load with the screen (every section is drawn in a frame), so a
+// page with only the contact picker does not carry them.
+addEnglish({
+  companyInformation: companyInformationEn,
+  primaryContact: primaryContactEn,
+  billingContacts: billingContactsEn,
+  roleContacts: roleContactsEn,
+});
 
 /** Everything the frame reads; the form itself stays with the section. */
 type SectionFrameState = Omit<ContactsSectionState, 'control' | 'focusField'>;

@@ -1,5 +1,5 @@
 import type { DefaultValues, FieldPath, FieldValues } from 'react-hook-form';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FieldIssue } from '../../adapter/errors.js';
 import {
   assigneeSchema,
@@ -13,7 +13,7 @@ import {
 } from '../../schemas/contacts.js';
 
 /** A section's form schema: `z.input` is what the form holds, `z.output` what a valid save has. */
-export type ContactsFormSchema = z.ZodType<FieldValues, FieldValues>;
+export type ContactsFormSchema = z.ZodMiniType<FieldValues, FieldValues>;
 
 /** A whole form's values, typed so they also serve as the form's defaults. */
 export type ContactsFormValues<S extends ContactsFormSchema> = z.input<S> & DefaultValues<z.input<S>>;
@@ -45,15 +45,22 @@ export interface ContactsSectionConfig<S extends ContactsFormSchema> {
 }
 
 /** A user-only assignee (primary and billing contacts are always users). */
-const userAssigneeSchema = assigneeSchema.refine((value) => value.kind === 'user', {
-  error: 'externalEmailNotAllowed',
-});
+type UserAssignee = Extract<Assignee, { kind: 'user' }>;
+const userAssigneeSchema = z.pipe(
+  assigneeSchema.check(z.refine((value) => value.kind === 'user', { error: 'externalEmailNotAllowed' })),
+  // Only users pass the refinement above; the cast tells the output type so.
+  z.transform((value) => value as UserAssignee),
+);
 
 export const primaryContactFormSchema = z.object({
   // The account always has one: it can be replaced, never removed (cleared, or Escape twice).
-  primaryContact: userAssigneeSchema
-    .nullable()
-    .refine((value) => value !== null, { error: 'primaryContactRequired' }),
+  primaryContact: z.pipe(
+    z
+      .nullable(userAssigneeSchema)
+      .check(z.refine((value) => value !== null, { error: 'primaryContactRequired' })),
+    // Only a user passes the refinement above; the cast tells the output type so.
+    z.transform((value) => value as UserAssignee),
+  ),
 });
 
 /** The primary account contact: exactly one user. */
@@ -75,22 +82,30 @@ export const billingContactsFormSchema = z.object({
   billingContacts: z
     .array(
       z.object({
-        contact: userAssigneeSchema.nullable().refine((value) => value !== null, { error: 'userRequired' }),
+        contact: z.pipe(
+          z
+            .nullable(userAssigneeSchema)
+            .check(z.refine((value) => value !== null, { error: 'userRequired' })),
+          // Empty rows fail the refinement above.
+          z.transform((value) => value as UserAssignee),
+        ),
       }),
     )
-    .max(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' })
-    // Rows that failed their own checks (still empty, an email) arrive here too: the list is
-    // checked as entered, not as its rows' types promise after a successful parse.
-    .superRefine((rows: { contact: Assignee | null }[], ctx) => {
-      const seen = new Set<string>();
-      rows.forEach((row, index) => {
-        if (row.contact?.kind !== 'user') return;
-        if (seen.has(row.contact.user.id)) {
-          ctx.addIssue({ code: 'custom', path: [index, 'contact'], message: 'billingContactsDuplicate' });
-        }
-        seen.add(row.contact.user.id);
-      });
-    }),
+    .check(
+      z.maxLength(MAX_BILLING_CONTACTS, { error: 'billingContactsTooMany' }),
+      // Rows that failed their own checks (still empty, an email) arrive here too: the list is
+      // checked as entered, not as its rows' types promise after a successful parse.
+      z.superRefine((rows: { contact: Assignee | null }[], ctx) => {
+        const seen = new Set<string>();
+        rows.forEach((row, index) => {
+          if (row.contact?.kind !== 'user') return;
+          if (seen.has(row.contact.user.id)) {
+            ctx.addIssue({ code: 'custom', path: [index, 'contact'], message: 'billingContactsDuplicate' });
+          }
+          seen.add(row.contact.user.id);
+        });
+      }),
+    ),
 });
 
 type BillingRows = z.output<typeof billingContactsFormSchema>['billingContacts'];
@@ -124,13 +139,15 @@ export const billingContactsConfig: ContactsSectionConfig<typeof billingContacts
 /** Role contacts, validated against which roles accept an external email. */
 export function createRoleContactsFormSchema(externalEmailRoleIds: string[]) {
   return z.object({
-    roles: z.record(z.string(), assigneeSchema.nullable()).superRefine((roles, ctx) => {
-      for (const [roleId, assignee] of Object.entries(roles)) {
-        if (assignee?.kind === 'email' && !externalEmailRoleIds.includes(roleId)) {
-          ctx.addIssue({ code: 'custom', path: [roleId], message: 'externalEmailNotAllowed' });
+    roles: z.record(z.string(), z.nullable(assigneeSchema)).check(
+      z.superRefine((roles, ctx) => {
+        for (const [roleId, assignee] of Object.entries(roles)) {
+          if (assignee?.kind === 'email' && !externalEmailRoleIds.includes(roleId)) {
+            ctx.addIssue({ code: 'custom', path: [roleId], message: 'externalEmailNotAllowed' });
+          }
         }
-      }
-    }),
+      }),
+    ),
   });
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
 import { MAX_BILLING_CONTACTS, type RoleDefinition } from '../../schemas/contacts.js';

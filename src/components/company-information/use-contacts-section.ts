@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { isAmbiguousError, toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';

@@ -17,8 +17,8 @@ import { isolate, translateValidation } from '../../i18n/translate.js';
 import { matchesAllTerms } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
 import type { Assignee } from '../../schemas/contacts.js';
+import { emailIssue } from '../../schemas/email-rules.js';
 import type { User } from '../../schemas/user.js';
-import { emailSchema } from '../../schemas/email.js';
 import { moveActive, type Move, type NavigationContext } from './combobox-navigation.js';
 
 /** What a picker holds: a user, or (with `allowExternalEmail`) an email address. */
@@ -180,7 +180,7 @@ const CLOSED: ComboboxState = { isOpen: false, draft: null, activeKey: null, pen
  * are rendered: place each at its `start`, and make the list's scrolling content `totalSize`
  * tall (a `::before` of that height does it) so the scrollbar stands for every loaded row.
  *
- * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0013):
+ * The keyboard follows the WAI-ARIA combobox pattern with a listbox popup (decision note 0016):
  * Down/Up open the list and move the active option (skipping deactivated users), Alt+Down opens
  * it without moving, Alt+Up and Escape close it, a second Escape clears the value, PageDown and
  * PageUp move by a visible page, Enter and Tab choose the active option, and Home, End, Left and
@@ -254,15 +254,12 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
 
   const trimmedQuery = query.trim();
   const emailCheck = allowExternalEmail ? checkEmail(trimmedQuery) : null;
-  const externalEmailError =
-    emailCheck && !emailCheck.success
-      ? translateValidation(t, messages, emailCheck.error.issues[0]?.message)
-      : null;
+  const externalEmailError = emailCheck ? translateValidation(t, messages, emailCheck) : null;
 
   const items = useMemo<ContactPickerItem[]>(() => {
     const userItems: ContactPickerItem[] = users.map((user) => ({ kind: 'user', user }));
-    const check = allowExternalEmail ? checkEmail(trimmedQuery) : null;
-    const email = check?.success ? check.data : null;
+    // Text with an @ that breaks no rule is an address (already trimmed, as the schema would).
+    const email = allowExternalEmail && isUsableEmail(trimmedQuery) ? trimmedQuery : null;
     const alreadyUser = email && users.some((user) => user.email.toLowerCase() === email.toLowerCase());
     return email && !alreadyUser ? [{ kind: 'email', email }, ...userItems] : userItems;
   }, [users, allowExternalEmail, trimmedQuery]);
@@ -350,7 +347,7 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
         ? t('contactPicker.noUsers')
         : leftOut
           ? leftOut.reason
-          : !allowExternalEmail && checkEmail(trimmedQuery)?.success
+          : !allowExternalEmail && isUsableEmail(trimmedQuery)
             ? t('contactPicker.userRequired', { email: isolate(trimmedQuery) })
             : t('contactPicker.noResults', { query: isolate(trimmedQuery) });
   } else if (status === 'error') announcement = t('contactPicker.searchFailed');
@@ -609,7 +606,15 @@ function isSameItem(value: ContactPickerValue | null, item: ContactPickerItem): 
   return value.kind === 'email' && item.kind === 'email' && value.email === item.email;
 }
 
-/** Checks text that looks like an email address (it has an @); anything else is no address at all. */
+/**
+ * Why text that looks like an email address (it has an @) cannot be used, as a `validation`
+ * message key; null for a usable address and for text that is no address at all.
+ */
 function checkEmail(text: string) {
-  return text.includes('@') ? emailSchema.safeParse(text) : null;
+  return text.includes('@') ? emailIssue(text) : null;
+}
+
+/** Text with an @ that breaks no rule is an address (already trimmed, as the schema would). */
+function isUsableEmail(text: string): boolean {
+  return text.includes('@') && emailIssue(text) === null;
 }

@@ -23,6 +23,12 @@ import {
   type PaymentMethodsState,
   type PaymentMethodView,
 } from './use-payment-methods.js';
+import { addEnglish } from '../../i18n/english.js';
+import { paymentMethodsEn } from './messages.en.js';
+// Card brands and the card form's labels are the upgrade wizard's strings, shared by both.
+import { upgradeEn } from '../upgrade-wizard/messages.en.js';
+
+addEnglish({ paymentMethods: paymentMethodsEn, upgrade: upgradeEn });
 
 // Card handling (the form, its schema) is only downloaded when someone adds a card.
 const AddCardForm = lazy(() => import('./AddCardForm.js'));

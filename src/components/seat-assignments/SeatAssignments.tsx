@@ -23,6 +23,10 @@ import {
   type RootElementProps,
 } from '../../ui/index.js';
 import { useSeatAssignments, type SeatAssignmentsState, type SeatPurchase } from './use-seat-assignments.js';
+import { addEnglish } from '../../i18n/english.js';
+import { seatAssignmentsEn } from './messages.en.js';
+
+addEnglish({ seatAssignments: seatAssignmentsEn });
 
 const ROW_HEIGHT = 56;
 /** Each list's window; rows beyond it are not rendered. */

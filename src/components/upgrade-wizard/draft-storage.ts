@@ -1,7 +1,7 @@
 // Where the wizard keeps its draft across reloads. A stored draft is input like any other: it
 // may be from an older version, from another account or viewer in the same tab, or edited by
 // hand. It is scoped to its owner, checked with a versioned schema, and never trusted beyond it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
 import { companyDetailsSchema, orderResultSchema } from '../../schemas/billing.js';
 import { billingIntervalSchema, currencySchema } from '../../schemas/catalog.js';
@@ -41,28 +41,28 @@ const adapterErrorCodes = [
 ] as const satisfies readonly AdapterErrorCode[];
 
 const stepIds = wizardSteps.map((step) => step.id) as [WizardStep, ...WizardStep[]];
-const id = z.string().min(1).max(200);
+const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 const storedAttemptSchema = z.object({
   idempotencyKey: id,
   status: z.enum(['idle', 'placing', 'interrupted', 'failed', 'succeeded']),
-  errorCode: z.enum(adapterErrorCodes).nullable(),
-  order: orderResultSchema.nullable(),
-}) satisfies z.ZodType<PurchaseAttempt>;
+  errorCode: z.nullable(z.enum(adapterErrorCodes)),
+  order: z.nullable(orderResultSchema),
+}) satisfies z.ZodMiniType<PurchaseAttempt>;
 
 /** The draft as stored: everything but the agreement to the terms, which is asked for again. */
 const storedStateSchema = z.object({
   step: z.enum(stepIds),
-  productId: id.nullable(),
-  tierId: id.nullable(),
-  pricing: z.enum(['flat', 'per_seat']).nullable(),
-  tierIntervals: z.array(billingIntervalSchema).min(1).max(2),
-  currency: currencySchema.nullable(),
+  productId: z.nullable(id),
+  tierId: z.nullable(id),
+  pricing: z.nullable(z.enum(['flat', 'per_seat'])),
+  tierIntervals: z.array(billingIntervalSchema).check(z.minLength(1), z.maxLength(2)),
+  currency: z.nullable(currencySchema),
   interval: billingIntervalSchema,
-  seatUserIds: z.array(userIdSchema).max(100_000),
-  company: companyDetailsSchema.nullable(),
-  paymentMethodId: id.nullable(),
-  attempt: storedAttemptSchema.nullable(),
+  seatUserIds: z.array(userIdSchema).check(z.maxLength(100_000)),
+  company: z.nullable(companyDetailsSchema),
+  paymentMethodId: z.nullable(id),
+  attempt: z.nullable(storedAttemptSchema),
 });
 
 /** The stored envelope: its version, its owner, and the draft. */

@@ -1,5 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { addEnglish } from '../../i18n/english.js';
+import { upgradeEn } from './messages.en.js';
 import type { UpgradeWizardActions, UseUpgradeWizardResult } from './use-upgrade-wizard.js';
+
+// The wizard's English strings load with the wizard (every step reads its state from here), so
+// a page with only the contact picker or the company information screen does not carry them.
+addEnglish({ upgrade: upgradeEn });
 
 const UpgradeWizardContext = createContext<UseUpgradeWizardResult | null>(null);
 

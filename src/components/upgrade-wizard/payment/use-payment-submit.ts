@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { toAdapterError, type AdapterError } from '../../../adapter/errors.js';
 import { translateValidation } from '../../../i18n/translate.js';
 import { useAccountSettings } from '../../../provider/context.js';
