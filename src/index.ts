@@ -120,7 +120,8 @@ export type {
   PaymentMethodInput,
   PaymentMethodSharing,
   ProductSubscription,
-  SeatAssignments,
+  // The seat assignments' data type is exported from `account-billing-kit/schemas`: here the name
+  // is the screen's.
   SeatAssignmentsUpdate,
   SubscriptionStatus,
 } from './schemas/index.js';
@@ -260,7 +261,44 @@ export type {
   UpgradeWizardProps,
   UseUpgradeWizardOptions,
   UseUpgradeWizardResult,
+  WizardPrefill,
   WizardEvent,
   WizardState,
   WizardStep,
 } from './components/upgrade-wizard/index.js';
+
+// Billing overview: the subscriptions per product and the card they are charged to -----------
+export { BillingOverview, useBillingOverview } from './components/billing-overview/index.js';
+export type {
+  BillingCardAlert,
+  BillingOverviewProps,
+  BillingOverviewState,
+  BillingOverviewStatus,
+  BillingOverviewSubscription,
+  UseBillingOverviewOptions,
+} from './components/billing-overview/index.js';
+
+// Payment methods: saved cards, the default, sharing, adding and removing ---------------------
+export { PaymentMethods, usePaymentMethods } from './components/payment-methods/index.js';
+export type {
+  PaymentMethodChange,
+  PaymentMethodOutcome,
+  PaymentMethodProblem,
+  PaymentMethodRefusal,
+  PaymentMethodsProps,
+  PaymentMethodsState,
+  PaymentMethodsStatus,
+  PaymentMethodView,
+  UsePaymentMethodsOptions,
+} from './components/payment-methods/index.js';
+
+// Seat assignments: who holds a paid seat of each per-seat product ----------------------------
+export { SeatAssignments, useSeatAssignments } from './components/seat-assignments/index.js';
+export type {
+  SeatAssignmentsProps,
+  SeatAssignmentsState,
+  SeatAssignmentsStatus,
+  SeatChange,
+  SeatProblem,
+  SeatPurchase,
+} from './components/seat-assignments/index.js';

@@ -372,4 +372,160 @@ export const de = {
         'Wir konnten Ihre Bestellung nicht bestätigen. Ein erneuter Versuch ist sicher: Sie werden niemals doppelt belastet.',
     },
   },
+  billingOverview: {
+    title: 'Abrechnungsübersicht',
+    description: 'Ihre Abonnements, ihre Kosten und die Karte, mit der jedes belastet wird.',
+    subscriptionsLabel: 'Abonnements',
+    productTier: '{product} {tier}',
+    status: {
+      active: 'Aktiv',
+      past_due: 'Zahlung überfällig',
+      canceled: 'Gekündigt',
+    },
+    interval: 'Abrechnungsintervall',
+    monthly: 'Monatlich',
+    annual: 'Jährlich',
+    seats: 'Lizenzen',
+    seatsAssigned: {
+      one: '{assigned} von {count} Lizenz zugewiesen',
+      other: '{assigned} von {count} Lizenzen zugewiesen',
+    },
+    price: 'Preis',
+    perMonth: '{price} / Monat',
+    perYear: '{price} / Jahr',
+    nextCharge: 'Nächste Belastung',
+    nextChargeOn: '{amount} am {date}',
+    noNextCharge: 'Keine weiteren Belastungen',
+    paymentMethod: 'Zahlungsmethode',
+    card: '{brand} mit Endziffern {last4}, gültig bis {month}/{year}',
+    noCard: 'Keine Karte hinterlegt',
+    cardExpiring: 'Läuft bald ab',
+    cardExpired: 'Abgelaufen',
+    cardExpiringTitle: 'Ihre Kreditkarte läuft bald ab',
+    cardExpiringBody:
+      'Ihre Abonnements werden über {card} belastet. Uns muss dauerhaft eine gültige Karte vorliegen: Aktualisieren Sie sie, bevor sie abläuft.',
+    cardExpiredTitle: 'Ihre Kreditkarte ist abgelaufen',
+    cardExpiredBody:
+      'Ihre Abonnements werden über {card} belastet, die abgelaufen ist. Uns muss dauerhaft eine gültige Karte vorliegen: Fügen Sie eine gültige Karte hinzu oder legen Sie eine andere als Standard fest.',
+    noCardTitle: 'Keine Karte hinterlegt',
+    noCardBody:
+      'Uns muss dauerhaft eine gültige Karte vorliegen. Fügen Sie eine Kreditkarte hinzu, damit Ihre Abonnements belastet werden können.',
+    fixCard: 'Zahlungsmethode aktualisieren',
+    askToFix: 'Bitten Sie {administrators}, sie zu aktualisieren.',
+    askToFixNoAdministrators: 'Bitten Sie den Administrator Ihres Accounts, sie zu aktualisieren.',
+    upgrade: 'Upgrade für {product} durchführen',
+    manageSeats: '{product}-Nutzer verwalten',
+    managePaymentMethods: 'Zahlungsmethoden',
+    empty: 'Dieser Account hat noch keine Abonnements.',
+    readOnly:
+      'Nur ein Abrechnungsadministrator kann Abonnements, Lizenzen und Zahlungsmethoden ändern. Wenden Sie sich an {administrators}.',
+    readOnlyNoAdministrators:
+      'Nur ein Abrechnungsadministrator kann Abonnements, Lizenzen und Zahlungsmethoden ändern. Wenden Sie sich an den Administrator Ihres Accounts.',
+  },
+  paymentMethods: {
+    title: 'Zahlungsmethoden',
+    description:
+      'Ihre Kreditkarte wird entsprechend des Abonnement-Rechnungszeitraums belastet, und uns muss dauerhaft eine gültige Karte vorliegen.',
+    listLabel: 'Gespeicherte Karten',
+    card: '{brand} mit Endziffern {last4}',
+    expires: 'Gültig bis {month}/{year}',
+    cardholder: 'Name auf der Karte: {name}',
+    isDefault: 'Standard',
+    defaultHint: 'Ihre Abonnements werden über diese Karte belastet.',
+    expiring: 'Läuft bald ab',
+    expired: 'Abgelaufen',
+    makeDefault: 'Als Standard festlegen',
+    share: 'Mit anderen Administratoren teilen',
+    unshare: 'Nicht mehr teilen',
+    remove: 'Entfernen',
+    removeConfirm: '{card} entfernen? Sie kann dann nicht mehr für Zahlungen verwendet werden.',
+    removeConfirmAction: 'Karte entfernen',
+    keepCard: 'Karte behalten',
+    addCard: 'Kreditkarte hinzufügen',
+    addCardTitle: 'Neue Kreditkarte',
+    makeNewDefault: 'Meine Abonnements über diese Karte belasten',
+    saveCard: 'Karte speichern',
+    empty:
+      'Noch keine Karten gespeichert. Fügen Sie eine hinzu, damit Ihre Abonnements belastet werden können.',
+    defaultExpiredTitle: 'Ihre Standardkarte ist abgelaufen',
+    defaultExpiredBody:
+      'Legen Sie eine gültige Karte als Standard fest oder fügen Sie eine neue hinzu, damit Ihre Abonnements belastet werden können.',
+    defaultExpiringTitle: 'Ihre Standardkarte läuft bald ab',
+    defaultExpiringBody:
+      'Fügen Sie eine neue Karte hinzu oder legen Sie eine andere gültige Karte als Standard fest, bevor sie abläuft.',
+    noDefaultTitle: 'Keine Standardkarte',
+    noDefaultBody:
+      'Legen Sie eine gültige Karte als Standard fest, damit Ihre Abonnements belastet werden können.',
+    conflictTitle: 'Diese Karten wurden von jemand anderem geändert',
+    conflictBody: 'Wir haben die aktuellen Karten geladen. Ihre Änderung wurde nicht gespeichert.',
+    conflictReload: 'Aktuelle Karten behalten',
+    conflictApplyMine: 'Meine Änderung erneut anwenden',
+    announce: {
+      madeDefault: '{card} ist jetzt die Standardkarte.',
+      shared: '{card} wird jetzt mit anderen Administratoren geteilt.',
+      unshared: '{card} wird nicht mehr geteilt.',
+      removed: '{card} wurde entfernt.',
+      added: '{card} wurde gespeichert.',
+    },
+    notAllowedTitle: 'Sie können die Zahlungsmethoden nicht einsehen',
+    notAllowed:
+      'Nur ein Abrechnungsadministrator kann Zahlungsmethoden einsehen und ändern. Wenden Sie sich an {administrators}.',
+    notAllowedNoAdministrators:
+      'Nur ein Abrechnungsadministrator kann Zahlungsmethoden einsehen und ändern. Wenden Sie sich an den Administrator Ihres Accounts.',
+  },
+  seatAssignments: {
+    title: 'Lizenzen',
+    description:
+      'Wählen Sie aus, welche Benutzer eine kostenpflichtige Lizenz erhalten. Jeder Benutzer mit Lizenz zählt gegen die gekauften Lizenzen.',
+    productTitle: '{product} {tier}',
+    empty: 'Dieser Account hat keine Abonnements mit Lizenzen.',
+    count: {
+      one: '{assigned} von {count} Lizenz zugewiesen',
+      other: '{assigned} von {count} Lizenzen zugewiesen',
+    },
+    available: {
+      one: '{count} Lizenz verfügbar',
+      other: '{count} Lizenzen verfügbar',
+    },
+    holdersLabel: 'Benutzer mit einer Lizenz für {product}',
+    noHolders: 'Noch hat niemand eine Lizenz.',
+    remove: 'Entfernen',
+    removeFor: 'Lizenz von {name} entfernen',
+    deactivatedHolders: {
+      one: '{count} deaktivierter Benutzer hat noch eine kostenpflichtige Lizenz. Entfernen Sie sie, um die Lizenz freizugeben.',
+      other:
+        '{count} deaktivierte Benutzer haben noch kostenpflichtige Lizenzen. Entfernen Sie sie, um die Lizenzen freizugeben.',
+    },
+    addTitle: 'Einem Benutzer eine Lizenz zuweisen',
+    search: 'Benutzer suchen',
+    searchResults: 'Benutzer, die zur Suche passen',
+    assign: 'Lizenz zuweisen',
+    assignFor: 'Lizenz zuweisen: {name}',
+    hasSeat: 'Hat eine Lizenz',
+    noMatches: 'Keine passenden Benutzer.',
+    loadingMore: 'Weitere Benutzer werden geladen…',
+    searchFailed: 'Benutzer konnten nicht geladen werden.',
+    fullTitle: {
+      one: 'Die einzige Lizenz ist zugewiesen',
+      other: 'Alle {count} Lizenzen sind zugewiesen',
+    },
+    fullBody:
+      'Kaufen Sie weitere Lizenzen, um {name} eine zuzuweisen, oder entfernen Sie zuerst die Lizenz eines anderen Benutzers.',
+    buyMore: 'Weitere Lizenzen kaufen',
+    conflictTitle: 'Die Lizenzen wurden von jemand anderem geändert',
+    conflictBody:
+      '{name} hat die Lizenzen geändert, während Sie gearbeitet haben. Ihre Änderung wurde nicht gespeichert.',
+    conflictBodyAnonymous:
+      'Jemand anderes hat die Lizenzen geändert, während Sie gearbeitet haben. Ihre Änderung wurde nicht gespeichert.',
+    conflictReload: 'Deren Änderung behalten',
+    conflictApplyMine: 'Meine Änderung darüber anwenden',
+    announce: {
+      assigned: '{name} hat jetzt eine Lizenz.',
+      removed: '{name} hat keine Lizenz mehr.',
+    },
+    readOnly:
+      'Nur ein Abrechnungsadministrator kann Lizenzen zuweisen und entfernen. Wenden Sie sich an {administrators}.',
+    readOnlyNoAdministrators:
+      'Nur ein Abrechnungsadministrator kann Lizenzen zuweisen und entfernen. Wenden Sie sich an den Administrator Ihres Accounts.',
+  },
 } satisfies Messages;

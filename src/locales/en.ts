@@ -5,6 +5,9 @@ import {
   roleContactsEn,
 } from '../components/company-information/messages.en.js';
 import { upgradeEn } from '../components/upgrade-wizard/messages.en.js';
+import { billingOverviewEn } from '../components/billing-overview/messages.en.js';
+import { paymentMethodsEn } from '../components/payment-methods/messages.en.js';
+import { seatAssignmentsEn } from '../components/seat-assignments/messages.en.js';
 
 /**
  * The English strings the provider loads: shared ones and the contact picker's. Each screen's
@@ -130,4 +133,7 @@ export const en = {
   billingContacts: billingContactsEn,
   roleContacts: roleContactsEn,
   upgrade: upgradeEn,
+  billingOverview: billingOverviewEn,
+  paymentMethods: paymentMethodsEn,
+  seatAssignments: seatAssignmentsEn,
 } as const;

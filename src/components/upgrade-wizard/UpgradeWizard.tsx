@@ -66,6 +66,7 @@ const WIZARD_OPTIONS: Record<keyof UseUpgradeWizardOptions, true> = {
   draftStorage: true,
   draftStorageKey: true,
   defaultProductId: true,
+  defaultSelection: true,
   onPurchaseComplete: true,
   onContactSales: true,
   quoteDebounceMs: true,

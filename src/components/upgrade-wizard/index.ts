@@ -9,6 +9,7 @@ export type {
   UpgradeWizardActions,
   UseUpgradeWizardOptions,
   UseUpgradeWizardResult,
+  WizardPrefill,
 } from './use-upgrade-wizard.js';
 export {
   UpgradeWizardProvider,

@@ -54,12 +54,32 @@ export interface UseUpgradeWizardOptions {
   draftStorageKey?: string;
   /** Product tab to open first. Uncontrolled. */
   defaultProductId?: string;
+  /**
+   * Opens the wizard with a tier already chosen, e.g. "Buy more seats" from the seat
+   * assignments: the account's current tier with its holders and the users to add. With
+   * `defaultStep: 'seats'` the seat step opens with them checked. It replaces a stored draft's
+   * choice (company details and payment method are kept), except while that draft's purchase is
+   * under way or may have gone through. Read on mount. Uncontrolled.
+   */
+  defaultSelection?: WizardPrefill;
   /** Called once per order placed, even when the wizard was unmounted and mounted again meanwhile. */
   onPurchaseComplete?: (order: OrderResult) => void;
   /** Called when a contact-sales tier's action is used. */
   onContactSales?: (tier: Tier, product: Product) => void;
   /** Milliseconds a changed draft waits before it is re-priced. Default 300. */
   quoteDebounceMs?: number;
+}
+
+/** A tier chosen in advance: see `UseUpgradeWizardOptions.defaultSelection`. */
+export interface WizardPrefill {
+  /** The tier to buy, e.g. the account's current tier when buying more seats of it. */
+  tierId: string;
+  /** Default: the stored draft's, else monthly; corrected to one the tier is sold with. */
+  interval?: BillingInterval;
+  /** Default: the stored draft's, else the account's currency once the catalog is known. */
+  currency?: string;
+  /** Users who get a seat (per-seat tiers). */
+  seatUserIds?: readonly string[];
 }
 
 /** Where the account, and with it the viewer's permissions and their draft, is. */
@@ -196,6 +216,26 @@ function withStep(state: WizardState, step: WizardStep): WizardState {
 }
 
 /**
+ * The stored draft with a selection the host asked for: the tier, interval, currency and seats
+ * from the selection, company and payment method from the draft. A draft whose purchase is under
+ * way or may have gone through stays as it is: its reference belongs to exactly that draft.
+ * The tier's pricing is assumed per-seat when seats are given; the catalog corrects it.
+ */
+function withSelection(draft: WizardState, selection: WizardPrefill | undefined): WizardState {
+  if (!selection || draft.attempt?.status === 'placing' || isUnresolvedPurchase(draft.attempt)) return draft;
+  const seats = selection.seatUserIds ?? [];
+  return initialWizardState({
+    company: draft.company,
+    paymentMethodId: draft.paymentMethodId,
+    currency: selection.currency ?? draft.currency,
+    interval: selection.interval ?? draft.interval,
+    tierId: selection.tierId,
+    pricing: seats.length > 0 ? 'per_seat' : null,
+    seatUserIds: [...new Set(seats)],
+  });
+}
+
+/**
  * The headless upgrade wizard: step state (a pure reducer), catalog and quote queries, draft
  * persistence, and an exactly-once purchase. `UpgradeWizard` renders it.
  *
@@ -235,11 +275,12 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
   // The owner's draft as stored when they arrive (another owner signing in reads theirs anew),
   // or a clean start. The step the host asks for is applied as far as the draft reaches it.
   const [requestedStep] = useState(controlledStep ?? defaultStep);
+  const [selection] = useState(options.defaultSelection);
   const arrived = useMemo(() => {
     if (!owner || !hydrated) return initialWizardState();
-    const draft = loadDraft(storage, storageKey, owner);
+    const draft = withSelection(loadDraft(storage, storageKey, owner), selection);
     return requestedStep ? withStep(draft, reachableStep(draft, requestedStep)) : draft;
-  }, [owner, hydrated, storage, storageKey, requestedStep]);
+  }, [owner, hydrated, storage, storageKey, requestedStep, selection]);
   const [edited, setEdited] = useState<{ ownerId: string | null; state: WizardState } | null>(null);
   const stored = edited && edited.ownerId === ownerId ? edited.state : arrived;
   const restored = owner !== null;
@@ -342,8 +383,16 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
 
   // Fit the draft to the catalog: the account's currency until one is chosen, and nothing the
   // catalog no longer offers (a restored draft can be older than the price list).
+  // A selection without a currency can reach its step only once the catalog names one.
+  const selectionStep = useRef(selection && requestedStep ? requestedStep : null);
   useEffect(() => {
-    if (draftRead && catalog.data) send({ type: 'catalogLoaded', catalog: catalog.data });
+    if (!draftRead || !catalog.data) return;
+    const fitted = send({ type: 'catalogLoaded', catalog: catalog.data });
+    const step = selectionStep.current;
+    selectionStep.current = null;
+    if (step && fitted.step !== step && latest.current.options.step === undefined) {
+      send({ type: 'goTo', step, idempotencyKey: newIdempotencyKey() });
+    }
   }, [send, draftRead, catalog.data]);
 
   // Persist everything but card data (which never enters this state) and the agreement; clear

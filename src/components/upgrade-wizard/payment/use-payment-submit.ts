@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { toAdapterError, type AdapterError } from '../../../adapter/errors.js';
@@ -12,7 +12,7 @@ import {
   type CompanyDetails,
   type CompanyDetailsInput,
 } from '../../../schemas/billing.js';
-import { createCardInputSchema } from '../../../schemas/card.js';
+import { EMPTY_CARD, useCardForm, type Tokenizer } from '../../../ui/CardForm.js';
 import type { StepError } from '../shared.js';
 import { useWizardAccount, useWizardActions, useWizardState } from '../wizard-context.js';
 
@@ -20,11 +20,7 @@ import { useWizardAccount, useWizardActions, useWizardState } from '../wizard-co
 export const NEW_CARD = 'new-card';
 
 type CompanySchema = typeof companyDetailsSchema;
-type CardSchema = ReturnType<typeof createCardInputSchema>;
 export type CompanyFormControl = UseFormReturn<z.input<CompanySchema>, unknown, z.output<CompanySchema>>;
-export type CardFormControl = UseFormReturn<z.input<CardSchema>, unknown, z.output<CardSchema>>;
-/** How a new card becomes a single-use token: the host's hosted fields, or null while incomplete. */
-export type Tokenizer = () => Promise<{ token: string }>;
 
 const COMPANY_FIELDS = [
   'name',
@@ -45,7 +41,6 @@ const EMPTY_COMPANY: CompanyDetailsInput = {
   country: '',
   taxId: '',
 };
-const EMPTY_CARD: z.input<CardSchema> = { cardholderName: '', number: '', expiry: '', securityCode: '' };
 
 export interface PaymentSubmitOptions {
   /** Prefix of the fields' ids, which the error summary links to. */
@@ -103,15 +98,8 @@ export function usePaymentSubmit({
     defaultValues: wizard.company ??
       account?.billingDetails ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
   });
-  const cardSchema = useMemo(() => createCardInputSchema(), []);
   // Card fields live only in this form's memory: never in wizard state, storage or caches.
-  const card = useForm<z.input<CardSchema>, unknown, z.output<CardSchema>>({
-    resolver: zodResolver(cardSchema),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false,
-    defaultValues: EMPTY_CARD,
-  });
+  const card = useCardForm();
 
   const usesOurCardForm = selected === NEW_CARD && !hostCardForm;
   const translate = (code: string | undefined) => translateValidation(t, messages, code);
