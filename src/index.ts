@@ -108,8 +108,8 @@ export {
   nextChargeSchema,
   paymentMethodInputSchema,
   paymentMethodSharingSchema,
+  productSeatsSchema,
   productSubscriptionSchema,
-  seatAssignmentsSchema,
   seatAssignmentsUpdateSchema,
   subscriptionStatusSchema,
 } from './schemas/index.js';
@@ -119,9 +119,8 @@ export type {
   NextCharge,
   PaymentMethodInput,
   PaymentMethodSharing,
+  ProductSeats,
   ProductSubscription,
-  // The seat assignments' data type is exported from `account-billing-kit/schemas`: here the name
-  // is the screen's.
   SeatAssignmentsUpdate,
   SubscriptionStatus,
 } from './schemas/index.js';

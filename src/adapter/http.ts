@@ -9,7 +9,7 @@ import {
   productSubscriptionSchema,
   quoteSchema,
   roleDefinitionSchema,
-  seatAssignmentsSchema,
+  productSeatsSchema,
   userPageSchema,
   userSchema,
   type ProblemDetails,
@@ -333,7 +333,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
         method: 'GET',
         path: `/seat-assignments/${segment(productId)}`,
         signal,
-        schema: seatAssignmentsSchema,
+        schema: productSeatsSchema,
         retry: 'read',
       }),
 
@@ -343,8 +343,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): AccountAdapter {
         path: `/seat-assignments/${segment(productId)}`,
         body: update,
         headers: ifMatch(options),
-        schema: seatAssignmentsSchema,
-        conflictSchema: seatAssignmentsSchema,
+        schema: productSeatsSchema,
+        conflictSchema: productSeatsSchema,
         retry: 'never',
       }),
 

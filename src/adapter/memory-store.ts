@@ -37,7 +37,7 @@ import {
   type RoleDefinition,
   type UpgradeRequest,
   type UpgradeRequestResult,
-  type SeatAssignments,
+  type ProductSeats,
   type User,
   type UserPage,
   type UserSearchParams,
@@ -392,7 +392,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     return stored;
   }
 
-  function readSeatAssignments(stored: StoredSubscription): SeatAssignments {
+  function readSeatAssignments(stored: StoredSubscription): ProductSeats {
     const holders = stored.holderIds.flatMap((id) => {
       const user = usersById.get(id);
       return user ? [copy(user)] : [];
@@ -448,7 +448,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     rawUpdate: unknown,
     expectedVersion: number | null,
     updatedBy: string | null,
-  ): SeatAssignments {
+  ): ProductSeats {
     const stored = perSeatSubscription(productId);
     if (expectedVersion !== null && expectedVersion !== stored.seatsVersion) {
       throw new AdapterError('conflict', {
@@ -730,8 +730,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       paymentMethods.splice(paymentMethods.indexOf(method), 1);
     },
 
-    seatAssignments: (productId: string): SeatAssignments =>
-      readSeatAssignments(perSeatSubscription(productId)),
+    seatAssignments: (productId: string): ProductSeats => readSeatAssignments(perSeatSubscription(productId)),
 
     updateSeatAssignments,
 

@@ -7,7 +7,7 @@ import type {
   CompanyDetailsInput,
   PaymentMethodInput,
   RoleDefinition,
-  SeatAssignments,
+  ProductSeats,
   SeatAssignmentsUpdate,
   Subscription,
   UpgradeRequest,
@@ -93,11 +93,7 @@ export interface MemoryAdapterControl {
   /** Another admin saves a change, bumping the version, as a concurrent edit would. */
   simulateConcurrentChange(update: ContactsUpdate, byDisplayName?: string): AccountContacts;
   /** Another admin changes a product's seats, bumping their version, as a concurrent edit would. */
-  simulateSeatChange(
-    productId: string,
-    update: SeatAssignmentsUpdate,
-    byDisplayName?: string,
-  ): SeatAssignments;
+  simulateSeatChange(productId: string, update: SeatAssignmentsUpdate, byDisplayName?: string): ProductSeats;
   /**
    * Another admin changes a card (its sharing, or makes it the default), bumping the versions of
    * the cards that changed.

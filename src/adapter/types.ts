@@ -14,7 +14,7 @@ import type {
   UpgradeRequestResult,
   Quote,
   RoleDefinition,
-  SeatAssignments,
+  ProductSeats,
   SeatAssignmentsUpdate,
   User,
   UserPage,
@@ -114,7 +114,7 @@ export interface AccountAdapter {
    * Who holds a seat of a per-seat product the account subscribes to. `not_found` for a product
    * without a per-seat subscription. Every viewer may read it.
    */
-  getSeatAssignments(productId: string, options?: ReadOptions): Promise<SeatAssignments>;
+  getSeatAssignments(productId: string, options?: ReadOptions): Promise<ProductSeats>;
   /**
    * Assigns and unassigns seats. Throws `validation` when more users would hold a seat than were
    * bought (`seatsExceedBought`, on `assign`), for a deactivated or unknown user newly assigned
@@ -125,7 +125,7 @@ export interface AccountAdapter {
     productId: string,
     update: SeatAssignmentsUpdate,
     options: VersionedWriteOptions,
-  ): Promise<SeatAssignments>;
+  ): Promise<ProductSeats>;
   /** Prices a draft. Pure: calling it never charges or reserves anything. */
   previewOrder(draft: OrderDraft, options?: ReadOptions): Promise<Quote>;
   /**

@@ -86,7 +86,7 @@ export const MAX_SEAT_CHANGES = 1000;
  * until removed (their `status` says so); a seat of a deactivated user is still a paid seat.
  * `version` guards against overwriting others' changes, as the contacts' does.
  */
-export const seatAssignmentsSchema = z.object({
+export const productSeatsSchema = z.object({
   productId: z.string().check(z.minLength(1)),
   tierId: z.string().check(z.minLength(1)),
   version: z.int().check(z.nonnegative()),
@@ -97,7 +97,7 @@ export const seatAssignmentsSchema = z.object({
   /** Display name of whoever changed the seats last, for conflict messages. */
   updatedBy: z.nullable(z.string()),
 });
-export type SeatAssignments = z.infer<typeof seatAssignmentsSchema>;
+export type ProductSeats = z.infer<typeof productSeatsSchema>;
 
 const distinctUserIds = z.array(userIdSchema).check(
   z.maxLength(MAX_SEAT_CHANGES, { error: 'invalid' }),

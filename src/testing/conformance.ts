@@ -12,13 +12,13 @@ import {
   productSubscriptionSchema,
   quoteSchema,
   roleDefinitionSchema,
-  seatAssignmentsSchema,
+  productSeatsSchema,
   userPageSchema,
   type ContactsUpdate,
   type OrderDraft,
   type PaymentMethod,
   type ProductSubscription,
-  type SeatAssignments,
+  type ProductSeats,
   type User,
   type ViewerPermissions,
 } from '../schemas/index.js';
@@ -180,17 +180,17 @@ async function chargedSubscriptions(adapter: AccountAdapter): Promise<ProductSub
 /** The seats of the sandbox's per-seat subscription, and users who hold none yet. */
 async function perSeatProduct(
   adapter: AccountAdapter,
-): Promise<{ seats: SeatAssignments; subscription: ProductSubscription }> {
+): Promise<{ seats: ProductSeats; subscription: ProductSubscription }> {
   const subscription = (await adapter.getSubscriptions()).find(
     (candidate) => candidate.pricing === 'per_seat' && candidate.status !== 'canceled',
   );
   check(subscription, 'the sandbox account needs a per-seat subscription for this check');
-  const seats = seatAssignmentsSchema.parse(await adapter.getSeatAssignments(subscription.productId));
+  const seats = productSeatsSchema.parse(await adapter.getSeatAssignments(subscription.productId));
   return { seats, subscription };
 }
 
 /** Active users without a seat of `seats`' product. */
-async function usersWithoutSeat(adapter: AccountAdapter, seats: SeatAssignments, count: number) {
+async function usersWithoutSeat(adapter: AccountAdapter, seats: ProductSeats, count: number) {
   const holders = new Set(seats.holders.map((user) => user.id));
   const candidates = (await activeUserIds(adapter, count + holders.size)).filter((id) => !holders.has(id));
   check(candidates.length >= count, `the account needs ${count} active users without a seat for this check`);
@@ -833,7 +833,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       );
       const unchanged = await adapter.getSeatAssignments(seats.productId);
       check(unchanged.version === seats.version, 'a refused seat change must not change the version');
-      const saved = seatAssignmentsSchema.parse(
+      const saved = productSeatsSchema.parse(
         await adapter.updateSeatAssignments(
           seats.productId,
           { assign: candidates.slice(0, free), unassign: [] },
@@ -925,7 +925,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
         'conflict',
         'a seat change with a stale version',
       );
-      const current = seatAssignmentsSchema.safeParse(conflict.current);
+      const current = productSeatsSchema.safeParse(conflict.current);
       check(current.success, 'a seat conflict must carry the current seat assignments');
       check(
         current.data.version === saved.version,

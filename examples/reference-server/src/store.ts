@@ -19,7 +19,7 @@ import {
   type ProductSubscription,
   type Quote,
   type RoleDefinition,
-  type SeatAssignments,
+  type ProductSeats,
   type SeatAssignmentsUpdate,
   type User,
   type UserPage,
@@ -324,7 +324,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
     return rows.map((row) => row.user_id);
   }
 
-  async function readSeats(sql: Sql, accountId: string, row: SubscriptionRow): Promise<SeatAssignments> {
+  async function readSeats(sql: Sql, accountId: string, row: SubscriptionRow): Promise<ProductSeats> {
     const holders = await sql.query<UserRow>(
       `SELECT ${USER_COLUMNS.split(', ')
         .map((column) => `u.${column}`)
@@ -783,7 +783,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       });
     },
 
-    async getSeatAssignments(viewer: Viewer, productId: string): Promise<SeatAssignments> {
+    async getSeatAssignments(viewer: Viewer, productId: string): Promise<ProductSeats> {
       return readSeats(database, viewer.accountId, await perSeatRow(database, viewer.accountId, productId));
     },
 
@@ -793,7 +793,7 @@ export function createStore(database: Database, options: { now?: () => Date } = 
       productId: string,
       update: SeatAssignmentsUpdate,
       expectedVersion: number,
-    ): Promise<SeatAssignments> {
+    ): Promise<ProductSeats> {
       return database.transaction(async (sql) => {
         const row = await perSeatRow(sql, viewer.accountId, productId, true);
         if (row.seats_version !== expectedVersion) {

@@ -11,9 +11,9 @@ import {
   updateSeatAssignmentsMutationOptions,
 } from '../../queries/index.js';
 import {
-  seatAssignmentsSchema,
+  productSeatsSchema,
   type BillingInterval,
-  type SeatAssignments,
+  type ProductSeats,
   type User,
 } from '../../schemas/index.js';
 
@@ -161,7 +161,7 @@ export function useSeatAssignments(productId: string): SeatAssignmentsState {
   const send = useCallback(
     async (change: SeatChange, id: number) => {
       const settle = () => setPending((current) => current.filter((entry) => entry.id !== id));
-      const before = queryClient.getQueryData<SeatAssignments>(key);
+      const before = queryClient.getQueryData<ProductSeats>(key);
       const seatUpdate =
         change.kind === 'assign'
           ? { assign: [change.user.id], unassign: [] }
@@ -178,9 +178,9 @@ export function useSeatAssignments(productId: string): SeatAssignmentsState {
         void queryClient.invalidateQueries({ queryKey: accountKeys.subscriptions(scope) });
       } catch (caught) {
         const error = toAdapterError(caught);
-        let current: SeatAssignments | undefined;
+        let current: ProductSeats | undefined;
         if (error.code === 'conflict') {
-          const parsed = seatAssignmentsSchema.safeParse(error.current);
+          const parsed = productSeatsSchema.safeParse(error.current);
           if (parsed.success) current = parsed.data;
         } else if (isAmbiguousError(error)) {
           // The change may have been made and only its answer lost: ask.
@@ -330,7 +330,7 @@ function applyChange(holders: User[], change: SeatChange): User[] {
   return holders.filter((user) => user.id !== change.user.id);
 }
 
-function isApplied(change: SeatChange, assignments: SeatAssignments): boolean {
+function isApplied(change: SeatChange, assignments: ProductSeats): boolean {
   const holds = assignments.holders.some((user) => user.id === change.user.id);
   return change.kind === 'assign' ? holds : !holds;
 }
