@@ -371,6 +371,19 @@ describe('UpgradeWizard: seats already held', () => {
     expect(anna).toBeChecked();
   });
 
+  it('keeps a held seat when the removal question is answered with Escape', async () => {
+    const { user } = renderWizard({}, adapterWithSeats());
+    await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
+    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
+    await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+    const anna = await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' });
+    await user.click(anna);
+    expect(screen.getByRole('button', { name: 'Keep seat' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(anna).toBeChecked();
+    expect(screen.queryByRole('group', { name: /Remove it\?/ })).not.toBeInTheDocument();
+  });
+
   it('removes a held seat only when the admin confirms it, and the review says so', async () => {
     const { user } = renderWizard({}, adapterWithSeats());
     await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));

@@ -219,7 +219,10 @@ export function SeatsStep() {
   );
 }
 
-/** "Anna Schmidt has a seat today. Remove it?" Focus starts on "Keep seat", the safe answer. */
+/**
+ * "Anna Schmidt has a seat today. Remove it?" Focus starts on "Keep seat", the safe answer, and
+ * Escape gives it too.
+ */
 function RemovalQuestion({
   name,
   onRemove,
@@ -236,7 +239,18 @@ function RemovalQuestion({
     keep.current?.focus();
   }, []);
   return (
-    <div role="group" aria-labelledby={id} className="abk-notice abk-seats__removal" data-tone="warning">
+    <div
+      role="group"
+      aria-labelledby={id}
+      className="abk-notice abk-seats__removal"
+      data-tone="warning"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onKeep();
+      }}
+    >
       <p id={id} className="abk-notice__title">
         <strong>{t('upgrade.seats.confirmRemoval', { name })}</strong>
       </p>
