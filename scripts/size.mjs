@@ -20,9 +20,9 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 76.4 kB measured with the schemas on zod/mini (93.7 kB without,
-    // before the billing settings strings); react-hook-form and zod/mini are the biggest parts left.
-    limit: 76_600,
+    // Target 60 kB, not met yet: 76.6 kB measured with the schemas on zod/mini and the completed
+    // upgrade flow (93.7 kB on classic zod); react-hook-form and zod/mini are the biggest parts left.
+    limit: 77_000,
     target: 60_000,
   },
   {
