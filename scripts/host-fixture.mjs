@@ -5,46 +5,20 @@
 //
 // React and the other peers are not installed again: the fixture sits inside the repository,
 // so they resolve from the root node_modules, one copy for the app and the kit alike.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
+import { createChecks, launchChromium, packLibrary, run } from './host-app-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = join(root, 'test/host-fixture');
-const started = Date.now();
-const results = [];
-
-function log(message) {
-  console.log(`[host fixture ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-function check(name, passed, detail = '') {
-  results.push({ name, passed });
-  console.log(`${passed ? '✓' : '✗'} ${name}${passed || !detail ? '' : `: ${detail}`}`);
-}
-
-function finish() {
-  const failed = results.filter((result) => !result.passed).length;
-  console.log(`host fixture: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
-}
-
-function run(command, args, cwd) {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-}
+const { log, check, finish } = createChecks('host fixture');
 
 try {
   if (!existsSync(join(root, 'dist/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first');
-  const packDir = mkdtempSync(join(tmpdir(), 'abk-pack-'));
-  const tarball = join(
-    packDir,
-    run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packDir], root).trim(),
-  );
+  const tarball = packLibrary(root);
   log(`packed ${tarball}`);
 
   rmSync(join(fixture, 'node_modules'), { recursive: true, force: true });
@@ -102,19 +76,7 @@ await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined))
 const address = server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const consoleProblems = [];

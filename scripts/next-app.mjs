@@ -6,41 +6,20 @@
 //
 // React and the other peers are not installed again: the example sits inside the repository,
 // so they resolve from the root node_modules (next.config.mjs sets the bundler's root).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
+import { createChecks, launchChromium, packLibrary, run } from './host-app-checks.mjs';
 
 // The version the example is written and checked against; bump it with a look at the example.
 const NEXT_VERSION = '16.4.6';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const app = join(root, 'examples/next-app');
-const started = Date.now();
-const results = [];
+const { log, check, finish } = createChecks('next app');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-
-function log(message) {
-  console.log(`[next app ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-function check(name, passed, detail = '') {
-  results.push({ name, passed });
-  console.log(`${passed ? '✓' : '✗'} ${name}${passed || !detail ? '' : `: ${detail}`}`);
-}
-
-function finish() {
-  const failed = results.filter((result) => !result.passed).length;
-  console.log(`next app: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
-}
-
-function run(command, args, cwd) {
-  return execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-}
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -57,11 +36,7 @@ const nextBin = join(app, 'node_modules/next/dist/bin/next');
 try {
   if (!existsSync(join(root, 'dist/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first');
-  const packDir = mkdtempSync(join(tmpdir(), 'abk-pack-'));
-  const tarball = join(
-    packDir,
-    run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packDir], root).trim(),
-  );
+  const tarball = packLibrary(root);
   log(`packed ${tarball}`);
   rmSync(join(app, 'node_modules'), { recursive: true, force: true });
   rmSync(join(app, '.next'), { recursive: true, force: true });
@@ -80,9 +55,10 @@ try {
       tarball,
     ],
     app,
+    env,
   );
   log(`installed next@${NEXT_VERSION} and the tarball`);
-  const output = run(process.execPath, [nextBin, 'build'], app);
+  const output = run(process.execPath, [nextBin, 'build'], app, env);
   console.log(output.trim());
   log('built the app for production');
   check(
@@ -126,19 +102,7 @@ async function waitForServer() {
   throw new Error(`next start did not answer on ${base}: ${serverLog}`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   await waitForServer();
   log(`next start answers on ${base}`);
