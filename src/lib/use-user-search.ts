@@ -1,16 +1,18 @@
 import {
+  hashKey,
   InfiniteQueryObserver,
   keepPreviousData,
   useInfiniteQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { toAdapterError, type AdapterError } from '../adapter/errors.js';
 import { useAccountSettings } from '../provider/context.js';
 import { userSearchQueryOptions } from '../queries/index.js';
 import type { User } from '../schemas/user.js';
 import { matchesAllTerms, searchTerms } from './search-text.js';
-import { useDebouncedValue } from './use-debounced-value.js';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
 /**
  * Where a search stands, as a screen shows it:
@@ -97,7 +99,8 @@ export function useUserSearch({
   const stableExclude = useMemo(() => (excludeKey ? excludeKey.split('\u0000') : EMPTY), [excludeKey]);
   const trimmedQuery = query.trim();
   const terms = useMemo(() => searchTerms(query), [query]);
-  const debouncedQuery = useDebouncedValue(trimmedQuery, debounceMs);
+  const [restingQuery, setRestingQuery] = useState(trimmedQuery);
+  const debouncedQuery = debounceMs > 0 ? restingQuery : trimmedQuery;
   // `loadAll` asks for the text as typed; the list follows it at once so that both show the same.
   const [flushedQuery, setFlushedQuery] = useState<string | null>(null);
 
@@ -114,11 +117,49 @@ export function useUserSearch({
     !debouncedPages.some((page) => page.users.some((user) => matchesUser(user, terms)));
   const serverQuery = narrowingFindsNobody || flushedQuery === trimmedQuery ? trimmedQuery : debouncedQuery;
 
-  const search = useInfiniteQuery({
-    ...userSearchQueryOptions(settings, serverQuery, { pageSize, excludeIds: stableExclude }),
-    enabled,
-    placeholderData: keepPreviousData,
+  const serverOptions = userSearchQueryOptions(settings, serverQuery, {
+    pageSize,
+    excludeIds: stableExclude,
   });
+  const search = useInfiniteQuery({ ...serverOptions, enabled, placeholderData: keepPreviousData });
+
+  // The query's own observer asks the adapter from a passive effect, and tells the component
+  // about the answer a task later: a keystroke would paint its local narrowing first and the
+  // answer frames later. Asked from the commit that needs it, an answer that is ready in the
+  // same task (an in-page adapter, a cached page) is rendered before that commit is painted.
+  const [, renderAnswer] = useReducer((count: number) => count + 1, 0);
+  const showsAnswer = search.isSuccess && !search.isPlaceholderData;
+  useIsomorphicLayoutEffect(() => {
+    if (!enabled || showsAnswer) return;
+    let current = true;
+    // A failure is rendered as promptly as an answer.
+    const render = () => {
+      if (current) flushSync(renderAnswer);
+    };
+    queryClient.infiniteQuery(serverOptions).then(render, render);
+    return () => {
+      current = false;
+    };
+    // The options are rebuilt on every render; the key's hash names the request.
+  }, [enabled, showsAnswer, queryClient, hashKey(serverOptions.queryKey)]);
+
+  // The debounce: the server is asked once the text has rested. The request starts in the
+  // timer, before the render it causes, so that an answer ready at once paints with it.
+  useEffect(() => {
+    if (debounceMs <= 0 || trimmedQuery === restingQuery) return;
+    const timer = setTimeout(() => {
+      if (enabled) {
+        queryClient
+          .infiniteQuery(
+            userSearchQueryOptions(settings, trimmedQuery, { pageSize, excludeIds: stableExclude }),
+          )
+          // The search's own observer reports a failure.
+          .catch(() => undefined);
+      }
+      setRestingQuery(trimmedQuery);
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [debounceMs, trimmedQuery, restingQuery, enabled, queryClient, settings, pageSize, stableExclude]);
 
   const loadedUsers = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
   const isStale = search.isPlaceholderData || serverQuery !== trimmedQuery;
