@@ -29,6 +29,12 @@ export interface UseVirtualListOptions {
   onNearEnd?: (() => void) | undefined;
   /** How close to the end, in rows, counts as near. Default 10. */
   nearEnd?: number;
+  /**
+   * The height the scrolling element is expected to have, in pixels, until it is measured
+   * (e.g. its max-height). Default: room for 8 rows. A good guess spares the render that would
+   * correct the first window once the element is laid out.
+   */
+  expectedHeight?: number;
 }
 
 export interface VirtualList<TElement extends HTMLElement> {
@@ -75,9 +81,13 @@ export function useVirtualList<TElement extends HTMLElement>({
   overscan = DEFAULT_OVERSCAN,
   onNearEnd,
   nearEnd = DEFAULT_NEAR_END,
+  expectedHeight,
 }: UseVirtualListOptions): VirtualList<TElement> {
   const scrollRef = useRef<TElement | null>(null);
-  const [view, setView] = useState<View>({ top: 0, visible: 0 });
+  const [view, setView] = useState<View>(() => ({
+    top: 0,
+    visible: expectedHeight ? Math.ceil(expectedHeight / rowHeight) : 0,
+  }));
   // The view last put into state, so that an unchanged one costs no render at all.
   const viewRef = useRef(view);
 
@@ -87,7 +97,9 @@ export function useVirtualList<TElement extends HTMLElement>({
     if (!element || element.clientHeight === 0) return;
     const top = Math.floor(element.scrollTop / rowHeight);
     const visible = Math.ceil(element.clientHeight / rowHeight);
-    if (viewRef.current.top === top && viewRef.current.visible === visible) return;
+    // Fewer rows in view than rendered, at the same place (a list limited by a short viewport,
+    // or a list with fewer rows than room): the rows rendered already cover it.
+    if (viewRef.current.top === top && viewRef.current.visible >= visible) return;
     viewRef.current = { top, visible };
     setView(viewRef.current);
   }, [rowHeight]);

@@ -148,6 +148,8 @@ export interface UseContactPickerResult {
 }
 
 const DEFAULT_ROW_HEIGHT = 56;
+/** The tallest ContactPicker's list gets when the viewport has room. */
+export const LIST_MAX_HEIGHT = 320;
 const LIST_OVERSCAN = 8;
 /** Start loading the next page this many rows before the end of what is loaded. */
 const PREFETCH_ROWS = 10;
@@ -272,6 +274,8 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
     overscan: LIST_OVERSCAN,
     nearEnd: PREFETCH_ROWS,
     onNearEnd: isOpen ? search.fetchMore : undefined,
+    // The first window, before the list is laid out, fits ContactPicker's list.
+    expectedHeight: LIST_MAX_HEIGHT,
   });
 
   const isEnabledAt = (index: number) => {
