@@ -143,9 +143,11 @@ export function useUserSearch({
     // The options are rebuilt on every render; the key's hash names the request.
   }, [enabled, showsAnswer, queryClient, hashKey(serverOptions.queryKey)]);
 
-  // The debounce: the server is asked once the text has rested. The request starts in the
-  // timer, before the render it causes, so that an answer ready at once paints with it.
-  useEffect(() => {
+  // The debounce: the server is asked once the text has rested. The rest is counted from the
+  // commit that shows the text (not from a passive effect, which may run a frame later), and
+  // the request starts in the timer, before the render it causes, so that an answer ready at
+  // once paints with it.
+  useIsomorphicLayoutEffect(() => {
     if (debounceMs <= 0 || trimmedQuery === restingQuery) return;
     const timer = setTimeout(() => {
       if (enabled) {
