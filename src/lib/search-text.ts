@@ -32,7 +32,8 @@ export function matchesAllTerms(text: string, terms: string[]): boolean {
   return terms.every((term) => folded.includes(term));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII only (names and addresses hold no control characters). */
+const ASCII = /^[ -~]*$/;
 
 /** A run of text, marked when it matched a search term. */
 export interface TextSegment {
@@ -98,7 +99,7 @@ const graphemes =
 function firstLetter(word: string): string {
   // A plain ASCII letter followed by nothing that could join it (an accent, a joiner) is its
   // own grapheme: no segmenting needed, as for most names.
-  if (/^[A-Za-z](?![^\x00-\x7f])/.test(word)) return word.charAt(0);
+  if (/^[A-Za-z](?![^ -~])/.test(word)) return word.charAt(0);
   const characters = graphemes
     ? Array.from(graphemes.segment(word), (part) => part.segment)
     : Array.from(word);
