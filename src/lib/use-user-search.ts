@@ -144,24 +144,14 @@ export function useUserSearch({
   }, [enabled, showsAnswer, queryClient, hashKey(serverOptions.queryKey)]);
 
   // The debounce: the server is asked once the text has rested. The rest is counted from the
-  // commit that shows the text (not from a passive effect, which may run a frame later), and
-  // the request starts in the timer, before the render it causes, so that an answer ready at
-  // once paints with it.
+  // commit that shows the text (a passive effect may run a frame later), and the timer renders
+  // at once (a scheduled render may come a frame later): the request starts in that commit,
+  // and an answer ready in the same task is rendered before the next paint.
   useIsomorphicLayoutEffect(() => {
     if (debounceMs <= 0 || trimmedQuery === restingQuery) return;
-    const timer = setTimeout(() => {
-      if (enabled) {
-        queryClient
-          .infiniteQuery(
-            userSearchQueryOptions(settings, trimmedQuery, { pageSize, excludeIds: stableExclude }),
-          )
-          // The search's own observer reports a failure.
-          .catch(() => undefined);
-      }
-      setRestingQuery(trimmedQuery);
-    }, debounceMs);
+    const timer = setTimeout(() => flushSync(() => setRestingQuery(trimmedQuery)), debounceMs);
     return () => clearTimeout(timer);
-  }, [debounceMs, trimmedQuery, restingQuery, enabled, queryClient, settings, pageSize, stableExclude]);
+  }, [debounceMs, trimmedQuery, restingQuery]);
 
   const loadedUsers = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
   const isStale = search.isPlaceholderData || serverQuery !== trimmedQuery;
