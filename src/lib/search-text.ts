@@ -32,9 +32,6 @@ export function matchesAllTerms(text: string, terms: string[]): boolean {
   return terms.every((term) => folded.includes(term));
 }
 
-/** Printable ASCII only (names and addresses hold no control characters). */
-const ASCII = /^[ -~]*$/;
-
 /** A run of text, marked when it matched a search term. */
 export interface TextSegment {
   text: string;
@@ -47,24 +44,19 @@ export interface TextSegment {
  */
 export function highlightMatches(text: string, terms: string[]): TextSegment[] {
   if (terms.length === 0) return [{ text, match: false }];
-  // Most names and nearly every address are plain ASCII: folding is lower-casing, one
-  // character for one, so the per-character folding (a Unicode normalisation each) is skipped.
-  const ascii = ASCII.test(text);
-  const characters = ascii ? text.split('') : Array.from(text);
-  let folded = ascii ? text.toLowerCase() : '';
+  const characters = Array.from(text);
+  let folded = '';
   const owner: number[] = [];
-  if (!ascii) {
-    characters.forEach((character, index) => {
-      const piece = foldCharacter(character);
-      folded += piece;
-      for (let i = 0; i < piece.length; i += 1) owner.push(index);
-    });
-  }
+  characters.forEach((character, index) => {
+    const piece = foldCharacter(character);
+    folded += piece;
+    for (let i = 0; i < piece.length; i += 1) owner.push(index);
+  });
   const marked = new Array<boolean>(characters.length).fill(false);
   for (const term of terms) {
     let from = folded.indexOf(term);
     while (from !== -1) {
-      for (let i = from; i < from + term.length; i += 1) marked[ascii ? i : (owner[i] ?? 0)] = true;
+      for (let i = from; i < from + term.length; i += 1) marked[owner[i] ?? 0] = true;
       from = folded.indexOf(term, from + term.length);
     }
   }
@@ -97,9 +89,6 @@ const graphemes =
  * it is skipped, and a surrogate pair is never split.
  */
 function firstLetter(word: string): string {
-  // A plain ASCII letter followed by nothing that could join it (an accent, a joiner) is its
-  // own grapheme: no segmenting needed, as for most names.
-  if (/^[A-Za-z](?![^ -~])/.test(word)) return word.charAt(0);
   const characters = graphemes
     ? Array.from(graphemes.segment(word), (part) => part.segment)
     : Array.from(word);

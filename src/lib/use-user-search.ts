@@ -1,11 +1,10 @@
 import {
-  hashKey,
   InfiniteQueryObserver,
   keepPreviousData,
   useInfiniteQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { toAdapterError, type AdapterError } from '../adapter/errors.js';
 import { useAccountSettings } from '../provider/context.js';
@@ -127,21 +126,21 @@ export function useUserSearch({
   // about the answer a task later: a keystroke would paint its local narrowing first and the
   // answer frames later. Asked from the commit that needs it, an answer that is ready in the
   // same task (an in-page adapter, a cached page) is rendered before that commit is painted.
-  const [, renderAnswer] = useReducer((count: number) => count + 1, 0);
+  const [, setAnswers] = useState(0);
   const showsAnswer = search.isSuccess && !search.isPlaceholderData;
   useIsomorphicLayoutEffect(() => {
     if (!enabled || showsAnswer) return;
     let current = true;
     // A failure is rendered as promptly as an answer.
     const render = () => {
-      if (current) flushSync(renderAnswer);
+      if (current) flushSync(() => setAnswers((count) => count + 1));
     };
     queryClient.infiniteQuery(serverOptions).then(render, render);
     return () => {
       current = false;
     };
-    // The options are rebuilt on every render; the key's hash names the request.
-  }, [enabled, showsAnswer, queryClient, hashKey(serverOptions.queryKey)]);
+    // The options are rebuilt on every render; what they ask for is named by these.
+  }, [enabled, showsAnswer, queryClient, settings, serverQuery, pageSize, stableExclude]);
 
   // The debounce: the server is asked once the text has rested. The rest is counted from the
   // commit that shows the text (a passive effect may run a frame later), and the timer renders

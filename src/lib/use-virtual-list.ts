@@ -53,18 +53,6 @@ const DEFAULT_NEAR_END = 10;
 /** Rows assumed visible before the element has been seen with a height (hidden, or not yet laid out). */
 const UNMEASURED_VISIBLE_ROWS = 8;
 
-/** How the hook follows its element: scroll events, and size changes where they can be observed. */
-interface Listening<TElement extends HTMLElement> {
-  element: TElement;
-  onScroll: () => void;
-  resizes: ResizeObserver | null;
-}
-
-function stopListening<TElement extends HTMLElement>(listening: Listening<TElement> | null) {
-  listening?.element.removeEventListener('scroll', listening.onScroll);
-  listening?.resizes?.disconnect();
-}
-
 /** The part of the list in view, in whole rows: scrolling within a row changes nothing. */
 interface View {
   /** The first row in view. */
@@ -120,28 +108,33 @@ export function useVirtualList<TElement extends HTMLElement>({
   // list shown again after being hidden has lost its scroll position. A ResizeObserver sees both
   // once the element is laid out, before paint, without forcing a layout of its own after each
   // commit (a keystroke that renders twice before its paint would lay the page out three times).
-  const listening = useRef<Listening<TElement> | null>(null);
+  const listening = useRef<{ element: TElement; stop: () => void } | null>(null);
+  const observes = typeof ResizeObserver === 'function';
   useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
     if (listening.current?.element !== element) {
-      stopListening(listening.current);
+      listening.current?.stop();
       listening.current = null;
       if (element) {
         // Rendered in the event itself, so newly scrolled-in rows paint in the same frame.
         const onScroll = () => flushSync(syncView);
         element.addEventListener('scroll', onScroll, { passive: true });
-        const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(onScroll) : null;
+        const resizes = observes ? new ResizeObserver(onScroll) : null;
         resizes?.observe(element);
-        listening.current = { element, onScroll, resizes };
+        const stop = () => {
+          element.removeEventListener('scroll', onScroll);
+          resizes?.disconnect();
+        };
+        listening.current = { element, stop };
       }
     }
     // Without a ResizeObserver, check after every commit. An empty list has no rows to place
     // (and is usually hidden): no need to read the layout.
-    if (!listening.current?.resizes && count > 0) syncView();
+    if (!observes && count > 0) syncView();
   });
   useEffect(
     () => () => {
-      stopListening(listening.current);
+      listening.current?.stop();
       listening.current = null;
     },
     [],

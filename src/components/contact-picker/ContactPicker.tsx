@@ -1,5 +1,6 @@
 import { forwardRef, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
 import { composeRefs, joinClassNames } from '../../lib/dom-props.js';
+import { usePopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   AssigneeAvatar,
@@ -116,6 +117,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
   // Kept in state as well as handed on: the clear and retry buttons move focus back to it.
   const [inputElement, setInputElement] = useState<HTMLInputElement | null>(null);
   const setInputRefs = useMemo(() => composeRefs(setInputElement, inputRef), [inputRef]);
+  const position = usePopoverPosition(anchorRef, isOpen, LIST_MAX_HEIGHT);
 
   // A chosen user who does not receive messages (deactivated) or not yet (invited) is flagged.
   const warning =
@@ -268,7 +270,7 @@ export const ContactPicker = forwardRef<HTMLDivElement, ContactPickerProps>(func
       <ContactPickerPopover
         picker={picker}
         label={label}
-        anchorRef={anchorRef}
+        position={position}
         maxHeight={LIST_MAX_HEIGHT}
         offerExternalEmail={allowExternalEmail}
       />

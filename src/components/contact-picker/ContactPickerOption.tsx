@@ -1,8 +1,8 @@
-import { Fragment, memo } from 'react';
+import { Fragment } from 'react';
 import { highlightMatches, type TextSegment } from '../../lib/search-text.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { AssigneeAvatar, Icon, IsolatedMessage, StatusBadge } from '../../ui/index.js';
-import type { ContactPickerItem, ContactPickerOptionProps, ContactPickerRow } from './use-contact-picker.js';
+import type { ContactPickerOptionProps, ContactPickerRow } from './use-contact-picker.js';
 
 interface ContactPickerOptionRowProps {
   row: ContactPickerRow;
@@ -38,26 +38,6 @@ export function ContactPickerOption({ row, optionProps, selected, terms }: Conta
       }
       style={{ top: row.start, height: row.size }}
     >
-      <OptionContent item={item} selected={selected} terms={terms} />
-    </li>
-  );
-}
-
-interface OptionContentProps {
-  item: ContactPickerItem;
-  selected: boolean;
-  terms: string[];
-}
-
-/**
- * What an option shows. Kept apart from the option's attributes: the server's answer to a
- * keystroke usually shows the same users in the same rows as the narrowing painted just before
- * it, with only the count (`aria-setsize`) changed, so those rows' content is not built again.
- */
-const OptionContent = memo(function OptionContent({ item, selected, terms }: OptionContentProps) {
-  const user = item.kind === 'user' ? item.user : null;
-  return (
-    <>
       <span className="abk-contact-picker__avatar-slot" aria-hidden="true">
         <AssigneeAvatar assignee={item} />
       </span>
@@ -84,24 +64,7 @@ const OptionContent = memo(function OptionContent({ item, selected, terms }: Opt
       </span>
       {user && user.status !== 'active' && <StatusBadge status={user.status} withReason />}
       {selected && <Icon name="check" className="abk-contact-picker__check" />}
-    </>
-  );
-}, sameContent);
-
-/** The same user (a page answered again holds copies), shown the same way, with the same marks. */
-function sameContent(before: OptionContentProps, after: OptionContentProps): boolean {
-  if (before.selected !== after.selected || before.terms !== after.terms) return false;
-  const [a, b] = [before.item, after.item];
-  if (a === b) return true;
-  if (a.kind === 'email' || b.kind === 'email') {
-    return a.kind === 'email' && b.kind === 'email' && a.email === b.email;
-  }
-  return (
-    a.user.id === b.user.id &&
-    a.user.displayName === b.user.displayName &&
-    a.user.email === b.user.email &&
-    a.user.status === b.user.status &&
-    a.user.avatarUrl === b.user.avatarUrl
+    </li>
   );
 }
 

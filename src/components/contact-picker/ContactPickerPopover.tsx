@@ -1,6 +1,6 @@
-import { useRef, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { usePopoverPosition } from '../../lib/use-popover-position.js';
+import type { PopoverPosition } from '../../lib/use-popover-position.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ContactPickerOption } from './ContactPickerOption.js';
 import type { UseContactPickerResult } from './use-contact-picker.js';
@@ -9,9 +9,8 @@ interface ContactPickerPopoverProps {
   picker: UseContactPickerResult;
   /** The field's label, which also names the list. */
   label: string;
-  /** The field the popover is attached to. */
-  anchorRef: RefObject<HTMLElement | null>;
-  /** The tallest the popover may be, in pixels, when the viewport does not limit it further. */
+  position: PopoverPosition;
+  /** The tallest the list may be, in pixels, when the viewport does not limit it further. */
   maxHeight: number;
   /** Whether to say, under the list, that an email address may be typed instead. */
   offerExternalEmail: boolean;
@@ -25,30 +24,29 @@ interface ContactPickerPopoverProps {
 export function ContactPickerPopover({
   picker,
   label,
-  anchorRef,
+  position,
   maxHeight,
   offerExternalEmail,
 }: ContactPickerPopoverProps) {
   const { t } = useAccountSettings();
   const { isOpen, status } = picker;
-  // Placed before its first paint; the list fills what the popover's height leaves it.
-  const popoverRef = useRef<HTMLDivElement | null>(null);
-  usePopoverPosition(anchorRef, popoverRef, isOpen, maxHeight);
+  const listMaxHeight =
+    typeof position.style.maxHeight === 'number' ? position.style.maxHeight - 2 : maxHeight;
   const listStyle: CSSProperties & Record<'--abk-list-size', string> = {
-    // Within the popover's height, less its border; the popover sets it as it is placed.
-    maxHeight: `calc(var(--abk-popover-max-height, ${maxHeight}px) - 2px)`,
+    maxHeight: listMaxHeight,
     // Only the rows in view exist; a sizer of the full height keeps the scrollbar true.
     '--abk-list-size': `${picker.totalSize}px`,
   };
   return (
     <InPortal>
       <div
-        ref={popoverRef}
         className="abk-contact-picker__popover"
+        data-placement={position.placement}
         data-open={isOpen ? '' : undefined}
         data-status={status}
         // A failed search is explained (with its retry) under the field; the popover would cover it.
         hidden={!isOpen || status === 'error'}
+        style={position.style}
       >
         <ul
           className="abk-contact-picker__list"

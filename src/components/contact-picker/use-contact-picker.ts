@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useEffect,
   useId,
   useMemo,
   useRef,
@@ -220,17 +219,6 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
   const labelId = `${id}-label`;
   const listId = `${id}-menu`;
   const optionId = (index: number) => `${id}-item-${index}`;
-  // The first count said (on the first open) builds the locale's plural rules and number
-  // format: a few milliseconds that are spent while idle instead.
-  useEffect(() => {
-    const prepare = () => void t('contactPicker.resultCount', { count: 0 });
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(prepare, 0);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(prepare);
-    return () => cancelIdleCallback(idle);
-  }, [t]);
   const [value, setValue] = useControllableState<ContactPickerValue | null>(
     options.value,
     options.defaultValue ?? null,
