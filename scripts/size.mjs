@@ -20,9 +20,10 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 76.6 kB measured with the schemas on zod/mini and the completed
-    // upgrade flow (93.7 kB on classic zod); react-hook-form and zod/mini are the biggest parts left.
-    limit: 77_000,
+    // Target 60 kB, not met yet: 60.3 kB measured since the screens keep their own form state
+    // (2.2 kB) instead of react-hook-form and @hookform/resolvers (76.6 kB with them, 93.7 kB on
+    // classic zod); zod/mini is the biggest dependency left.
+    limit: 60_500,
     target: 60_000,
   },
   {
