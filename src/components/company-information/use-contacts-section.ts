@@ -149,10 +149,12 @@ function ownSteps(queryClient: QueryClient, scope: string): Map<number, number> 
 }
 
 /**
- * Shared engine of the three contact sections: a form validated by the shared zod schemas, loaded from the contacts query, saved with the version it was based on (one
- * save at a time, sending only what changed), optimistic with rollback, a lost answer checked
- * against the server, server field errors mapped onto fields, conflicts surfaced with both
- * ways out, and dirty state reported so navigation can be guarded.
+ * Shared engine of the three contact sections: a form validated by the shared zod schemas,
+ * loaded from the contacts query, saved with the version it was based on (one save at a time,
+ * sending only what changed), optimistic with rollback, a lost answer checked against the
+ * server, server field errors mapped onto fields, conflicts surfaced with both ways out, and
+ * dirty state reported so navigation can be guarded. Returns the section's public `state` and
+ * its `form`, for the hooks that add to it (the billing rows).
  */
 export function useContactsSection<S extends ContactsFormSchema>(
   config: ContactsSectionConfig<S>,
