@@ -162,10 +162,17 @@ describe('the upgrade wizard at phone width', () => {
   it('fills the width with the seat question’s answers instead of leaving them ragged', async () => {
     // Anna Schmidt holds a Sales Hub seat today: unticking her asks first.
     const adapter = createMemoryAdapter({
-      subscription: {
-        tierIds: ['marketing-starter', 'sales-starter'],
-        seatHolders: { sales: ['u001', 'u002'] },
-      },
+      subscriptions: [
+        {
+          productId: 'sales',
+          tierId: 'sales-starter',
+          status: 'active',
+          interval: 'monthly',
+          currency: 'EUR',
+          seatsBought: 3,
+          holderIds: ['u001', 'u002'],
+        },
+      ],
     });
     await renderAtPhoneWidth('en', adapter);
     await choosePlan(en, 'Sales Hub', 'Professional');

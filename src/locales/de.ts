@@ -269,6 +269,8 @@ export const de = {
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
       loadFailed: 'Benutzer konnten nicht geladen werden.',
+      holdersLoading: 'Wird geladen, wer derzeit eine Lizenz hat …',
+      holdersFailed: 'Es konnte nicht geladen werden, wer derzeit eine Lizenz hat.',
     },
     payment: {
       companyTitle: 'Unternehmensdaten',

@@ -261,6 +261,8 @@ export const fi = {
       none: 'Ei vastaavia käyttäjiä.',
       loadingMore: 'Ladataan lisää käyttäjiä…',
       loadFailed: 'Käyttäjiä ei voitu ladata.',
+      holdersLoading: 'Ladataan nykyisiä lisenssien haltijoita…',
+      holdersFailed: 'Nykyisiä lisenssien haltijoita ei voitu ladata.',
     },
     payment: {
       companyTitle: 'Yrityksen tiedot',

@@ -275,6 +275,8 @@ export const it = {
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
       loadFailed: 'Impossibile caricare gli utenti.',
+      holdersLoading: 'Caricamento di chi ha una licenza…',
+      holdersFailed: 'Impossibile caricare chi ha attualmente una licenza.',
     },
     payment: {
       companyTitle: 'Dati aziendali',

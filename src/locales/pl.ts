@@ -279,6 +279,8 @@ export const pl = {
       none: 'Brak pasujących użytkowników.',
       loadingMore: 'Wczytywanie kolejnych użytkowników…',
       loadFailed: 'Nie udało się wczytać użytkowników.',
+      holdersLoading: 'Wczytywanie osób, które mają obecnie licencję…',
+      holdersFailed: 'Nie udało się wczytać osób, które mają obecnie licencję.',
     },
     payment: {
       companyTitle: 'Dane firmy',

@@ -14,6 +14,7 @@ import {
   useWizardCatalog,
   useWizardPurchase,
   useWizardQuote,
+  useWizardSeatHolders,
   useWizardSelection,
   useWizardState,
 } from './wizard-context.js';
@@ -31,12 +32,11 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const actions = useWizardActions();
   const methods = useQuery(paymentMethodsQueryOptions(settings));
   const { catalog } = useWizardCatalog();
+  const { seatHolders } = useWizardSeatHolders();
   // Seats held today that this order takes away, so the admin sees it before buying.
   const removedSeats =
-    state.pricing === 'per_seat' && selectedProduct
-      ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []).filter(
-          (userId) => !state.seatUserIds.includes(userId),
-        )
+    state.pricing === 'per_seat'
+      ? seatHolders.map((user) => user.id).filter((userId) => !state.seatUserIds.includes(userId))
       : [];
   const method = methods.data?.find((candidate) => candidate.id === state.paymentMethodId);
   const quoteIsFinal = quoteStatus === 'final';
