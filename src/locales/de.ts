@@ -419,6 +419,9 @@ export const de = {
     manageSeats: '{product}-Nutzer verwalten',
     managePaymentMethods: 'Zahlungsmethoden',
     empty: 'Dieser Account hat noch keine Abonnements.',
+    emptyTitle: 'Noch keine Abonnements',
+    emptyHint: 'Wählen Sie einen Plan, um eines abzuschließen: Preis und Funktionen sehen Sie vor dem Kauf.',
+    emptyAction: 'Pläne ansehen',
     readOnly:
       'Nur ein Abrechnungsadministrator kann Abonnements, Lizenzen und Zahlungsmethoden ändern. Wenden Sie sich an {administrators}.',
     readOnlyNoAdministrators:

@@ -406,6 +406,9 @@ export const fi = {
     manageSeats: 'Hallitse lisenssejä: {product}',
     managePaymentMethods: 'Maksutavat',
     empty: 'Tällä tilillä ei ole vielä tilauksia.',
+    emptyTitle: 'Ei vielä tilauksia',
+    emptyHint: 'Valitse paketti aloittaaksesi tilauksen: näet hinnan ja ominaisuudet ennen ostoa.',
+    emptyAction: 'Näytä paketit',
     readOnly:
       'Vain laskutuksen ylläpitäjä voi muuttaa tilauksia, lisenssejä ja maksutapoja. Ota yhteyttä: {administrators}.',
     readOnlyNoAdministrators:

@@ -433,6 +433,9 @@ export const pl = {
     manageSeats: 'Zarządzaj licencjami: {product}',
     managePaymentMethods: 'Metody płatności',
     empty: 'To konto nie ma jeszcze żadnych subskrypcji.',
+    emptyTitle: 'Brak subskrypcji',
+    emptyHint: 'Wybierz plan, aby rozpocząć subskrypcję: cenę i funkcje zobaczysz przed zakupem.',
+    emptyAction: 'Zobacz plany',
     readOnly:
       'Tylko administrator rozliczeń może zmieniać subskrypcje, licencje i metody płatności. Zwróć się do: {administrators}.',
     readOnlyNoAdministrators:

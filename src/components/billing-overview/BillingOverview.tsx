@@ -139,7 +139,13 @@ const BillingOverviewScreen = forwardRef<HTMLDivElement, Omit<BillingOverviewPro
               />
             )}
             {overview.subscriptions.length === 0 ? (
-              <p className="abk-billing-overview__empty">{t('billingOverview.empty')}</p>
+              <EmptyState
+                onSeePlans={
+                  overview.mayPurchase && onUpgrade && overview.firstProductId
+                    ? () => onUpgrade(overview.firstProductId ?? '')
+                    : undefined
+                }
+              />
             ) : (
               <SubheadingScope>
                 <ul
@@ -278,6 +284,35 @@ function SubscriptionCard({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * No subscription yet: what that means, and the way to start one when the host wired it and the
+ * viewer may buy. A box of its own, so it reads as the screen's state, not as a missing part.
+ */
+function EmptyState({ onSeePlans }: { onSeePlans: (() => void) | undefined }) {
+  const { t } = useAccountSettings();
+  const titleId = useId();
+  return (
+    <SubheadingScope>
+      <section className="abk-billing-overview__empty" aria-labelledby={titleId}>
+        <Heading id={titleId} className="abk-billing-overview__empty-title">
+          {t('billingOverview.emptyTitle')}
+        </Heading>
+        <p>{t('billingOverview.empty')}</p>
+        {onSeePlans && (
+          <>
+            <p>{t('billingOverview.emptyHint')}</p>
+            <div>
+              <button type="button" className="abk-button" data-variant="primary" onClick={onSeePlans}>
+                {t('billingOverview.emptyAction')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </SubheadingScope>
   );
 }
 
