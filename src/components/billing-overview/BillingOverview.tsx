@@ -5,11 +5,10 @@ import type { ChargedCard } from '../../schemas/index.js';
 import {
   ErrorNotice,
   Heading,
-  HeadingLevelProvider,
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -72,25 +71,18 @@ export const BillingOverview = forwardRef<HTMLDivElement, BillingOverviewProps>(
     const { headingLevel = 2, ...screenProps } = props;
     const { className, id, style } = screenProps;
     return (
-      <HeadingLevelProvider level={headingLevel}>
-        <ScreenErrorBoundary
-          screen="BillingOverview"
-          renderFallback={(message) => (
-            <div
-              ref={ref}
-              id={id}
-              style={style}
-              className={joinClassNames('abk-billing-overview', className)}
-              data-state="error"
-            >
-              <OverviewHeader />
-              {message}
-            </div>
-          )}
-        >
-          <BillingOverviewScreen {...screenProps} ref={ref} />
-        </ScreenErrorBoundary>
-      </HeadingLevelProvider>
+      <ScreenShell
+        ref={ref}
+        screen="BillingOverview"
+        headingLevel={headingLevel}
+        rootClassName="abk-billing-overview"
+        id={id}
+        style={style}
+        className={className}
+        header={<OverviewHeader />}
+      >
+        <BillingOverviewScreen {...screenProps} ref={ref} />
+      </ScreenShell>
     );
   },
 );

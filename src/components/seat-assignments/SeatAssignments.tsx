@@ -11,12 +11,11 @@ import type { User } from '../../schemas/index.js';
 import {
   ErrorNotice,
   Heading,
-  HeadingLevelProvider,
   Icon,
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   StatusBadge,
   SubheadingScope,
   UserAvatar,
@@ -87,25 +86,18 @@ export const SeatAssignments = forwardRef<HTMLDivElement, SeatAssignmentsProps>(
     const { headingLevel = 2, ...screenProps } = props;
     const { className, id, style } = screenProps;
     return (
-      <HeadingLevelProvider level={headingLevel}>
-        <ScreenErrorBoundary
-          screen="SeatAssignments"
-          renderFallback={(message) => (
-            <div
-              ref={ref}
-              id={id}
-              style={style}
-              className={joinClassNames('abk-seat-assignments', className)}
-              data-state="error"
-            >
-              <ScreenHeader />
-              {message}
-            </div>
-          )}
-        >
-          <SeatAssignmentsScreen {...screenProps} ref={ref} />
-        </ScreenErrorBoundary>
-      </HeadingLevelProvider>
+      <ScreenShell
+        ref={ref}
+        screen="SeatAssignments"
+        headingLevel={headingLevel}
+        rootClassName="abk-seat-assignments"
+        id={id}
+        style={style}
+        className={className}
+        header={<ScreenHeader />}
+      >
+        <SeatAssignmentsScreen {...screenProps} ref={ref} />
+      </ScreenShell>
     );
   },
 );
