@@ -20,9 +20,10 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 76.6 kB measured with the schemas on zod/mini and the completed
-    // upgrade flow (93.7 kB on classic zod); react-hook-form and zod/mini are the biggest parts left.
-    limit: 77_000,
+    // Target 60 kB, not met yet: 77.3 kB measured with the schemas on zod/mini, the completed
+    // upgrade flow and its seat step reading today's holders from the seat assignments (93.7 kB
+    // on classic zod); react-hook-form and zod/mini are the biggest parts left.
+    limit: 77_500,
     target: 60_000,
   },
   {
