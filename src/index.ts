@@ -257,6 +257,7 @@ export type {
   PurchaseStatus,
   CatalogStatus,
   QuoteStatus,
+  SeatHoldersStatus,
   UpgradeWizardActions,
   UpgradeWizardProps,
   UseUpgradeWizardOptions,
