@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
-import {
-  createMemoryAdapter,
-  type SeedPaymentMethod,
-  type SeedProductSubscription,
-} from '../src/adapter/memory';
+import { createMemoryAdapter, type SeedPaymentMethod } from '../src/adapter/memory';
 import { createTranslate, translateValidation } from '../src/i18n/translate';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
@@ -13,6 +9,7 @@ import { it as italian } from '../src/locales/it';
 import { pl } from '../src/locales/pl';
 import { cardExpiryStatus, seatAssignmentsUpdateSchema, type CardInput } from '../src/schemas';
 import { nordlichtCompany } from '../stories/fixtures';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -42,15 +39,7 @@ function card(
   };
 }
 
-const salesStarter: SeedProductSubscription = {
-  productId: 'sales',
-  tierId: 'sales-starter',
-  status: 'active',
-  interval: 'monthly',
-  currency: 'EUR',
-  seatsBought: 5,
-  holderIds: ['u001', 'u002', 'u007', 'u015'],
-};
+const salesStarter = salesStarterSeats(5, ['u001', 'u002', 'u007', 'u015']);
 
 const testCard: CardInput = {
   cardholderName: 'Anna Schmidt',
@@ -345,6 +334,24 @@ describe('memory adapter: seat rules', () => {
       { expectedVersion: 1 },
     );
     expect(saved.holders.find((user) => user.id === 'u015')?.status).toBe('deactivated');
+  });
+
+  it('prices and places an order that keeps a deactivated holder’s seat, and refuses a deactivated newcomer', async () => {
+    const adapter = createMemoryAdapter({ now });
+    const draft = {
+      tierId: 'sales-professional',
+      currency: 'EUR',
+      interval: 'monthly' as const,
+      seatUserIds: ['u001', 'u002', 'u007', 'u015'],
+      paymentMethodId: 'pm_visa_4242',
+      company: nordlichtCompany,
+    };
+    expect((await adapter.previewOrder(draft)).seats).toBe(4);
+    const refusal = await rejection(adapter.previewOrder({ ...draft, seatUserIds: ['u001', 'u027'] }));
+    expect(refusal.fieldIssues).toEqual([{ path: ['seatUserIds', 1], code: 'userDeactivated' }]);
+    await adapter.placeOrder(draft, { idempotencyKey: 'keeps-deactivated-holder' });
+    const seats = await adapter.getSeatAssignments('sales');
+    expect(seats.holders.map((user) => user.id).sort()).toEqual(['u001', 'u002', 'u007', 'u015']);
   });
 
   it('flags a holder deactivated after being given a seat', async () => {

@@ -16,6 +16,7 @@ import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider
 import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 const policies = policyLinks;
 /** The plan step's action, named after the interval chosen: "Buy monthly plan", "Buy annual plan". */
@@ -32,6 +33,16 @@ function renderWizard(
     },
   );
   return { ...result, user: userEvent.setup() };
+}
+
+/**
+ * The demo account with nobody holding a Sales Hub seat yet, so its seat step starts empty (the
+ * demo's four holders start out selected: see upgrade-wizard-flow.test.tsx).
+ */
+function adapterWithoutSeatHolders(): MemoryAdapter {
+  return createMemoryAdapter({
+    subscriptions: [salesStarterSeats(5, [])],
+  });
 }
 
 async function choosePlan(user: UserEvent, product: string, tier: string) {
@@ -125,7 +136,7 @@ describe('UpgradeWizard', () => {
   });
 
   it('assigns seats for a per-seat tier and prices them', async () => {
-    const { user } = renderWizard();
+    const { user } = renderWizard({}, adapterWithoutSeatHolders());
     await choosePlan(user, 'Sales Hub', 'Professional');
     expect(await screen.findByRole('heading', { name: /Assign seats/ })).toBeInTheDocument();
     const next = screen.getByRole('button', { name: /Next/ });
@@ -174,7 +185,7 @@ describe('UpgradeWizard', () => {
   });
 
   it('reflects currency and interval changes in prices and in the quote', async () => {
-    const { user } = renderWizard();
+    const { user } = renderWizard({}, adapterWithoutSeatHolders());
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency' }), 'PLN');
     await user.click(screen.getByRole('radio', { name: /Monthly billing/ }));
     expect(tierCard('Starter')).toHaveTextContent('PLN 79.00 / month');

@@ -51,7 +51,10 @@ export const subscriptionSchema = z.object({
   interval: billingIntervalSchema,
   currency: currencySchema,
   seats: z.int().check(z.nonnegative()),
-  /** Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. */
+  /**
+   * Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. Informational:
+   * the screens, the wizard's seat step among them, read the holders from `getSeatAssignments`.
+   */
   seatHolders: z.optional(z.record(z.string(), z.array(userIdSchema))),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
