@@ -126,19 +126,14 @@ export function useUserSearch({
   // about the answer a task later: a keystroke would paint its local narrowing first and the
   // answer frames later. Asked from the commit that needs it, an answer that is ready in the
   // same task (an in-page adapter, a cached page) is rendered before that commit is painted.
-  const [, setAnswers] = useState(0);
+  const [, setAnswer] = useState({});
   const showsAnswer = search.isSuccess && !search.isPlaceholderData;
   useIsomorphicLayoutEffect(() => {
     if (!enabled || showsAnswer) return;
-    let current = true;
-    // A failure is rendered as promptly as an answer.
-    const render = () => {
-      if (current) flushSync(() => setAnswers((count) => count + 1));
-    };
+    // A failure is rendered as promptly as an answer. (An answer to text typed over since, or
+    // to a search that has gone, costs one render that changes nothing.)
+    const render = () => flushSync(() => setAnswer({}));
     queryClient.infiniteQuery(serverOptions).then(render, render);
-    return () => {
-      current = false;
-    };
     // The options are rebuilt on every render; what they ask for is named by these.
   }, [enabled, showsAnswer, queryClient, settings, serverQuery, pageSize, stableExclude]);
 

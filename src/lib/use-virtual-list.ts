@@ -84,10 +84,7 @@ export function useVirtualList<TElement extends HTMLElement>({
   expectedHeight,
 }: UseVirtualListOptions): VirtualList<TElement> {
   const scrollRef = useRef<TElement | null>(null);
-  const [view, setView] = useState<View>(() => ({
-    top: 0,
-    visible: expectedHeight ? Math.ceil(expectedHeight / rowHeight) : 0,
-  }));
+  const [view, setView] = useState<View>({ top: 0, visible: Math.ceil((expectedHeight ?? 0) / rowHeight) });
   // The view last put into state, so that an unchanged one costs no render at all.
   const viewRef = useRef(view);
 
@@ -109,7 +106,6 @@ export function useVirtualList<TElement extends HTMLElement>({
   // once the element is laid out, before paint, without forcing a layout of its own after each
   // commit (a keystroke that renders twice before its paint would lay the page out three times).
   const listening = useRef<{ element: TElement; stop: () => void } | null>(null);
-  const observes = typeof ResizeObserver === 'function';
   useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
     if (listening.current?.element !== element) {
@@ -118,8 +114,9 @@ export function useVirtualList<TElement extends HTMLElement>({
       if (element) {
         // Rendered in the event itself, so newly scrolled-in rows paint in the same frame.
         const onScroll = () => flushSync(syncView);
-        element.addEventListener('scroll', onScroll, { passive: true });
-        const resizes = observes ? new ResizeObserver(onScroll) : null;
+        element.addEventListener('scroll', onScroll);
+        // Every browser the library supports has one; a test DOM may not (and lays nothing out).
+        const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(onScroll) : null;
         resizes?.observe(element);
         const stop = () => {
           element.removeEventListener('scroll', onScroll);
@@ -128,9 +125,6 @@ export function useVirtualList<TElement extends HTMLElement>({
         listening.current = { element, stop };
       }
     }
-    // Without a ResizeObserver, check after every commit. An empty list has no rows to place
-    // (and is usually hidden): no need to read the layout.
-    if (!observes && count > 0) syncView();
   });
   useEffect(
     () => () => {
