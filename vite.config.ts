@@ -38,6 +38,18 @@ function browserConfig() {
 const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
+  // One stylesheet per screen beside the whole one: a page pays for the screens it renders.
+  ...Object.fromEntries(
+    [
+      'base',
+      'contact-picker',
+      'company-information',
+      'upgrade-wizard',
+      'billing-overview',
+      'payment-methods',
+      'seat-assignments',
+    ].map((sheet) => [`styles/${sheet}`, `src/styles/${sheet}.css`]),
+  ),
   memory: 'src/adapter/memory.ts',
   http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',

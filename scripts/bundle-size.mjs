@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { flatSpecificity } from './flat-specificity.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,6 +40,18 @@ export async function measureEntry(entry, external) {
     plugins: [react()],
     // A host's production build replaces this; without it, dev-only branches would be counted.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // The library's stylesheets as published: each rule rewritten to one class of weight
+    // (docs/decisions/0013-host-safe-css.md), which adds `:where()` to most selectors.
+    css: {
+      postcss: {
+        plugins: [
+          flatSpecificity({
+            unwrapLayer: 'account-billing-kit',
+            include: (file) => file.startsWith(path.join(root, 'src')),
+          }),
+        ],
+      },
+    },
     build: {
       write: false,
       minify: true,

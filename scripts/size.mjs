@@ -26,13 +26,24 @@ const BUDGETS = [
     target: 60_000,
   },
   {
-    name: 'Both screens: styles.css',
+    name: 'Both screens: styles/base.css + company-information.css + upgrade-wizard.css',
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.css.gzip,
-    // Target 6 kB, not met since the billing screens' styles joined the one stylesheet: 6.7 kB.
-    limit: 7_000,
+    // Target 6 kB, met: 5.81 kB as published (each rule flattened to one class), the page
+    // importing the base sheet and its two screens' sheets (6.9 kB for the whole styles.css).
+    limit: 5_900,
     target: 6_000,
+  },
+  {
+    name: 'All screens: styles.css',
+    entry: 'bench/bundle/styles.ts',
+    external: [],
+    size: (result) => result.css.gzip,
+    // No target of its own (a page pays for the screens it renders); 6.92 kB measured, and
+    // the limit keeps the whole stylesheet from growing unnoticed.
+    limit: 7_000,
+    target: 7_000,
   },
   {
     name: 'ContactPicker + provider: JS, beyond react, react-dom',
