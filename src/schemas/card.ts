@@ -61,21 +61,21 @@ export function parseCardExpiry(value: string): { month: number; year: number } 
  * `now` is injectable so expiry checks are testable.
  */
 export function createCardInputSchema(now: () => Date = () => new Date()) {
-  return z
+  return /* @__PURE__ */ z
     .object({
-      cardholderName: z
+      cardholderName: /* @__PURE__ */ z
         .string()
         .check(
-          z.trim(),
-          z.minLength(1, { error: 'cardholderRequired' }),
-          z.maxLength(200, { error: 'textTooLong' }),
+          /* @__PURE__ */ z.trim(),
+          /* @__PURE__ */ z.minLength(1, { error: 'cardholderRequired' }),
+          /* @__PURE__ */ z.maxLength(200, { error: 'textTooLong' }),
         ),
-      number: z.string(),
-      expiry: z.string(),
-      securityCode: z.string(),
+      number: /* @__PURE__ */ z.string(),
+      expiry: /* @__PURE__ */ z.string(),
+      securityCode: /* @__PURE__ */ z.string(),
     })
     .check(
-      z.superRefine((card, ctx) => {
+      /* @__PURE__ */ z.superRefine((card, ctx) => {
         const digits = cardDigits(card.number);
         if (digits === '') {
           ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberRequired' });
