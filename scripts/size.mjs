@@ -20,9 +20,11 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 76.6 kB measured with the schemas on zod/mini and the completed
-    // upgrade flow (93.7 kB on classic zod); react-hook-form and zod/mini are the biggest parts left.
-    limit: 77_000,
+    // Target 60 kB, not met yet: 73.8 kB measured. 76.6 kB before the schemas were marked pure
+    // (0.9 kB) and the wizard's hook tidied (0.1 kB), and before the measurement kept shared
+    // modules in the entry chunk as an app's build does (1.9 kB). react-hook-form and zod/mini
+    // are the biggest parts left.
+    limit: 74_000,
     target: 60_000,
   },
   {
@@ -52,7 +54,7 @@ const BUDGETS = [
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
     // Target 30 kB, met: 25.5 kB measured (49.3 kB with classic zod and the whole English catalog);
     // the shared validation messages of the billing settings load with the provider. The limit keeps it there.
-    limit: 25_700,
+    limit: 25_600,
     target: 30_000,
   },
 ];
