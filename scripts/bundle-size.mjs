@@ -1,8 +1,8 @@
 // Measures what a host's production build pays for one host entry: built with Vite as a host
 // app's bundler would (minified, whitespace included, NODE_ENV=production, ESM), with the given
 // packages left to the host, and gzip -9 of every output file. A Vite app build of the same
-// page (index.html importing both screens) measures the same to within 0.1 kB. Used by
-// `npm run size` (budgets) and `npm run bench`.
+// page (index.html importing both screens) measures the same to within 0.1 kB (decision 0024).
+// Used by `npm run size` (budgets) and `npm run bench`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
