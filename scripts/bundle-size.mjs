@@ -1,7 +1,7 @@
 // Measures what a host's production build pays for one host entry: built with Vite as a host
 // app's bundler would (minified, whitespace included, NODE_ENV=production, ESM), with the given
 // packages left to the host, and gzip -9 of every output file. A Vite app build of the same
-// page (index.html importing both screens) measures the same to within 0.1 kB (decision 0024).
+// page (index.html importing both screens) measures the same to within 0.1 kB (decision 0025).
 // Used by `npm run size` (budgets) and `npm run bench`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

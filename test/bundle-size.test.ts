@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The size harness (scripts/bundle-size.mjs) builds each page in library mode so that its
 // exports stand for what the page uses; what it reports must still be what an app's production
-// build of the same page downloads (decision 0024). Library mode had kept whitespace and split
+// build of the same page downloads (decision 0025). Library mode had kept whitespace and split
 // the entry in two, and counted 11 kB of gzip too many for both screens.
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
