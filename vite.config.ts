@@ -175,7 +175,15 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: (id) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`)),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // One file per source module, so a host's bundler drops every module its page does not
+        // reach (the package has no side effects but its CSS): in one file per entry, each
+        // screen's top-level registrations kept all screens, their English and their schemas
+        // in every page (decision 0026).
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+      },
     },
   },
   test: {
