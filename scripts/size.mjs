@@ -20,11 +20,12 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 64.4 kB measured, as an app's build minifies it. The same
-    // code measured 73.7 kB with the whitespace Vite keeps in ES libraries and 75.7 kB with a
-    // third chunk for what the entry and the lazy payment step share; 76.6 kB before the schemas
-    // were marked pure. react-hook-form and zod/mini are the biggest parts left.
-    limit: 64_500,
+    // Target 60 kB, not met yet: 65.0 kB measured, as an app's build minifies it, with the seat
+    // step reading today's holders from the seat assignments. Before that, the same code measured
+    // 64.4 kB, 73.7 kB with the whitespace Vite keeps in ES libraries and 75.7 kB with a third
+    // chunk for what the entry and the lazy payment step share; 76.6 kB before the schemas were
+    // marked pure. react-hook-form and zod/mini are the biggest parts left.
+    limit: 65_200,
     target: 60_000,
   },
   {
@@ -32,9 +33,9 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.css.gzip,
-    // Target 6 kB, met: 5.81 kB as published (each rule flattened to one class), the page
-    // importing the base sheet and its two screens' sheets (6.9 kB for the whole styles.css).
-    limit: 5_900,
+    // Target 6 kB, met: 5.90 kB as published (each rule flattened to one class), the page
+    // importing the base sheet and its two screens' sheets (7.1 kB for the whole styles.css).
+    limit: 5_950,
     target: 6_000,
   },
   {
@@ -42,10 +43,10 @@ const BUDGETS = [
     entry: 'bench/bundle/styles.ts',
     external: [],
     size: (result) => result.css.gzip,
-    // No target of its own (a page pays for the screens it renders); 6.92 kB measured, and
+    // No target of its own (a page pays for the screens it renders); 7.11 kB measured, and
     // the limit keeps the whole stylesheet from growing unnoticed.
-    limit: 7_000,
-    target: 7_000,
+    limit: 7_200,
+    target: 7_200,
   },
   {
     name: 'ContactPicker + provider: JS, beyond react, react-dom',

@@ -256,6 +256,7 @@ export type {
   PurchaseStatus,
   CatalogStatus,
   QuoteStatus,
+  SeatHoldersStatus,
   UpgradeWizardActions,
   UpgradeWizardProps,
   UseUpgradeWizardOptions,

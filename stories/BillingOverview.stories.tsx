@@ -70,14 +70,38 @@ export const LoadError: Story = {
   },
 };
 
-/** A new account without subscriptions. */
+/** A new account without subscriptions: what that means, and "See plans" opens the wizard. */
 export const Empty: Story = {
   parameters: { adapter: adapterParameters({ subscriptions: [] }) },
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByText('This account has no subscriptions yet.'),
-    ).toBeInTheDocument();
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'No subscriptions yet' })).toBeInTheDocument();
+    await expect(canvas.getByText('This account has no subscriptions yet.')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'See plans' }));
+    await expect(args.onUpgrade).toHaveBeenCalledWith('marketing');
   },
+};
+
+/** No subscriptions, seen by a viewer who may not buy: the state without a way on they cannot use. */
+export const EmptyReadOnly: Story = {
+  parameters: {
+    adapter: adapterParameters({
+      subscriptions: [],
+      viewer: { permissions: { purchase: false, manageBilling: false } },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'No subscriptions yet' })).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: 'See plans' })).not.toBeInTheDocument();
+  },
+};
+
+/** The empty state on a phone, dark. */
+export const EmptyNarrowDark: Story = {
+  ...Empty,
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  parameters: { ...Empty.parameters, colorScheme: 'dark' },
 };
 
 const expiringCard = adapterParameters({ paymentMethods: [defaultCard(monthsFromNow(0))] });

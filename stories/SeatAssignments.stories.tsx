@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import type { MemoryAdapter } from '../src/adapter/memory';
+import { seedUsers, type MemoryAdapter } from '../src/adapter/memory';
 import { SeatAssignments } from '../src/components/seat-assignments';
 import guide from './guides/seat-assignments.md?raw';
 import { adapterOf, adapterParameters, componentDocsPage } from './support';
@@ -40,6 +40,30 @@ export const Default: Story = {
     await expect(product.getByText('4 of 5 seats assigned')).toBeInTheDocument();
     await expect(product.getByText(/1 deactivated user still holds a paid seat/)).toBeInTheDocument();
     await expect(product.getByRole('button', { name: 'Remove the seat of Lukas Weiß' })).toBeInTheDocument();
+  },
+};
+
+/** On a phone a long name wraps, whole, and the row's badge and button go under it. */
+export const LongNameNarrow: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  parameters: {
+    adapter: adapterParameters({
+      users: seedUsers().map((user) =>
+        user.id === 'u001'
+          ? { ...user, displayName: 'Maximiliane Alexandra von Hohenzollern-Sigmaringen' }
+          : user,
+      ),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const product = await sales(canvasElement);
+    const name = product.getByText('Maximiliane Alexandra von Hohenzollern-Sigmaringen');
+    await expect(name.scrollWidth).toBeLessThanOrEqual(name.clientWidth + 1);
+    await expect(
+      product.getByRole('button', {
+        name: 'Remove the seat of Maximiliane Alexandra von Hohenzollern-Sigmaringen',
+      }),
+    ).toBeInTheDocument();
   },
 };
 

@@ -162,17 +162,67 @@ export const SeatsStep: Story = {
     const canvas = within(canvasElement);
     await choosePlan(canvasElement, 'Sales Hub', 'Professional');
     await expect(await stepHeading(canvasElement, 'Assign seats')).toHaveFocus();
+    // The demo account's four Sales Hub seat holders start out selected.
+    await expect(await canvas.findByText('4 seats selected', {}, SLOW)).toBeInTheDocument();
     await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
-    await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
-    await expect(canvas.getByText('2 seats selected')).toBeInTheDocument();
-    await expect(canvas.getByText('Seats: €184.00 / month')).toBeInTheDocument();
+    await expect(canvas.getByText('5 seats selected')).toBeInTheDocument();
+    await expect(canvas.getByText('Seats: €460.00 / month')).toBeInTheDocument();
   },
 };
 
-/** Anna Schmidt and Jürgen Groß hold Sales Hub seats today. */
+/** Anna Schmidt and Jürgen Groß hold Sales Hub seats today, as the seat assignments report. */
 const salesSeatHolders = {
-  subscription: { tierIds: ['marketing-starter', 'sales-starter'], seatHolders: { sales: ['u001', 'u002'] } },
+  subscriptions: [
+    {
+      productId: 'sales',
+      tierId: 'sales-starter',
+      status: 'active',
+      interval: 'monthly',
+      currency: 'EUR',
+      seatsBought: 3,
+      holderIds: ['u001', 'u002'],
+    },
+  ],
 } satisfies StoryAdapterParameters;
+
+/**
+ * Lukas Weiß, deactivated since, still holds a seat: flagged, and his seat can be taken away
+ * with the same question as any held seat.
+ */
+export const SeatsDeactivatedHolder: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    const lukas = await canvas.findByRole('checkbox', { name: 'Seat for Lukas Weiß' }, SLOW);
+    await expect(lukas).toBeChecked();
+    await expect(lukas.closest('label')).toHaveTextContent('Deactivated');
+    await userEvent.click(lukas);
+    const question = canvas.getByRole('group', { name: 'Lukas Weiß has a seat today. Remove it?' });
+    await userEvent.click(within(question).getByRole('button', { name: 'Remove seat' }));
+    await expect(lukas).not.toBeChecked();
+    await expect(lukas).toHaveFocus();
+    await expect(canvas.getByText('3 seats selected')).toBeInTheDocument();
+  },
+};
+
+/** Who holds a seat today could not be loaded: said, with a retry, and "Next" waits for it. */
+export const SeatHoldersLoadError: Story = {
+  parameters: {
+    adapter: {
+      setup: (adapter: MemoryAdapter) => adapter.control.failNext(1, 'network', ['getSeatAssignments']),
+    } satisfies StoryAdapterParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    const title = await canvas.findByText('Who has a seat today couldn’t be loaded.', {}, SLOW);
+    const alert = title.closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('the failure is not announced');
+    await expect(canvas.getByRole('button', { name: /Next/ })).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByText('4 seats selected', {}, SLOW)).toBeInTheDocument();
+  },
+};
 
 /**
  * Who holds a seat today starts out selected and is marked. Unticking a held seat asks first,
@@ -356,18 +406,18 @@ export const ReviewSeatsReverseCharge: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await choosePlan(canvasElement, 'Sales Hub', 'Professional');
+    // The four holders keep their seats; Aino Mäkelä gets a fifth.
     await userEvent.click(await canvas.findByRole('checkbox', { name: 'Seat for Aino Mäkelä' }, SLOW));
-    await userEvent.click(canvas.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
     await fillCompany(canvasElement);
     await userEvent.type(canvas.getByLabelText(/^VAT \/ tax ID/), 'DE811907980');
     await userEvent.click(canvas.getByRole('radio', { name: existingVisa() }));
     await submitPayment(canvasElement);
     await expect(
-      await canvas.findByRole('rowheader', { name: 'Sales Hub Professional — 2 seats × €92.00' }, SLOW),
+      await canvas.findByRole('rowheader', { name: 'Sales Hub Professional — 5 seats × €92.00' }, SLOW),
     ).toBeInTheDocument();
     await expect(canvas.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent('reverse charge');
-    await expect(await canvas.findByText('Aino Mäkelä and Anna Schmidt', {}, SLOW)).toBeInTheDocument();
+    await expect(await canvas.findByText(/Anna Schmidt, .*, and Aino Mäkelä$/, {}, SLOW)).toBeInTheDocument();
     await expect(canvas.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
     await purchaseButtonReady(canvasElement);
   },

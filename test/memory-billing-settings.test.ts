@@ -347,6 +347,24 @@ describe('memory adapter: seat rules', () => {
     expect(saved.holders.find((user) => user.id === 'u015')?.status).toBe('deactivated');
   });
 
+  it('prices and places an order that keeps a deactivated holder’s seat, and refuses a deactivated newcomer', async () => {
+    const adapter = createMemoryAdapter({ now });
+    const draft = {
+      tierId: 'sales-professional',
+      currency: 'EUR',
+      interval: 'monthly' as const,
+      seatUserIds: ['u001', 'u002', 'u007', 'u015'],
+      paymentMethodId: 'pm_visa_4242',
+      company: nordlichtCompany,
+    };
+    expect((await adapter.previewOrder(draft)).seats).toBe(4);
+    const refusal = await rejection(adapter.previewOrder({ ...draft, seatUserIds: ['u001', 'u027'] }));
+    expect(refusal.fieldIssues).toEqual([{ path: ['seatUserIds', 1], code: 'userDeactivated' }]);
+    await adapter.placeOrder(draft, { idempotencyKey: 'keeps-deactivated-holder' });
+    const seats = await adapter.getSeatAssignments('sales');
+    expect(seats.holders.map((user) => user.id).sort()).toEqual(['u001', 'u002', 'u007', 'u015']);
+  });
+
   it('flags a holder deactivated after being given a seat', async () => {
     const adapter = createMemoryAdapter({ now });
     adapter.control.setUserStatus('u007', 'deactivated');

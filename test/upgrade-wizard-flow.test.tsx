@@ -203,7 +203,8 @@ describe('UpgradeWizard: the review says everything that will be charged', () =>
   it('names product and tier on every line, the reverse charge, the next charge, the card, the address and who gets the seats', async () => {
     const { user } = renderWizard();
     await toSeatsReview(user);
-    expect(rowValue('Sales Hub Professional — 2 seats × €92.00')).toHaveTextContent('€184.00');
+    // The demo account's four holders keep their seats; Matteo Rossi and Aino Mäkelä get one.
+    expect(rowValue('Sales Hub Professional — 6 seats × €92.00')).toHaveTextContent('€552.00');
     expect(rowValue('Billing interval')).toHaveTextContent('Monthly billing');
     expect(rowValue(/^Tax \(0%\)/)).toHaveTextContent('€0.00');
     expect(screen.getByRole('rowheader', { name: /^Tax \(0%\)/ })).toHaveTextContent(
@@ -211,12 +212,12 @@ describe('UpgradeWizard: the review says everything that will be charged', () =>
     );
     // The account's five Sales Hub Starter seats: half a period of the three beyond the included two.
     expect(rowValue('Credit for unused time on Sales Hub Starter')).toHaveTextContent('−€27.00');
-    expect(rowValue('Total due today')).toHaveTextContent('€157.00');
-    expect(await screen.findByText(/Next charge: €184\.00 on/)).toBeInTheDocument();
+    expect(rowValue('Total due today')).toHaveTextContent('€525.00');
+    expect(await screen.findByText(/Next charge: €552\.00 on/)).toBeInTheDocument();
     expect(screen.getByText(/Visa ending in 4242/)).toBeInTheDocument();
     expect(screen.getByText('Hafenstraße 12')).toBeInTheDocument();
     expect(screen.getByText('VAT / tax ID: DE811907980')).toBeInTheDocument();
-    expect(await screen.findByText('Matteo Rossi and Aino Mäkelä')).toBeInTheDocument();
+    expect(await screen.findByText(/, Matteo Rossi, and Aino Mäkelä$/)).toBeInTheDocument();
   });
 
   it('names the plan whose unused time is credited', async () => {
@@ -254,10 +255,11 @@ describe('UpgradeWizard: the done step', () => {
     await screen.findByRole('heading', { name: 'Thank you for your purchase' });
     const summary = within(screen.getByRole('list', { name: 'Your purchase' }));
     expect(summary.getByText(/Sales Hub Professional, billed monthly/)).toBeInTheDocument();
-    // (€184.00 − €27.00 credit for the Starter seats) + 19% VAT today; the full €184.00 + VAT next time.
-    expect(summary.getByText('Amount charged: €186.83')).toBeInTheDocument();
-    expect(summary.getByText('Seats: 2')).toBeInTheDocument();
-    expect(summary.getByText(/^Next charge: €218\.96 on /)).toBeInTheDocument();
+    // Six seats (the four held and two new): (€552.00 − €27.00 credit for the Starter seats) + 19%
+    // VAT today; the full €552.00 + VAT next time.
+    expect(summary.getByText('Amount charged: €624.75')).toBeInTheDocument();
+    expect(summary.getByText('Seats: 6')).toBeInTheDocument();
+    expect(summary.getByText(/^Next charge: €656\.88 on /)).toBeInTheDocument();
     expect(
       await summary.findByText('A receipt goes to your billing contacts: Jürgen Groß and Zofia Wójcik.'),
     ).toBeInTheDocument();
@@ -265,7 +267,7 @@ describe('UpgradeWizard: the done step', () => {
     expect(steps.getByText(/Review order/).closest('li')).toHaveTextContent('purchase completed');
     expect(steps.getByText(/Review order/).closest('li')).toHaveAttribute('data-state', 'complete');
     await user.click(screen.getByRole('button', { name: 'Done' }));
-    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'sales-professional', seats: 2 }));
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ tierId: 'sales-professional', seats: 6 }));
   });
 });
 
@@ -341,20 +343,97 @@ describe('UpgradeWizard: the payment step', () => {
 });
 
 describe('UpgradeWizard: seats already held', () => {
+  // Who holds a seat is what the seat assignments say (getSeatAssignments), as on that screen.
   function adapterWithSeats() {
     return createMemoryAdapter({
-      subscription: {
-        tierIds: ['marketing-starter', 'sales-starter'],
-        seatHolders: { sales: ['u001', 'u002'] },
-      },
+      subscriptions: [
+        {
+          productId: 'sales',
+          tierId: 'sales-starter',
+          status: 'active',
+          interval: 'monthly',
+          currency: 'EUR',
+          seatsBought: 3,
+          holderIds: ['u001', 'u002'],
+        },
+      ],
     });
   }
 
-  it('shows who holds a seat today and preselects them', async () => {
-    const { user } = renderWizard({}, adapterWithSeats());
+  async function toSeatsStep(user: ReturnType<typeof userEvent.setup>) {
     await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
     await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
     await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+  }
+
+  it('preselects the demo account’s four seat holders, the deactivated Lukas Weiß flagged', async () => {
+    const { user } = renderWizard();
+    await toSeatsStep(user);
+    expect(await screen.findByText('4 seats selected')).toBeInTheDocument();
+    expect(screen.getByText('4 users already have a seat')).toBeInTheDocument();
+    for (const name of ['Anna Schmidt', 'Jürgen Groß', 'Łukasz Kowalczyk', 'Lukas Weiß']) {
+      const checkbox = screen.getByRole('checkbox', { name: `Seat for ${name}` });
+      expect(checkbox).toBeChecked();
+      expect(checkbox).toHaveAccessibleDescription('Has a seat');
+    }
+    const lukas = screen.getByRole('checkbox', { name: 'Seat for Lukas Weiß' });
+    expect(lukas.closest('label')).toHaveTextContent('Deactivated');
+    // Keeping the deactivated holder's seat is a valid order: it prices.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await fillCompany(user);
+    expect(rowValue(/Sales Hub Professional — 4 seats/)).toBeInTheDocument();
+    expect(screen.queryByText('Some values need your attention')).not.toBeInTheDocument();
+  });
+
+  it('lets the admin take the deactivated holder’s seat away through the held-seat question', async () => {
+    const { user } = renderWizard();
+    await toSeatsStep(user);
+    const lukas = await screen.findByRole('checkbox', { name: 'Seat for Lukas Weiß' });
+    expect(lukas).toBeEnabled();
+    await user.click(lukas);
+    const question = screen.getByRole('group', { name: 'Lukas Weiß has a seat today. Remove it?' });
+    await user.click(within(question).getByRole('button', { name: 'Remove seat' }));
+    expect(lukas).not.toBeChecked();
+    expect(lukas).toHaveFocus();
+    expect(screen.getByText('3 seats selected')).toBeInTheDocument();
+    // Until the order is placed, the seat they hold can be given back (a new one could not).
+    await user.click(lukas);
+    expect(screen.getByText('4 seats selected')).toBeInTheDocument();
+    await user.click(lukas);
+    await user.click(screen.getByRole('button', { name: 'Remove seat' }));
+    expect(screen.getByText('3 seats selected')).toBeInTheDocument();
+    // A deactivated user without a seat today gets none.
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'wiśniewski');
+    expect(await screen.findByRole('checkbox', { name: 'Seat for Tomasz Wiśniewski' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await fillCompany(user);
+    expect(screen.getByText('Seats removed')).toBeInTheDocument();
+    expect(await screen.findByText('Lukas Weiß')).toBeInTheDocument();
+  });
+
+  it('preselects the holders when they arrive after the tier was chosen', async () => {
+    const adapter = adapterWithSeats();
+    adapter.control.setLatency(400, ['getSeatAssignments']);
+    const { user } = renderWizard({}, adapter);
+    await toSeatsStep(user);
+    expect(await screen.findByText('2 seats selected', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Seat for Anna Schmidt' })).toBeChecked();
+  });
+
+  it('says when today’s holders could not be loaded, and preselects them after a retry', async () => {
+    const adapter = adapterWithSeats();
+    adapter.control.failNext(1, 'network', ['getSeatAssignments']);
+    const { user } = renderWizard({}, adapter);
+    await toSeatsStep(user);
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent('Who has a seat today couldn’t be loaded.');
+    await user.click(within(notice).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('2 seats selected')).toBeInTheDocument();
+  });
+
+  it('shows who holds a seat today and preselects them', async () => {
+    const { user } = renderWizard({}, adapterWithSeats());
+    await toSeatsStep(user);
     expect(await screen.findByText('2 seats selected')).toBeInTheDocument();
     expect(screen.getByText('2 users already have a seat')).toBeInTheDocument();
     const anna = screen.getByRole('checkbox', { name: 'Seat for Anna Schmidt' });
@@ -373,9 +452,7 @@ describe('UpgradeWizard: seats already held', () => {
 
   it('keeps a held seat when the removal question is answered with Escape', async () => {
     const { user } = renderWizard({}, adapterWithSeats());
-    await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
-    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
-    await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+    await toSeatsStep(user);
     const anna = await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' });
     await user.click(anna);
     expect(screen.getByRole('button', { name: 'Keep seat' })).toHaveFocus();
@@ -386,9 +463,7 @@ describe('UpgradeWizard: seats already held', () => {
 
   it('removes a held seat only when the admin confirms it, and the review says so', async () => {
     const { user } = renderWizard({}, adapterWithSeats());
-    await user.click(await screen.findByRole('tab', { name: 'Sales Hub' }));
-    await user.click(screen.getByRole('button', { name: 'Choose Professional' }));
-    await user.click(screen.getByRole('button', { name: 'Buy monthly plan' }));
+    await toSeatsStep(user);
     const anna = await screen.findByRole('checkbox', { name: 'Seat for Anna Schmidt' });
     await user.click(anna);
     expect(anna).toBeChecked();

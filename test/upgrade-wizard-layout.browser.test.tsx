@@ -7,6 +7,8 @@ import type { Messages } from '../src/i18n/messages';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
 import { fi } from '../src/locales/fi';
+import { it as italian } from '../src/locales/it';
+import { pl } from '../src/locales/pl';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderInBrowser } from './browser-support';
 import { cleanup } from 'vitest-browser-react';
@@ -37,7 +39,7 @@ function lineStarts(element: Element): number[] {
   return [...lines.entries()].sort(([a], [b]) => a - b).map(([, left]) => left);
 }
 
-const locales = { de, en, fi } as const;
+const locales = { de, en, fi, pl, it: italian } as const;
 
 /** A phone, in a host page with its own 16 px margin around the screen (as most hosts have). */
 async function renderAtPhoneWidth(
@@ -162,10 +164,17 @@ describe('the upgrade wizard at phone width', () => {
   it('fills the width with the seat question’s answers instead of leaving them ragged', async () => {
     // Anna Schmidt holds a Sales Hub seat today: unticking her asks first.
     const adapter = createMemoryAdapter({
-      subscription: {
-        tierIds: ['marketing-starter', 'sales-starter'],
-        seatHolders: { sales: ['u001', 'u002'] },
-      },
+      subscriptions: [
+        {
+          productId: 'sales',
+          tierId: 'sales-starter',
+          status: 'active',
+          interval: 'monthly',
+          currency: 'EUR',
+          seatsBought: 3,
+          holderIds: ['u001', 'u002'],
+        },
+      ],
     });
     await renderAtPhoneWidth('en', adapter);
     await choosePlan(en, 'Sales Hub', 'Professional');
@@ -198,3 +207,66 @@ function expectRowsFilled(container: Element, row: Element = container) {
     expect(b.right).toBeLessThanOrEqual(window.innerWidth);
   }
 }
+
+describe('the upgrade wizard, phone and desktop', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+  });
+
+  afterEach(async () => {
+    document.body.style.margin = '';
+    sessionStorage.clear();
+    await page.viewport(1280, 900);
+  });
+
+  it.each(['en', 'de', 'fi', 'pl', 'it'] as const)(
+    'in %s at 375 px, keeps "Annual billing" on one line and its saving whole beside or under it',
+    async (locale) => {
+      const m = locales[locale];
+      await renderAtPhoneWidth(locale);
+      const annual = page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(m.upgrade.plan.annual)}`) });
+      await expect.element(annual).toBeInTheDocument();
+      const option = annual.element().closest('label');
+      if (!option) throw new Error('no option');
+      const name = [...option.querySelectorAll('span')].find(
+        (span) => span.textContent === m.upgrade.plan.annual,
+      );
+      const badge = option.querySelector('.abk-badge');
+      if (!name || !badge) throw new Error('no name or saving');
+      expect(lineStarts(name), 'the name is broken over lines').toHaveLength(1);
+      expect(lineStarts(badge), 'the saving is broken over lines').toHaveLength(1);
+    },
+  );
+
+  it('at 375 px, keeps Back on the row of the step’s main action', async () => {
+    await renderAtPhoneWidth('en');
+    await choosePlan(en, 'Sales Hub', 'Professional');
+    const back = page.getByRole('button', { name: 'Back' });
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await expect.element(next).toBeVisible();
+    const backBox = box(back.element());
+    const nextBox = box(next.element());
+    expect(Math.abs(backBox.top - nextBox.top), 'Back sits on a row of its own').toBeLessThan(1);
+    // The main action still takes the rest of the row.
+    const footer = next.element().closest('.abk-upgrade__footer');
+    if (!footer) throw new Error('no footer');
+    const style = getComputedStyle(footer);
+    const end = box(footer).right - parseFloat(style.paddingRight);
+    expect(Math.abs(nextBox.right - end)).toBeLessThan(1);
+  });
+
+  it('at 1280 px, sets the review’s details beside the order summary instead of leaving half the card empty', async () => {
+    await page.viewport(1280, 900);
+    await renderInBrowser(<UpgradeWizard {...policyLinks} draftStorage={null} quoteDebounceMs={0} />);
+    await toReview(en);
+    const table = page.getByRole('table').element();
+    const method = page.getByText('Payment method', { exact: true }).element();
+    expect(box(method).left, 'the details are under the summary').toBeGreaterThan(box(table).right);
+    expect(box(method).top).toBeLessThan(box(table).bottom);
+    const step = table.closest('.abk-upgrade__step');
+    if (!step) throw new Error('no step');
+    const terms = page.getByRole('checkbox', { name: 'I agree to these terms' }).element();
+    // The right column reaches the card's far side.
+    expect(box(step).right - box(terms.closest('.abk-review__terms') ?? terms).right).toBeLessThan(64);
+  });
+});

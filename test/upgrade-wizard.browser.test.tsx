@@ -200,7 +200,7 @@ describe('UpgradeWizard in a real browser', () => {
     await renderWizard();
     await choosePlan('Sales Hub', 'Professional');
     await expectStepHeadingFocused('Assign seats');
-    await userEvent.click(page.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
+    await userEvent.click(page.getByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
     await userEvent.click(page.getByRole('button', { name: 'Next', exact: true }));
     await expectStepHeadingFocused('Payment');
     await userEvent.click(page.getByRole('button', { name: 'Back' }));
@@ -254,8 +254,9 @@ describe.each<ColorScheme>(['light', 'dark'])('axe finds no violations (%s)', (c
   it('on the seats step', async () => {
     await renderWizard({ colorScheme });
     await choosePlan('Sales Hub', 'Professional');
-    await userEvent.click(page.getByRole('checkbox', { name: 'Seat for Anna Schmidt' }));
-    await expect.element(page.getByText('1 seat selected')).toBeInTheDocument();
+    // The demo account's four holders start out selected; Aino Mäkelä gets a fifth seat.
+    await userEvent.click(page.getByRole('checkbox', { name: 'Seat for Aino Mäkelä' }));
+    await expect.element(page.getByText('5 seats selected')).toBeInTheDocument();
     await expectNoAxeViolations();
   });
 

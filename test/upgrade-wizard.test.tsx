@@ -34,6 +34,26 @@ function renderWizard(
   return { ...result, user: userEvent.setup() };
 }
 
+/**
+ * The demo account with nobody holding a Sales Hub seat yet, so its seat step starts empty (the
+ * demo's four holders start out selected: see upgrade-wizard-flow.test.tsx).
+ */
+function adapterWithoutSeatHolders(): MemoryAdapter {
+  return createMemoryAdapter({
+    subscriptions: [
+      {
+        productId: 'sales',
+        tierId: 'sales-starter',
+        status: 'active',
+        interval: 'monthly',
+        currency: 'EUR',
+        seatsBought: 5,
+        holderIds: [],
+      },
+    ],
+  });
+}
+
 async function choosePlan(user: UserEvent, product: string, tier: string) {
   await user.click(await screen.findByRole('tab', { name: product }));
   await user.click(screen.getByRole('button', { name: `Choose ${tier}` }));
@@ -125,7 +145,7 @@ describe('UpgradeWizard', () => {
   });
 
   it('assigns seats for a per-seat tier and prices them', async () => {
-    const { user } = renderWizard();
+    const { user } = renderWizard({}, adapterWithoutSeatHolders());
     await choosePlan(user, 'Sales Hub', 'Professional');
     expect(await screen.findByRole('heading', { name: /Assign seats/ })).toBeInTheDocument();
     const next = screen.getByRole('button', { name: /Next/ });
@@ -174,7 +194,7 @@ describe('UpgradeWizard', () => {
   });
 
   it('reflects currency and interval changes in prices and in the quote', async () => {
-    const { user } = renderWizard();
+    const { user } = renderWizard({}, adapterWithoutSeatHolders());
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency' }), 'PLN');
     await user.click(screen.getByRole('radio', { name: /Monthly billing/ }));
     expect(tierCard('Starter')).toHaveTextContent('PLN 79.00 / month');

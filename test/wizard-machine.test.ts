@@ -171,6 +171,18 @@ describe('wizardReducer: the draft', () => {
     expect(state.seatUserIds).toEqual(['u9']);
   });
 
+  it('adds holders that arrive after the tier was chosen to the seats chosen meanwhile, for that product only', () => {
+    let state = run([
+      { type: 'selectTier', productId: 'sales', tier: seatTier },
+      { type: 'toggleSeat', userId: 'u3' },
+    ]);
+    state = wizardReducer(state, { type: 'seatHoldersLoaded', productId: 'sales', userIds: ['u1', 'u3'] });
+    expect(state.seatUserIds).toEqual(['u1', 'u3']);
+    expect(wizardReducer(state, { type: 'seatHoldersLoaded', productId: 'service', userIds: ['u9'] })).toBe(
+      state,
+    );
+  });
+
   it('starts a new attempt with a new key when the draft changes after review', () => {
     const review = run([{ type: 'setAgreed', agreed: true }], run(toReview));
     expect(review.agreed).toBe(true);

@@ -336,8 +336,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
     const currentTier = found.product.tiers.find((tier) => subscription.tierIds.includes(tier.id));
     const issues = priceListIssues(found.tier, draft, currentTier);
     if (found.tier.pricing === 'per_seat') {
+      // Today's holders keep their seats, deactivated or not, as on the seat assignments: only
+      // a user newly given a seat must be active.
+      const holderIds = new Set(
+        productSubscriptions.find((stored) => stored.productId === found.product.id)?.holderIds,
+      );
       draft.seatUserIds.forEach((id, index) => {
-        const problem = userProblem(id);
+        const problem = holderIds.has(id) ? null : userProblem(id);
         if (problem) issues.push({ path: ['seatUserIds', index], code: problem });
       });
     }

@@ -126,7 +126,11 @@ export interface AccountAdapter {
     update: SeatAssignmentsUpdate,
     options: VersionedWriteOptions,
   ): Promise<ProductSeats>;
-  /** Prices a draft. Pure: calling it never charges or reserves anything. */
+  /**
+   * Prices a draft. Pure: calling it never charges or reserves anything. Every seat user must be
+   * active, except those who hold a seat of the product today: a holder deactivated since keeps
+   * the seat (`userDeactivated` on `['seatUserIds', index]` otherwise), as `placeOrder` does.
+   */
   previewOrder(draft: OrderDraft, options?: ReadOptions): Promise<Quote>;
   /**
    * Places the order. The same `idempotencyKey` must return the same result and never place

@@ -269,6 +269,8 @@ export const de = {
       none: 'Keine passenden Benutzer.',
       loadingMore: 'Weitere Benutzer werden geladen…',
       loadFailed: 'Benutzer konnten nicht geladen werden.',
+      holdersLoading: 'Wird geladen, wer derzeit eine Lizenz hat …',
+      holdersFailed: 'Es konnte nicht geladen werden, wer derzeit eine Lizenz hat.',
     },
     payment: {
       companyTitle: 'Unternehmensdaten',
@@ -417,6 +419,9 @@ export const de = {
     manageSeats: '{product}-Nutzer verwalten',
     managePaymentMethods: 'Zahlungsmethoden',
     empty: 'Dieser Account hat noch keine Abonnements.',
+    emptyTitle: 'Noch keine Abonnements',
+    emptyHint: 'Wählen Sie einen Plan, um eines abzuschließen: Preis und Funktionen sehen Sie vor dem Kauf.',
+    emptyAction: 'Pläne ansehen',
     readOnly:
       'Nur ein Abrechnungsadministrator kann Abonnements, Lizenzen und Zahlungsmethoden ändern. Wenden Sie sich an {administrators}.',
     readOnlyNoAdministrators:

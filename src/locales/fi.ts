@@ -261,6 +261,8 @@ export const fi = {
       none: 'Ei vastaavia käyttäjiä.',
       loadingMore: 'Ladataan lisää käyttäjiä…',
       loadFailed: 'Käyttäjiä ei voitu ladata.',
+      holdersLoading: 'Ladataan nykyisiä lisenssien haltijoita…',
+      holdersFailed: 'Nykyisiä lisenssien haltijoita ei voitu ladata.',
     },
     payment: {
       companyTitle: 'Yrityksen tiedot',
@@ -404,6 +406,9 @@ export const fi = {
     manageSeats: 'Hallitse lisenssejä: {product}',
     managePaymentMethods: 'Maksutavat',
     empty: 'Tällä tilillä ei ole vielä tilauksia.',
+    emptyTitle: 'Ei vielä tilauksia',
+    emptyHint: 'Valitse paketti aloittaaksesi tilauksen: näet hinnan ja ominaisuudet ennen ostoa.',
+    emptyAction: 'Näytä paketit',
     readOnly:
       'Vain laskutuksen ylläpitäjä voi muuttaa tilauksia, lisenssejä ja maksutapoja. Ota yhteyttä: {administrators}.',
     readOnlyNoAdministrators:

@@ -275,6 +275,8 @@ export const it = {
       none: 'Nessun utente corrispondente.',
       loadingMore: 'Caricamento di altri utenti…',
       loadFailed: 'Impossibile caricare gli utenti.',
+      holdersLoading: 'Caricamento di chi ha una licenza…',
+      holdersFailed: 'Impossibile caricare chi ha attualmente una licenza.',
     },
     payment: {
       companyTitle: 'Dati aziendali',
@@ -426,6 +428,9 @@ export const it = {
     manageSeats: 'Gestisci le licenze di {product}',
     managePaymentMethods: 'Metodi di pagamento',
     empty: 'Questo account non ha ancora abbonamenti.',
+    emptyTitle: 'Ancora nessun abbonamento',
+    emptyHint: 'Scegli un piano per attivarne uno: vedrai prezzo e funzionalità prima dell’acquisto.',
+    emptyAction: 'Vedi i piani',
     readOnly:
       'Solo un amministratore della fatturazione può modificare abbonamenti, licenze e metodi di pagamento. Rivolgiti a {administrators}.',
     readOnlyNoAdministrators:

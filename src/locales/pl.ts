@@ -279,6 +279,8 @@ export const pl = {
       none: 'Brak pasujących użytkowników.',
       loadingMore: 'Wczytywanie kolejnych użytkowników…',
       loadFailed: 'Nie udało się wczytać użytkowników.',
+      holdersLoading: 'Wczytywanie osób, które mają obecnie licencję…',
+      holdersFailed: 'Nie udało się wczytać osób, które mają obecnie licencję.',
     },
     payment: {
       companyTitle: 'Dane firmy',
@@ -431,6 +433,9 @@ export const pl = {
     manageSeats: 'Zarządzaj licencjami: {product}',
     managePaymentMethods: 'Metody płatności',
     empty: 'To konto nie ma jeszcze żadnych subskrypcji.',
+    emptyTitle: 'Brak subskrypcji',
+    emptyHint: 'Wybierz plan, aby rozpocząć subskrypcję: cenę i funkcje zobaczysz przed zakupem.',
+    emptyAction: 'Zobacz plany',
     readOnly:
       'Tylko administrator rozliczeń może zmieniać subskrypcje, licencje i metody płatności. Zwróć się do: {administrators}.',
     readOnlyNoAdministrators:

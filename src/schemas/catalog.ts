@@ -63,7 +63,10 @@ export const subscriptionSchema = /* @__PURE__ */ z.object({
   interval: billingIntervalSchema,
   currency: currencySchema,
   seats: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
-  /** Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. */
+  /**
+   * Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. Informational:
+   * the screens, the wizard's seat step among them, read the holders from `getSeatAssignments`.
+   */
   seatHolders: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(userIdSchema)),
   ),

@@ -906,6 +906,28 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
       );
     });
 
+    it('prices an order that keeps today’s seat holders, a deactivated one included', async () => {
+      const adapter = await options.createAdapter();
+      const { seats, subscription } = await perSeatProduct(adapter);
+      // The wizard preselects everyone who holds a seat; a holder deactivated since keeps it
+      // until an admin takes it away, so an order with them must price.
+      if (!seats.holders.some((user) => user.status === 'deactivated')) return;
+      const quote = quoteSchema.parse(
+        await adapter.previewOrder({
+          tierId: seats.tierId,
+          currency: subscription.currency,
+          interval: subscription.interval,
+          seatUserIds: seats.holders.map((user) => user.id),
+          paymentMethodId: null,
+          company,
+        }),
+      );
+      check(
+        quote.seats === seats.holders.length,
+        'an order with today’s seat holders must price a seat for each of them',
+      );
+    });
+
     it('reports a stale seat version as a conflict, with the current seats', async () => {
       const adapter = await options.createAdapter();
       const { seats } = await perSeatProduct(adapter);

@@ -10,6 +10,8 @@ export type { IconName, IconProps } from './Icon.js';
 export { LoadingState } from './LoadingState.js';
 export { ErrorNotice, Notice } from './Notice.js';
 export { ScreenErrorBoundary } from './ScreenErrorBoundary.js';
+export { ScreenShell } from './ScreenShell.js';
+export type { ScreenShellProps } from './ScreenShell.js';
 export type { ScreenErrorBoundaryProps } from './ScreenErrorBoundary.js';
 export type { ErrorNoticeProps, NoticeProps, NoticeTone } from './Notice.js';
 export { StatusBadge } from './StatusBadge.js';

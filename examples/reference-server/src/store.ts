@@ -395,8 +395,10 @@ export function createStore(database: Database, options: { now?: () => Date } = 
     const issues: FieldIssue[] = priceListIssues(found.tier, draft);
     if (found.tier.pricing === 'per_seat') {
       const users = await usersByIds(sql, viewer.accountId, draft.seatUserIds);
+      // Today's holders keep their seats, deactivated or not: only a new holder must be active.
+      const holders = new Set(await holderIds(sql, viewer.accountId, found.product.id));
       draft.seatUserIds.forEach((id, index) => {
-        const problem = userProblem(users, id);
+        const problem = holders.has(id) ? null : userProblem(users, id);
         if (problem) issues.push({ path: ['seatUserIds', index], code: problem });
       });
     }

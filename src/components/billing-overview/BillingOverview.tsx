@@ -5,11 +5,10 @@ import type { ChargedCard } from '../../schemas/index.js';
 import {
   ErrorNotice,
   Heading,
-  HeadingLevelProvider,
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -72,25 +71,18 @@ export const BillingOverview = forwardRef<HTMLDivElement, BillingOverviewProps>(
     const { headingLevel = 2, ...screenProps } = props;
     const { className, id, style } = screenProps;
     return (
-      <HeadingLevelProvider level={headingLevel}>
-        <ScreenErrorBoundary
-          screen="BillingOverview"
-          renderFallback={(message) => (
-            <div
-              ref={ref}
-              id={id}
-              style={style}
-              className={joinClassNames('abk-billing-overview', className)}
-              data-state="error"
-            >
-              <OverviewHeader />
-              {message}
-            </div>
-          )}
-        >
-          <BillingOverviewScreen {...screenProps} ref={ref} />
-        </ScreenErrorBoundary>
-      </HeadingLevelProvider>
+      <ScreenShell
+        ref={ref}
+        screen="BillingOverview"
+        headingLevel={headingLevel}
+        rootClassName="abk-billing-overview"
+        id={id}
+        style={style}
+        className={className}
+        header={<OverviewHeader />}
+      >
+        <BillingOverviewScreen {...screenProps} ref={ref} />
+      </ScreenShell>
     );
   },
 );
@@ -139,7 +131,13 @@ const BillingOverviewScreen = forwardRef<HTMLDivElement, Omit<BillingOverviewPro
               />
             )}
             {overview.subscriptions.length === 0 ? (
-              <p className="abk-billing-overview__empty">{t('billingOverview.empty')}</p>
+              <EmptyState
+                onSeePlans={
+                  overview.mayPurchase && onUpgrade && overview.firstProductId
+                    ? () => onUpgrade(overview.firstProductId ?? '')
+                    : undefined
+                }
+              />
             ) : (
               <SubheadingScope>
                 <ul
@@ -278,6 +276,35 @@ function SubscriptionCard({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * No subscription yet: what that means, and the way to start one when the host wired it and the
+ * viewer may buy. A box of its own, so it reads as the screen's state, not as a missing part.
+ */
+function EmptyState({ onSeePlans }: { onSeePlans: (() => void) | undefined }) {
+  const { t } = useAccountSettings();
+  const titleId = useId();
+  return (
+    <SubheadingScope>
+      <section className="abk-billing-overview__empty" aria-labelledby={titleId}>
+        <Heading id={titleId} className="abk-billing-overview__empty-title">
+          {t('billingOverview.emptyTitle')}
+        </Heading>
+        <p>{t('billingOverview.empty')}</p>
+        {onSeePlans && (
+          <>
+            <p>{t('billingOverview.emptyHint')}</p>
+            <div>
+              <button type="button" className="abk-button" data-variant="primary" onClick={onSeePlans}>
+                {t('billingOverview.emptyAction')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </SubheadingScope>
   );
 }
 

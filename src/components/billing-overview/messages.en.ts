@@ -46,6 +46,9 @@ export const billingOverviewEn = {
   manageSeats: 'Manage {product} seats',
   managePaymentMethods: 'Payment methods',
   empty: 'This account has no subscriptions yet.',
+  emptyTitle: 'No subscriptions yet',
+  emptyHint: 'Choose a plan to start one: you see its price and features before you buy.',
+  emptyAction: 'See plans',
   readOnly:
     'Only a billing administrator can change subscriptions, seats and payment methods. Ask {administrators}.',
   readOnlyNoAdministrators:

@@ -68,6 +68,11 @@ export interface BillingOverviewState {
   mayPurchase: boolean;
   /** Who to ask when the viewer may not manage billing. Never the viewer. */
   administrators: User[];
+  /**
+   * The product an account without subscriptions is pointed to first ("See plans" opens the
+   * wizard on it): the catalog's first product, or null before the catalog is known.
+   */
+  firstProductId: string | null;
 }
 
 /** Options of `useBillingOverview`. */
@@ -137,6 +142,7 @@ export function useBillingOverview({ today }: UseBillingOverviewOptions = {}): B
     mayManage: permissions?.manageBilling === true,
     mayPurchase: canPurchase(permissions),
     administrators: (account.data?.administrators ?? []).filter((user) => user.id !== viewerId),
+    firstProductId: catalog.data?.products[0]?.id ?? null,
   };
 }
 

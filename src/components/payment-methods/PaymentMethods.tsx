@@ -7,12 +7,11 @@ import type { PaymentFormSlotProps } from '../../ui/CardForm.js';
 import {
   ErrorNotice,
   Heading,
-  HeadingLevelProvider,
   Icon,
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -72,25 +71,18 @@ export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(
     const { headingLevel = 2, ...screenProps } = props;
     const { className, id, style } = screenProps;
     return (
-      <HeadingLevelProvider level={headingLevel}>
-        <ScreenErrorBoundary
-          screen="PaymentMethods"
-          renderFallback={(message) => (
-            <div
-              ref={ref}
-              id={id}
-              style={style}
-              className={joinClassNames('abk-payment-methods', className)}
-              data-state="error"
-            >
-              <ScreenHeader />
-              {message}
-            </div>
-          )}
-        >
-          <PaymentMethodsScreen {...screenProps} ref={ref} />
-        </ScreenErrorBoundary>
-      </HeadingLevelProvider>
+      <ScreenShell
+        ref={ref}
+        screen="PaymentMethods"
+        headingLevel={headingLevel}
+        rootClassName="abk-payment-methods"
+        id={id}
+        style={style}
+        className={className}
+        header={<ScreenHeader />}
+      >
+        <PaymentMethodsScreen {...screenProps} ref={ref} />
+      </ScreenShell>
     );
   },
 );

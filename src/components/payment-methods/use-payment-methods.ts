@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { AdapterError, isAmbiguousError, toAdapterError } from '../../adapter/errors.js';
+import { useChangeQueue } from '../../lib/use-change-queue.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -173,13 +174,10 @@ export function usePaymentMethods({ today }: UsePaymentMethodsOptions = {}): Pay
   const setSharing = useMutation(updatePaymentMethodSharingMutationOptions(settings));
   const remove = useMutation(removePaymentMethodMutationOptions(settings));
 
-  const [pending, setPending] = useState<{ id: number; change: PaymentMethodChange }[]>([]);
   const [problem, setProblem] = useState<PaymentMethodProblem | null>(null);
   const [conflict, setConflict] = useState<PaymentMethodChange | null>(null);
   const [outcome, setOutcome] = useState<PaymentMethodOutcome | null>(null);
-  // One change at a time, in order: each reads the card's version the one before left.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const nextId = useRef(0);
+  // Only a screen still shown announces a card it added.
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -187,6 +185,66 @@ export function usePaymentMethods({ today }: UsePaymentMethodsOptions = {}): Pay
       mounted.current = false;
     };
   }, []);
+  const key = accountKeys.paymentMethods(scope);
+
+  // One change at a time, in order: each reads the card's version the one before left.
+  const { pending, enqueue } = useChangeQueue<PaymentMethodChange, PaymentMethod[]>({
+    queryKey: key,
+    write: async (change, before) => {
+      const card = before?.find((method) => method.id === change.paymentMethodId);
+      if (!card) throw new AdapterError('not_found');
+      const expectedVersion = card.version;
+      if (change.kind === 'makeDefault') {
+        return setDefault.mutateAsync({ paymentMethodId: card.id, expectedVersion });
+      }
+      if (change.kind === 'share') {
+        const after = await setSharing.mutateAsync({
+          paymentMethodId: card.id,
+          sharedWithAdmins: change.sharedWithAdmins,
+          expectedVersion,
+        });
+        return (current) => (current ?? []).map((method) => (method.id === after.id ? after : method));
+      }
+      await remove.mutateAsync({ paymentMethodId: card.id, expectedVersion });
+      return (current) => (current ?? []).filter((method) => method.id !== card.id);
+    },
+    parseCurrent: (value) => {
+      const parsed = paymentMethodListSchema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    },
+    readCurrent: () => queryClient.query({ ...paymentMethodsQueryOptions(settings), staleTime: 0 }),
+    // A card gone missing is asked about too: it may be our own removal whose answer was lost.
+    readAfter: (error) => isAmbiguousError(error) || error.code === 'not_found',
+    // Our change is already there (our own answer was lost, or someone made the same one).
+    isApplied: (change, current, before) =>
+      cardOf(before, change) !== undefined && isApplied(change, current),
+    operation: (change) =>
+      change.kind === 'makeDefault'
+        ? 'setDefaultPaymentMethod'
+        : change.kind === 'share'
+          ? 'updatePaymentMethodSharing'
+          : 'removePaymentMethod',
+    invalidates: [accountKeys.subscriptions(scope)],
+    onApplied: (change, before) => {
+      const card = cardOf(before, change);
+      if (card) setOutcome({ change, method: card });
+    },
+    onFailed: (change, error) => {
+      if (error.code === 'conflict') {
+        setConflict(change);
+        return;
+      }
+      const refusal =
+        error.code === 'validation'
+          ? (error.fieldIssues.map((issue) => issue.code).find((code) => REFUSALS.has(code)) ?? null)
+          : null;
+      setProblem({
+        change,
+        refusal: refusal as PaymentMethodRefusal | null,
+        error: refusal ? null : error,
+      });
+    },
+  });
 
   const viewerId = account.data?.viewer.user.id;
   const day = today?.getTime();
@@ -197,7 +255,7 @@ export function usePaymentMethods({ today }: UsePaymentMethodsOptions = {}): Pay
 
   const server = methodsQuery.data;
   const shown = useMemo(
-    () => pending.reduce((methods, { change }) => applyChange(methods, change), server ?? []),
+    () => pending.reduce((methods, change) => applyChange(methods, change), server ?? []),
     [pending, server],
   );
   const methods = useMemo(() => {
@@ -213,7 +271,7 @@ export function usePaymentMethods({ today }: UsePaymentMethodsOptions = {}): Pay
           method,
           own: method.ownerUserId === viewerId,
           expiry,
-          pending: pending.some(({ change }) => change.paymentMethodId === method.id),
+          pending: pending.some((change) => change.paymentMethodId === method.id),
           makeDefaultRefusal: !method.isDefault && expiry === 'expired' ? 'paymentMethodExpired' : null,
           removeRefusal: !charging
             ? null
@@ -245,97 +303,6 @@ export function usePaymentMethods({ today }: UsePaymentMethodsOptions = {}): Pay
       : charging && subscriptions.data
         ? 'missing'
         : null;
-
-  const key = accountKeys.paymentMethods(scope);
-
-  /** Sends one change over the latest stored version of its card; settles the screen's state. */
-  const send = useCallback(
-    async (change: PaymentMethodChange, id: number) => {
-      const settle = () => setPending((current) => current.filter((entry) => entry.id !== id));
-      const before = queryClient.getQueryData<PaymentMethod[]>(key) ?? [];
-      const card = before.find((method) => method.id === change.paymentMethodId);
-      try {
-        if (!card) throw new AdapterError('not_found');
-        const expectedVersion = card.version;
-        if (change.kind === 'makeDefault') {
-          const after = await setDefault.mutateAsync({ paymentMethodId: card.id, expectedVersion });
-          queryClient.setQueryData(key, after);
-        } else if (change.kind === 'share') {
-          const after = await setSharing.mutateAsync({
-            paymentMethodId: card.id,
-            sharedWithAdmins: change.sharedWithAdmins,
-            expectedVersion,
-          });
-          queryClient.setQueryData<PaymentMethod[]>(key, (current) =>
-            (current ?? []).map((method) => (method.id === after.id ? after : method)),
-          );
-        } else {
-          await remove.mutateAsync({ paymentMethodId: card.id, expectedVersion });
-          queryClient.setQueryData<PaymentMethod[]>(key, (current) =>
-            (current ?? []).filter((method) => method.id !== card.id),
-          );
-        }
-        settle();
-        if (mounted.current) setOutcome({ change, method: card });
-        void queryClient.invalidateQueries({ queryKey: accountKeys.subscriptions(scope) });
-      } catch (caught) {
-        const error = toAdapterError(caught);
-        const operation =
-          change.kind === 'makeDefault'
-            ? 'setDefaultPaymentMethod'
-            : change.kind === 'share'
-              ? 'updatePaymentMethodSharing'
-              : 'removePaymentMethod';
-        // What the server holds now: a conflict says; a lost answer needs asking.
-        let current: PaymentMethod[] | undefined;
-        if (error.code === 'conflict') {
-          const parsed = paymentMethodListSchema.safeParse(error.current);
-          if (parsed.success) current = parsed.data;
-        } else if (isAmbiguousError(error) || error.code === 'not_found') {
-          try {
-            current = await queryClient.query({ ...paymentMethodsQueryOptions(settings), staleTime: 0 });
-          } catch {
-            // Still unknown: the failure stands, and a retry sorts it out.
-          }
-        }
-        if (current) queryClient.setQueryData(key, current);
-        settle();
-        if (!mounted.current) return;
-        // Our change is already there (our own answer was lost, or someone made the same one).
-        if (current && card && isApplied(change, current)) {
-          setOutcome({ change, method: card });
-          void queryClient.invalidateQueries({ queryKey: accountKeys.subscriptions(scope) });
-          return;
-        }
-        reportError(error, { operation });
-        if (error.code === 'conflict') {
-          if (!current) void queryClient.invalidateQueries({ queryKey: key });
-          setConflict(change);
-          return;
-        }
-        const refusal =
-          error.code === 'validation'
-            ? (error.fieldIssues.map((issue) => issue.code).find((code) => REFUSALS.has(code)) ?? null)
-            : null;
-        setProblem({
-          change,
-          refusal: refusal as PaymentMethodRefusal | null,
-          error: refusal ? null : error,
-        });
-      }
-    },
-    [key, queryClient, remove, reportError, scope, setDefault, setSharing, settings],
-  );
-
-  const enqueue = useCallback(
-    (change: PaymentMethodChange) => {
-      nextId.current += 1;
-      const id = nextId.current;
-      setPending((current) => [...current, { id, change }]);
-      queue.current = queue.current.then(() => send(change, id));
-    },
-    [send],
-  );
 
   const change = useCallback(
     (next: PaymentMethodChange) => {
@@ -460,6 +427,14 @@ function applyChange(methods: PaymentMethod[], change: PaymentMethodChange): Pay
     case 'remove':
       return methods.filter((method) => method.id !== change.paymentMethodId);
   }
+}
+
+/** The card a change is about, as it was when the change was sent. */
+function cardOf(
+  methods: PaymentMethod[] | undefined,
+  change: PaymentMethodChange,
+): PaymentMethod | undefined {
+  return methods?.find((method) => method.id === change.paymentMethodId);
 }
 
 /** Whether the cards as stored already show `change`. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useId, useRef, useState } from 'react';
+import { forwardRef, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { toAdapterError } from '../../adapter/errors.js';
 import { joinClassNames } from '../../lib/dom-props.js';
 import { useUserSearch } from '../../lib/use-user-search.js';
@@ -11,12 +11,11 @@ import type { User } from '../../schemas/index.js';
 import {
   ErrorNotice,
   Heading,
-  HeadingLevelProvider,
   Icon,
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   StatusBadge,
   SubheadingScope,
   UserAvatar,
@@ -29,6 +28,13 @@ import { seatAssignmentsEn } from './messages.en.js';
 addEnglish({ seatAssignments: seatAssignmentsEn });
 
 const ROW_HEIGHT = 56;
+/**
+ * On a phone a name wraps instead of being cut: rows leave room for up to three lines of name,
+ * the email, and the badges and button under them. Rows of a windowed list share one height.
+ */
+const PHONE_ROW_HEIGHT = 120;
+/** The width below which rows are a phone's (the same as the stylesheet's). */
+const PHONE_QUERY = '(max-width: 480px)';
 /** Each list's window; rows beyond it are not rendered. */
 const LIST_MAX_HEIGHT = 336;
 const PAGE_SIZE = 100;
@@ -80,25 +86,18 @@ export const SeatAssignments = forwardRef<HTMLDivElement, SeatAssignmentsProps>(
     const { headingLevel = 2, ...screenProps } = props;
     const { className, id, style } = screenProps;
     return (
-      <HeadingLevelProvider level={headingLevel}>
-        <ScreenErrorBoundary
-          screen="SeatAssignments"
-          renderFallback={(message) => (
-            <div
-              ref={ref}
-              id={id}
-              style={style}
-              className={joinClassNames('abk-seat-assignments', className)}
-              data-state="error"
-            >
-              <ScreenHeader />
-              {message}
-            </div>
-          )}
-        >
-          <SeatAssignmentsScreen {...screenProps} ref={ref} />
-        </ScreenErrorBoundary>
-      </HeadingLevelProvider>
+      <ScreenShell
+        ref={ref}
+        screen="SeatAssignments"
+        headingLevel={headingLevel}
+        rootClassName="abk-seat-assignments"
+        id={id}
+        style={style}
+        className={className}
+        header={<ScreenHeader />}
+      >
+        <SeatAssignmentsScreen {...screenProps} ref={ref} />
+      </ScreenShell>
     );
   },
 );
@@ -358,7 +357,7 @@ function HolderList({ seats, onFocusLost }: { seats: SeatAssignmentsState; onFoc
   const id = useId();
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: seats.holders.length,
-    rowHeight: ROW_HEIGHT,
+    rowHeight: useRowHeight(),
   });
   const label = t('seatAssignments.holdersLabel', { product: seats.productName });
   return (
@@ -372,6 +371,11 @@ function HolderList({ seats, onFocusLost }: { seats: SeatAssignmentsState; onFoc
         <div
           ref={scrollRef}
           className="abk-product-seats__list"
+          // Without a button in its rows (a read-only viewer), the list itself takes focus, so
+          // it scrolls from the keyboard too.
+          tabIndex={seats.mayManage ? undefined : 0}
+          role={seats.mayManage ? undefined : 'group'}
+          aria-labelledby={seats.mayManage ? undefined : `${id}-label`}
           // Inline, like the wizard's seat list: the size a layout-less test DOM reads.
           style={{ maxHeight: LIST_MAX_HEIGHT }}
         >
@@ -462,7 +466,7 @@ function SeatSearch({ seats }: { seats: SeatAssignmentsState }) {
   const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: search.users.length,
-    rowHeight: ROW_HEIGHT,
+    rowHeight: useRowHeight(),
     overscan: 10,
     nearEnd: PREFETCH_ROWS,
     onNearEnd: search.fetchMore,
@@ -555,4 +559,22 @@ function SeatSearch({ seats }: { seats: SeatAssignmentsState }) {
       </div>
     </div>
   );
+}
+
+/** Whether the page is a phone's width; false where media queries are unknown (a test DOM). */
+function isPhoneWidth(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(PHONE_QUERY).matches;
+}
+
+function subscribeToPhoneWidth(onChange: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => {};
+  const query = window.matchMedia(PHONE_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** The rows' height for the width the screen is shown at; the wider one while server-rendered. */
+function useRowHeight(): number {
+  const phone = useSyncExternalStore(subscribeToPhoneWidth, isPhoneWidth, () => false);
+  return phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isAmbiguousError, toAdapterError, type AdapterError } from '../../adapter/errors.js';
+import { useCallback, useMemo, useState } from 'react';
+import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
+import { useChangeQueue } from '../../lib/use-change-queue.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -121,33 +122,62 @@ export interface SeatAssignmentsState {
  */
 export function useSeatAssignments(productId: string): SeatAssignmentsState {
   const settings = useAccountSettings();
-  const { scope, reportError } = settings;
+  const { scope } = settings;
   const queryClient = useQueryClient();
   const account = useQuery(accountQueryOptions(settings));
   const seatsQuery = useQuery(seatAssignmentsQueryOptions(settings, productId));
   const subscriptions = useQuery(subscriptionsQueryOptions(settings));
   const catalog = useQuery(catalogQueryOptions(settings, undefined, settings.locale));
   const update = useMutation(updateSeatAssignmentsMutationOptions(settings));
-  const [pending, setPending] = useState<{ id: number; change: SeatChange }[]>([]);
   const [problem, setProblem] = useState<SeatProblem | null>(null);
   const [conflict, setConflict] = useState<SeatAssignmentsState['conflict']>(null);
   const [outcome, setOutcome] = useState<SeatChange | null>(null);
   const [overLimitUser, setOverLimitUser] = useState<User | null>(null);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const nextId = useRef(0);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const key = accountKeys.seatAssignments(scope, productId);
+
+  const { pending, enqueue } = useChangeQueue<SeatChange, ProductSeats>({
+    queryKey: key,
+    write: (change, before) =>
+      update.mutateAsync({
+        productId,
+        update:
+          change.kind === 'assign'
+            ? { assign: [change.user.id], unassign: [] }
+            : { assign: [], unassign: [change.user.id] },
+        expectedVersion: before?.version ?? 0,
+      }),
+    parseCurrent: (value) => {
+      const parsed = productSeatsSchema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    },
+    readCurrent: () =>
+      queryClient.query({ ...seatAssignmentsQueryOptions(settings, productId), staleTime: 0 }),
+    isApplied,
+    operation: () => 'updateSeatAssignments',
+    invalidates: [accountKeys.subscriptions(scope)],
+    onApplied: (change) => setOutcome(change),
+    onFailed: (change, error, current) => {
+      if (error.code === 'conflict') {
+        setConflict({ change, by: current?.updatedBy ?? null });
+        return;
+      }
+      const codes = error.code === 'validation' ? error.fieldIssues.map((issue) => issue.code) : [];
+      if (change.kind === 'assign' && codes.includes('seatsExceedBought')) {
+        // Someone else took the last seat meanwhile: the list is read again, the offer stands.
+        void queryClient.invalidateQueries({ queryKey: key });
+        setOverLimitUser(change.user);
+        return;
+      }
+      const refusal = codes[0] ?? null;
+      setProblem({ change, refusal, error: refusal ? null : error });
+    },
+  });
 
   const server = seatsQuery.data;
   const holders = useMemo(() => {
     const collator = new Intl.Collator(settings.locale);
     return pending
-      .reduce((list, { change }) => applyChange(list, change), server?.holders ?? [])
+      .reduce((list, change) => applyChange(list, change), server?.holders ?? [])
       .sort((a, b) => collator.compare(a.displayName, b.displayName));
   }, [pending, server, settings.locale]);
   const holderIds = useMemo(() => new Set(holders.map((user) => user.id)), [holders]);
@@ -156,80 +186,6 @@ export function useSeatAssignments(productId: string): SeatAssignmentsState {
   const product = catalog.data?.products.find((candidate) => candidate.id === productId);
   const tierId = server?.tierId ?? subscription?.tierId ?? '';
   const tier = product?.tiers.find((candidate) => candidate.id === tierId);
-  const key = accountKeys.seatAssignments(scope, productId);
-
-  const send = useCallback(
-    async (change: SeatChange, id: number) => {
-      const settle = () => setPending((current) => current.filter((entry) => entry.id !== id));
-      const before = queryClient.getQueryData<ProductSeats>(key);
-      const seatUpdate =
-        change.kind === 'assign'
-          ? { assign: [change.user.id], unassign: [] }
-          : { assign: [], unassign: [change.user.id] };
-      try {
-        const after = await update.mutateAsync({
-          productId,
-          update: seatUpdate,
-          expectedVersion: before?.version ?? 0,
-        });
-        queryClient.setQueryData(key, after);
-        settle();
-        if (mounted.current) setOutcome(change);
-        void queryClient.invalidateQueries({ queryKey: accountKeys.subscriptions(scope) });
-      } catch (caught) {
-        const error = toAdapterError(caught);
-        let current: ProductSeats | undefined;
-        if (error.code === 'conflict') {
-          const parsed = productSeatsSchema.safeParse(error.current);
-          if (parsed.success) current = parsed.data;
-        } else if (isAmbiguousError(error)) {
-          // The change may have been made and only its answer lost: ask.
-          try {
-            current = await queryClient.query({
-              ...seatAssignmentsQueryOptions(settings, productId),
-              staleTime: 0,
-            });
-          } catch {
-            // Still unknown: the failure stands, and a retry sorts it out.
-          }
-        }
-        if (current) queryClient.setQueryData(key, current);
-        settle();
-        if (!mounted.current) return;
-        if (current && isApplied(change, current)) {
-          setOutcome(change);
-          void queryClient.invalidateQueries({ queryKey: accountKeys.subscriptions(scope) });
-          return;
-        }
-        reportError(error, { operation: 'updateSeatAssignments' });
-        if (error.code === 'conflict') {
-          if (!current) void queryClient.invalidateQueries({ queryKey: key });
-          setConflict({ change, by: current?.updatedBy ?? null });
-          return;
-        }
-        const codes = error.code === 'validation' ? error.fieldIssues.map((issue) => issue.code) : [];
-        if (change.kind === 'assign' && codes.includes('seatsExceedBought')) {
-          // Someone else took the last seat meanwhile: the list is read again, the offer stands.
-          void queryClient.invalidateQueries({ queryKey: key });
-          setOverLimitUser(change.user);
-          return;
-        }
-        const refusal = codes[0] ?? null;
-        setProblem({ change, refusal, error: refusal ? null : error });
-      }
-    },
-    [key, productId, queryClient, reportError, scope, settings, update],
-  );
-
-  const enqueue = useCallback(
-    (change: SeatChange) => {
-      nextId.current += 1;
-      const id = nextId.current;
-      setPending((current) => [...current, { id, change }]);
-      queue.current = queue.current.then(() => send(change, id));
-    },
-    [send],
-  );
 
   const change = useCallback(
     (next: SeatChange) => {

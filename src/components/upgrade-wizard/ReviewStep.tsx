@@ -14,6 +14,7 @@ import {
   useWizardCatalog,
   useWizardPurchase,
   useWizardQuote,
+  useWizardSeatHolders,
   useWizardSelection,
   useWizardState,
 } from './wizard-context.js';
@@ -31,12 +32,11 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
   const actions = useWizardActions();
   const methods = useQuery(paymentMethodsQueryOptions(settings));
   const { catalog } = useWizardCatalog();
+  const { seatHolders } = useWizardSeatHolders();
   // Seats held today that this order takes away, so the admin sees it before buying.
   const removedSeats =
-    state.pricing === 'per_seat' && selectedProduct
-      ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []).filter(
-          (userId) => !state.seatUserIds.includes(userId),
-        )
+    state.pricing === 'per_seat'
+      ? seatHolders.map((user) => user.id).filter((userId) => !state.seatUserIds.includes(userId))
       : [];
   const method = methods.data?.find((candidate) => candidate.id === state.paymentMethodId);
   const quoteIsFinal = quoteStatus === 'final';
@@ -109,142 +109,148 @@ export function ReviewStep({ policies }: WizardStepViewProps) {
         </p>
       )}
 
-      <section
-        className="abk-review__summary"
-        aria-labelledby={`${id}-summary`}
-        aria-describedby={`${id}-status`}
-        data-stale={!quoteIsFinal ? '' : undefined}
-      >
-        <Heading id={`${id}-summary`} className="abk-review__title">
-          {t('upgrade.review.lineItems')}
-        </Heading>
-        {quote ? (
-          <table className="abk-review__table">
-            <tbody>
-              {quote.lineItems.map((item) => (
-                <tr key={`${item.kind}-${item.tierId}`}>
-                  <th scope="row">{lineLabel(item)}</th>
-                  <td>{money(item.amount)}</td>
+      <div className="abk-review__body">
+        <section
+          className="abk-review__summary"
+          aria-labelledby={`${id}-summary`}
+          aria-describedby={`${id}-status`}
+          data-stale={!quoteIsFinal ? '' : undefined}
+        >
+          <Heading id={`${id}-summary`} className="abk-review__title">
+            {t('upgrade.review.lineItems')}
+          </Heading>
+          {quote ? (
+            <table className="abk-review__table">
+              <tbody>
+                {quote.lineItems.map((item) => (
+                  <tr key={`${item.kind}-${item.tierId}`}>
+                    <th scope="row">{lineLabel(item)}</th>
+                    <td>{money(item.amount)}</td>
+                  </tr>
+                ))}
+                <tr data-kind="interval">
+                  <th scope="row">{t('upgrade.review.interval')}</th>
+                  <td>
+                    {state.interval === 'annual' ? t('upgrade.plan.annual') : t('upgrade.plan.monthly')}
+                  </td>
                 </tr>
-              ))}
-              <tr data-kind="interval">
-                <th scope="row">{t('upgrade.review.interval')}</th>
-                <td>{state.interval === 'annual' ? t('upgrade.plan.annual') : t('upgrade.plan.monthly')}</td>
-              </tr>
-              <tr data-kind="subtotal">
-                <th scope="row">{t('upgrade.review.subtotal')}</th>
-                <td>{money(quote.subtotal)}</td>
-              </tr>
-              {quote.credit > 0 && (
+                <tr data-kind="subtotal">
+                  <th scope="row">{t('upgrade.review.subtotal')}</th>
+                  <td>{money(quote.subtotal)}</td>
+                </tr>
+                {quote.credit > 0 && (
+                  <tr>
+                    <th scope="row">{creditLabel}</th>
+                    <td>−{money(quote.credit)}</td>
+                  </tr>
+                )}
                 <tr>
-                  <th scope="row">{creditLabel}</th>
-                  <td>−{money(quote.credit)}</td>
+                  <th scope="row">{taxLabel(quote)}</th>
+                  <td>{money(quote.tax)}</td>
                 </tr>
-              )}
-              <tr>
-                <th scope="row">{taxLabel(quote)}</th>
-                <td>{money(quote.tax)}</td>
-              </tr>
-              <tr data-kind="total">
-                <th scope="row">{t('upgrade.review.total')}</th>
-                <td>{money(quote.total)}</td>
-              </tr>
-            </tbody>
-          </table>
-        ) : (
-          !quoteError && <span className="abk-skeleton" data-tall="" aria-hidden="true" />
-        )}
-        <p id={`${id}-status`} className="abk-review__status" role="status">
-          {!quoteIsFinal && !quoteError ? t('upgrade.review.quoteStale') : ''}
-        </p>
-        {quote && quoteIsFinal && (
-          <p className="abk-review__next">
-            {quote.nextChargeAmount === undefined
-              ? t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })
-              : t('upgrade.review.nextChargeAmount', {
-                  amount: money(quote.nextChargeAmount),
-                  date: format.date(quote.nextChargeDate),
-                })}
-            .{' '}
-            {state.interval === 'annual'
-              ? t('upgrade.review.chargedEachPeriodAnnual')
-              : t('upgrade.review.chargedEachPeriodMonthly')}
-          </p>
-        )}
-      </section>
-
-      <dl className="abk-review__details">
-        <div>
-          <dt>{t('upgrade.review.paymentMethod')}</dt>
-          <dd>
-            {method ? (
-              <>
-                {paymentMethodLabel(t, method)}
-                <span className="abk-review__meta">
-                  {paymentMethodOwnership(t, method, account?.viewer.user.id)}
-                </span>
-              </>
-            ) : (
-              <span className="abk-skeleton" aria-hidden="true" />
-            )}
-          </dd>
-        </div>
-        {state.pricing === 'per_seat' && state.seatUserIds.length > 0 && (
-          <div>
-            <dt>{t('upgrade.review.seatHolders')}</dt>
-            <dd>
-              <SeatHolders userIds={state.seatUserIds} />
-            </dd>
-          </div>
-        )}
-        {removedSeats.length > 0 && (
-          <div>
-            <dt>{t('upgrade.review.seatsRemoved')}</dt>
-            <dd>
-              <SeatHolders userIds={removedSeats} />
-            </dd>
-          </div>
-        )}
-        {state.company && (
-          <div>
-            <dt>{t('upgrade.review.billingAddress')}</dt>
-            <dd>
-              <BillingAddress company={state.company} />
-            </dd>
-          </div>
-        )}
-      </dl>
-
-      <div className="abk-review__terms">
-        <p>
-          {withSlots(
-            (values) => t('upgrade.review.termsIntro', values),
-            {
-              terms: link('termsOfServiceUrl', t('upgrade.review.terms')),
-              privacy: link('privacyPolicyUrl', t('upgrade.review.privacy')),
-              acceptableUse: link('acceptableUsePolicyUrl', t('upgrade.review.acceptableUse')),
-            },
-            'upgrade.review.termsIntro',
+                <tr data-kind="total">
+                  <th scope="row">{t('upgrade.review.total')}</th>
+                  <td>{money(quote.total)}</td>
+                </tr>
+              </tbody>
+            </table>
+          ) : (
+            !quoteError && <span className="abk-skeleton" data-tall="" aria-hidden="true" />
           )}
-        </p>
-        <label className="abk-checkbox" data-invalid={termsError ? '' : undefined}>
-          <input
-            id={`${id}-agree`}
-            type="checkbox"
-            checked={state.agreed}
-            required
-            aria-invalid={termsError || undefined}
-            aria-describedby={termsError ? `${id}-agree-error` : undefined}
-            disabled={purchasing}
-            onChange={(event) => actions.setAgreed(event.currentTarget.checked)}
-          />
-          <span>{t('upgrade.review.agree')}</span>
-        </label>
-        {termsError && (
-          <p id={`${id}-agree-error`} className="abk-field__error">
-            {t('validation.termsRequired')}
+          <p id={`${id}-status`} className="abk-review__status" role="status">
+            {!quoteIsFinal && !quoteError ? t('upgrade.review.quoteStale') : ''}
           </p>
-        )}
+          {quote && quoteIsFinal && (
+            <p className="abk-review__next">
+              {quote.nextChargeAmount === undefined
+                ? t('upgrade.review.nextCharge', { date: format.date(quote.nextChargeDate) })
+                : t('upgrade.review.nextChargeAmount', {
+                    amount: money(quote.nextChargeAmount),
+                    date: format.date(quote.nextChargeDate),
+                  })}
+              .{' '}
+              {state.interval === 'annual'
+                ? t('upgrade.review.chargedEachPeriodAnnual')
+                : t('upgrade.review.chargedEachPeriodMonthly')}
+            </p>
+          )}
+        </section>
+
+        <div className="abk-review__confirm">
+          <dl className="abk-review__details">
+            <div>
+              <dt>{t('upgrade.review.paymentMethod')}</dt>
+              <dd>
+                {method ? (
+                  <>
+                    {paymentMethodLabel(t, method)}
+                    <span className="abk-review__meta">
+                      {paymentMethodOwnership(t, method, account?.viewer.user.id)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="abk-skeleton" aria-hidden="true" />
+                )}
+              </dd>
+            </div>
+            {state.pricing === 'per_seat' && state.seatUserIds.length > 0 && (
+              <div>
+                <dt>{t('upgrade.review.seatHolders')}</dt>
+                <dd>
+                  <SeatHolders userIds={state.seatUserIds} />
+                </dd>
+              </div>
+            )}
+            {removedSeats.length > 0 && (
+              <div>
+                <dt>{t('upgrade.review.seatsRemoved')}</dt>
+                <dd>
+                  <SeatHolders userIds={removedSeats} />
+                </dd>
+              </div>
+            )}
+            {state.company && (
+              <div>
+                <dt>{t('upgrade.review.billingAddress')}</dt>
+                <dd>
+                  <BillingAddress company={state.company} />
+                </dd>
+              </div>
+            )}
+          </dl>
+
+          <div className="abk-review__terms">
+            <p>
+              {withSlots(
+                (values) => t('upgrade.review.termsIntro', values),
+                {
+                  terms: link('termsOfServiceUrl', t('upgrade.review.terms')),
+                  privacy: link('privacyPolicyUrl', t('upgrade.review.privacy')),
+                  acceptableUse: link('acceptableUsePolicyUrl', t('upgrade.review.acceptableUse')),
+                },
+                'upgrade.review.termsIntro',
+              )}
+            </p>
+            <label className="abk-checkbox" data-invalid={termsError ? '' : undefined}>
+              <input
+                id={`${id}-agree`}
+                type="checkbox"
+                checked={state.agreed}
+                required
+                aria-invalid={termsError || undefined}
+                aria-describedby={termsError ? `${id}-agree-error` : undefined}
+                disabled={purchasing}
+                onChange={(event) => actions.setAgreed(event.currentTarget.checked)}
+              />
+              <span>{t('upgrade.review.agree')}</span>
+            </label>
+            {termsError && (
+              <p id={`${id}-agree-error`} className="abk-field__error">
+                {t('validation.termsRequired')}
+              </p>
+            )}
+          </div>
+        </div>
       </div>
 
       <StepFooter onBack={purchasing ? undefined : actions.back}>

@@ -5,7 +5,12 @@ import { useVirtualList } from '../../lib/use-virtual-list.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ErrorNotice, StatusBadge, UserAvatar } from '../../ui/index.js';
 import { ErrorSummary, NextButton, priceLabel, StepFooter } from './shared.js';
-import { useWizardActions, useWizardCatalog, useWizardSelection, useWizardState } from './wizard-context.js';
+import {
+  useWizardActions,
+  useWizardSeatHolders,
+  useWizardSelection,
+  useWizardState,
+} from './wizard-context.js';
 
 const ROW_HEIGHT = 52;
 const PAGE_SIZE = 100;
@@ -19,19 +24,17 @@ const SELECT_ALL_LIMIT = 1000;
 
 /**
  * Step 2 (per-seat tiers): which users get a paid seat. Virtualised for large accounts. Who holds
- * a seat today starts out selected and is marked; taking a held seat away is asked, never done
- * by a stray click ("Clear all" keeps them).
+ * a seat today (the seat assignments' holders) starts out selected, is marked and listed first;
+ * taking a held seat away is asked, never done by a stray click ("Clear all" keeps them). A
+ * deactivated holder's seat can be taken away like any other; no deactivated user gets a new one.
  */
 export function SeatsStep() {
   const settings = useAccountSettings();
   const { seatUserIds, interval } = useWizardState();
   const { selectedProduct, selectedTier: tier, currency: chosenCurrency } = useWizardSelection();
-  const { catalog } = useWizardCatalog();
+  const { seatHolders, seatHoldersStatus, seatHoldersError } = useWizardSeatHolders();
   const actions = useWizardActions();
-  const held = useMemo(
-    () => new Set(selectedProduct ? (catalog?.subscription.seatHolders?.[selectedProduct.id] ?? []) : []),
-    [catalog, selectedProduct],
-  );
+  const held = useMemo(() => new Set(seatHolders.map((user) => user.id)), [seatHolders]);
   const [removing, setRemoving] = useState<User | null>(null);
   const checkboxes = useRef(new Map<string, HTMLInputElement>());
   const { t, format } = settings;
@@ -40,7 +43,16 @@ export function SeatsStep() {
   const [showErrors, setShowErrors] = useState(false);
   const [selectingAll, setSelectingAll] = useState(false);
   const search = useUserSearch({ query, pageSize: PAGE_SIZE, debounceMs: SEARCH_DEBOUNCE_MS });
-  const { users, total } = search;
+  const { total } = search;
+  // Until something is searched for, today's holders come first: in a large account they would
+  // otherwise be anywhere in the list.
+  const users = useMemo(
+    () =>
+      query.trim() === '' && seatHolders.length > 0
+        ? [...seatHolders, ...search.users.filter((user) => !held.has(user.id))]
+        : search.users,
+    [query, seatHolders, search.users, held],
+  );
   const selected = useMemo(() => new Set(seatUserIds), [seatUserIds]);
   const { scrollRef, rows, totalSize } = useVirtualList<HTMLDivElement>({
     count: users.length,
@@ -153,6 +165,16 @@ export function SeatsStep() {
           onKeep={() => settleRemoval(false)}
         />
       )}
+      {seatHoldersStatus === 'loading' && (
+        <p className="abk-seats__state">{t('upgrade.seats.holdersLoading')}</p>
+      )}
+      {seatHoldersError && (
+        <ErrorNotice
+          error={seatHoldersError}
+          title={t('upgrade.seats.holdersFailed')}
+          onRetry={actions.retrySeatHolders}
+        />
+      )}
       {search.error && (
         <ErrorNotice error={search.error} title={t('upgrade.seats.loadFailed')} onRetry={search.retry} />
       )}
@@ -189,7 +211,9 @@ export function SeatsStep() {
                   }}
                   type="checkbox"
                   checked={selected.has(user.id)}
-                  disabled={deactivated}
+                  // A deactivated user gets no new seat, but the one they hold today can be
+                  // taken away (and given back until the order is placed).
+                  disabled={deactivated && !held.has(user.id) && !selected.has(user.id)}
                   onChange={() => onSeatChange(user)}
                   aria-label={t('upgrade.seats.seatFor', { name: user.displayName })}
                   // The badge is text beside the checkbox; a screen reader hears it with the checkbox.

@@ -8,7 +8,7 @@ import {
   IsolatedMessage,
   LoadingState,
   Notice,
-  ScreenErrorBoundary,
+  ScreenShell,
   SubheadingScope,
   type RootElementProps,
 } from '../../ui/index.js';
@@ -90,23 +90,18 @@ export const UpgradeWizard = forwardRef<HTMLDivElement, UpgradeWizardProps>(
   function UpgradeWizard(props, ref) {
     const { headingLevel = 2, className, id, style } = props;
     return (
-      <ScreenErrorBoundary
+      <ScreenShell
+        ref={ref}
         screen="UpgradeWizard"
-        renderFallback={(message) => (
-          <div
-            ref={ref}
-            id={id}
-            style={style}
-            className={className ? `abk-upgrade ${className}` : 'abk-upgrade'}
-            data-state="error"
-          >
-            <WizardTitle headingLevel={headingLevel} />
-            {message}
-          </div>
-        )}
+        headingLevel={headingLevel}
+        rootClassName="abk-upgrade"
+        id={id}
+        style={style}
+        className={className}
+        header={<WizardTitle headingLevel={headingLevel} />}
       >
         <UpgradeWizardScreen {...props} ref={ref} />
-      </ScreenErrorBoundary>
+      </ScreenShell>
     );
   },
 );

@@ -6,6 +6,7 @@ export type {
   AccountStatus,
   CatalogStatus,
   QuoteStatus,
+  SeatHoldersStatus,
   UpgradeWizardActions,
   UseUpgradeWizardOptions,
   UseUpgradeWizardResult,
@@ -19,6 +20,7 @@ export {
   useWizardNavigation,
   useWizardPurchase,
   useWizardQuote,
+  useWizardSeatHolders,
   useWizardSelection,
   useWizardState,
 } from './wizard-context.js';
@@ -28,6 +30,7 @@ export type {
   WizardNavigation,
   WizardPurchase,
   WizardQuote,
+  WizardSeatHolders,
   WizardSelection,
 } from './wizard-context.js';
 export {

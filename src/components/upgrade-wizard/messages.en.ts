@@ -85,6 +85,8 @@ export const upgradeEn = {
     none: 'No users match.',
     loadingMore: 'Loading more users…',
     loadFailed: 'Users couldn’t be loaded.',
+    holdersLoading: 'Loading who has a seat today…',
+    holdersFailed: 'Who has a seat today couldn’t be loaded.',
   },
   payment: {
     companyTitle: 'Company details',

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
@@ -11,6 +11,7 @@ import {
   catalogQueryOptions,
   placeOrderMutationOptions,
   quoteQueryOptions,
+  seatAssignmentsQueryOptions,
 } from '../../queries/index.js';
 import type { CompanyDetailsInput, OrderDraft, OrderResult, Quote } from '../../schemas/billing.js';
 import type { BillingInterval, Catalog, Product, Tier } from '../../schemas/catalog.js';
@@ -86,6 +87,12 @@ export interface WizardPrefill {
 /** Where the account, and with it the viewer's permissions and their draft, is. */
 export type AccountStatus = 'loading' | 'error' | 'ready';
 
+/**
+ * Where today's seat holders of the chosen product are: `none` when the account has no per-seat
+ * subscription of it (nobody holds a seat), else loading, failed, or ready.
+ */
+export type SeatHoldersStatus = 'none' | 'loading' | 'error' | 'ready';
+
 /** Where the catalog is: still loading, failed with nothing to show, or ready. */
 export type CatalogStatus = 'loading' | 'error' | 'ready';
 
@@ -128,6 +135,7 @@ export interface UpgradeWizardActions {
   retryAccount(): void;
   retryCatalog(): void;
   retryQuote(): void;
+  retrySeatHolders(): void;
   /** Starts over with an empty draft. */
   reset(): void;
   /** Sends any reducer event; the named actions above cover the usual ones. */
@@ -169,6 +177,14 @@ export interface UseUpgradeWizardResult {
   currency: string | null;
   selectedProduct: Product | null;
   selectedTier: Tier | null;
+  /**
+   * Who holds a seat of the chosen product today, as the seat assignments report them
+   * (`getSeatAssignments`), deactivated holders included. They start out selected on the seat
+   * step, and "Next" waits until they are known.
+   */
+  seatHolders: readonly User[];
+  seatHoldersStatus: SeatHoldersStatus;
+  seatHoldersError: AdapterError | null;
   /** The order as the adapter would price it, or `null` while incomplete. */
   draft: OrderDraft | null;
   quoteStatus: QuoteStatus;
@@ -316,6 +332,26 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     products.find((product) => product.tiers.some((tier) => tier.id === state.tierId)) ?? null;
   const selectedTier = selectedProduct?.tiers.find((tier) => tier.id === state.tierId) ?? null;
 
+  // Who holds a seat today is what the seat assignments say, for every product the account has
+  // a per-seat subscription of; asked for on the plan step, so a tier chosen there usually
+  // starts with its holders.
+  const seatProductIds = useMemo(() => perSeatSubscriptionProducts(catalog.data), [catalog.data]);
+  const seatQueries = useQueries({
+    queries: seatProductIds.map((productId) => ({
+      ...seatAssignmentsQueryOptions(settings, productId),
+      enabled: restored,
+    })),
+  });
+  const seatQuery = state.productId ? seatQueries[seatProductIds.indexOf(state.productId)] : undefined;
+  const seatHoldersStatus: SeatHoldersStatus = !seatQuery
+    ? 'none'
+    : seatQuery.data
+      ? 'ready'
+      : seatQuery.isError
+        ? 'error'
+        : 'loading';
+  const seatHolders = useMemo(() => seatQuery?.data?.holders ?? [], [seatQuery?.data]);
+
   const draft = useMemo(() => draftFromState({ ...state, currency }), [state, currency]);
   const quotable = draft !== null && (state.pricing !== 'per_seat' || draft.seatUserIds.length > 0);
   const debouncedDraft = useDebouncedValue(draft, options.quoteDebounceMs ?? 300);
@@ -345,6 +381,7 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     ownerId,
     storage,
     storageKey,
+    seatQuery,
   };
   const latest = useRef(rendered);
   useIsomorphicLayoutEffect(() => {
@@ -380,6 +417,16 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
       send({ type: 'goTo', step, idempotencyKey: newIdempotencyKey() });
     }
   }, [send, draftRead, catalog.data]);
+
+  // A tier chosen before its product's holders were known gets them when they arrive. Only a
+  // choice made here waits for them: a restored draft already says who keeps a seat.
+  const holdersAwaited = useRef<string | null>(null);
+  useEffect(() => {
+    const productId = holdersAwaited.current;
+    if (!productId || seatHoldersStatus !== 'ready' || state.productId !== productId) return;
+    holdersAwaited.current = null;
+    send({ type: 'seatHoldersLoaded', productId, userIds: seatHolders.map((user) => user.id) });
+  }, [send, seatHoldersStatus, seatHolders, state.productId]);
 
   // Persist everything but card data (which never enters this state) and the agreement; clear
   // after a purchase.
@@ -462,8 +509,18 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     () => ({
       setActiveProduct: (productId) => setActiveProductId(productId),
       selectTier: (product, tier) => {
-        const held = latest.current.catalog.data?.subscription.seatHolders?.[product.id] ?? [];
-        send({ type: 'selectTier', productId: product.id, tier, heldSeatUserIds: held });
+        const { queryClient: client, settings: context } = latest.current;
+        const hasSeats = perSeatSubscriptionProducts(latest.current.catalog.data).includes(product.id);
+        const seats = hasSeats
+          ? client.getQueryData(seatAssignmentsQueryOptions(context, product.id).queryKey)
+          : undefined;
+        holdersAwaited.current = hasSeats && !seats ? product.id : null;
+        send({
+          type: 'selectTier',
+          productId: product.id,
+          tier,
+          heldSeatUserIds: seats?.holders.map((user) => user.id) ?? [],
+        });
         latest.current.settings.emit({
           type: 'upgrade_plan_selected',
           tierId: tier.id,
@@ -482,7 +539,12 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
       setCompany: (company) => void send({ type: 'setCompany', company }),
       setPaymentMethod: (paymentMethodId) => void send({ type: 'setPaymentMethod', paymentMethodId }),
       setAgreed: (agreed) => void send({ type: 'setAgreed', agreed }),
-      next: () => void send({ type: 'next', idempotencyKey: newIdempotencyKey() }),
+      next: () => {
+        // Leaving the seat step before today's holders are known would drop them unasked.
+        const holders = latest.current.seatQuery;
+        if (storedRef.current.step === 'seats' && holders && !holders.data) return;
+        send({ type: 'next', idempotencyKey: newIdempotencyKey() });
+      },
       back: () => void send({ type: 'back' }),
       goTo: (step) => void send({ type: 'goTo', step, idempotencyKey: newIdempotencyKey() }),
       purchase: () => {
@@ -503,6 +565,7 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
       retryAccount: () => void latest.current.account.refetch(),
       retryCatalog: () => void latest.current.catalog.refetch(),
       retryQuote: () => void latest.current.quote.refetch(),
+      retrySeatHolders: () => void latest.current.seatQuery?.refetch(),
       reset: () => void send({ type: 'reset' }),
       dispatch: (event) => void send(event),
     }),
@@ -521,7 +584,9 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     step: state.step,
     steps,
     stepIndex: steps.indexOf(state.step),
-    canContinue: isStepComplete(state, state.step),
+    canContinue:
+      isStepComplete(state, state.step) &&
+      !(state.step === 'seats' && (seatHoldersStatus === 'loading' || seatHoldersStatus === 'error')),
     accountStatus: restored ? 'ready' : account.isError ? 'error' : 'loading',
     account: account.data,
     accountError: account.isError ? toAdapterError(account.error) : null,
@@ -536,6 +601,9 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     currency,
     selectedProduct,
     selectedTier,
+    seatHolders,
+    seatHoldersStatus,
+    seatHoldersError: seatQuery?.isError ? toAdapterError(seatQuery.error) : null,
     draft,
     quoteStatus,
     quote: quote.data,
@@ -546,6 +614,15 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     purchaseInterrupted: state.attempt?.status === 'interrupted',
     actions,
   };
+}
+
+/** Products the account has a per-seat subscription of: those with seats someone may hold. */
+function perSeatSubscriptionProducts(catalog: Catalog | undefined): string[] {
+  if (!catalog) return [];
+  const current = new Set(catalog.subscription.tierIds);
+  return catalog.products
+    .filter((product) => product.tiers.some((tier) => tier.pricing === 'per_seat' && current.has(tier.id)))
+    .map((product) => product.id);
 }
 
 function quoteStatusOf(

@@ -61,6 +61,17 @@ export function useWizardSelection(): WizardSelection {
   return { selectedProduct, selectedTier, currency };
 }
 
+/** Who holds a seat of the chosen product today, and whether that is known yet. */
+export type WizardSeatHolders = Pick<
+  UseUpgradeWizardResult,
+  'seatHolders' | 'seatHoldersStatus' | 'seatHoldersError'
+>;
+
+export function useWizardSeatHolders(): WizardSeatHolders {
+  const { seatHolders, seatHoldersStatus, seatHoldersError } = useWizard('useWizardSeatHolders');
+  return { seatHolders, seatHoldersStatus, seatHoldersError };
+}
+
 /** The catalog and the product tab that is open. */
 export type WizardCatalog = Pick<
   UseUpgradeWizardResult,

@@ -66,6 +66,11 @@ export type WizardEvent =
   | { type: 'setCurrency'; currency: string }
   | { type: 'setInterval'; interval: BillingInterval }
   | { type: 'setSeats'; userIds: string[] }
+  /**
+   * Who holds a seat of `productId` today arrived after its tier was chosen: they join the
+   * selection, as they would have had they been known at the choice.
+   */
+  | { type: 'seatHoldersLoaded'; productId: string; userIds: readonly string[] }
   | { type: 'toggleSeat'; userId: string }
   | { type: 'setCompany'; company: CompanyDetailsInput }
   | { type: 'setPaymentMethod'; paymentMethodId: string | null }
@@ -243,6 +248,12 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.pricing !== 'per_seat') return state;
       const unique = [...new Set(event.userIds)];
       return draftChanged(state, { seatUserIds: unique });
+    }
+    case 'seatHoldersLoaded': {
+      if (state.pricing !== 'per_seat' || state.productId !== event.productId) return state;
+      const seatUserIds = [...new Set([...event.userIds, ...state.seatUserIds])];
+      if (seatUserIds.length === state.seatUserIds.length) return state;
+      return draftChanged(state, { seatUserIds });
     }
     case 'toggleSeat': {
       if (state.pricing !== 'per_seat') return state;
