@@ -10,6 +10,7 @@ import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from './fixtures';
 import guide from './guides/upgrade-wizard.md?raw';
 import { adapterOf, componentDocsPage, type StoryAdapterParameters } from './support';
+import { salesStarterSeats } from './billing-fixtures';
 
 /** The payment step is a lazy chunk; the first visit in a cold dev server can take a moment. */
 const SLOW = { timeout: 5000 };
@@ -172,17 +173,7 @@ export const SeatsStep: Story = {
 
 /** Anna Schmidt and Jürgen Groß hold Sales Hub seats today, as the seat assignments report. */
 const salesSeatHolders = {
-  subscriptions: [
-    {
-      productId: 'sales',
-      tierId: 'sales-starter',
-      status: 'active',
-      interval: 'monthly',
-      currency: 'EUR',
-      seatsBought: 3,
-      holderIds: ['u001', 'u002'],
-    },
-  ],
+  subscriptions: [salesStarterSeats(3, ['u001', 'u002'])],
 } satisfies StoryAdapterParameters;
 
 /**

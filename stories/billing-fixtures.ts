@@ -1,6 +1,6 @@
 // Cards for the billing stories and browser tests, dated relative to today so an "expires this
 // month" card stays one whatever day the stories run.
-import type { SeedPaymentMethod } from '../src/adapter/memory';
+import type { SeedPaymentMethod, SeedProductSubscription } from '../src/adapter/memory';
 
 /** The expiry month `offset` months from now (0: this month, -1: last month). */
 export function monthsFromNow(offset: number): { expMonth: number; expYear: number } {
@@ -62,4 +62,20 @@ export function storyCards(): SeedPaymentMethod[] {
       sharedWithAdmins: false,
     },
   ];
+}
+
+/**
+ * A monthly Sales Hub Starter subscription with `seatsBought` seats held by `holderIds`, the
+ * subscription the seat stories and tests start from.
+ */
+export function salesStarterSeats(seatsBought: number, holderIds: string[]): SeedProductSubscription {
+  return {
+    productId: 'sales',
+    tierId: 'sales-starter',
+    status: 'active',
+    interval: 'monthly',
+    currency: 'EUR',
+    seatsBought,
+    holderIds,
+  };
 }

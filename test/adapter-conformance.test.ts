@@ -6,6 +6,7 @@ import type { AccountAdapter } from '../src/adapter/types';
 import type { OrderResult, ViewerPermissions } from '../src/schemas';
 import { runAdapterConformance, type ConformanceOptions, type ConformanceViewer } from '../src/testing';
 import { nordlichtCompany } from '../stories/fixtures';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 const company = nordlichtCompany;
 
@@ -450,17 +451,7 @@ describe('the conformance suite finds each broken rule', () => {
       const adapter = memoryFor();
       const generous = createMemoryAdapter({
         paymentMethods: cardsWithAnExpiredOne(),
-        subscriptions: [
-          {
-            productId: 'sales',
-            tierId: 'sales-starter',
-            status: 'active',
-            interval: 'monthly',
-            currency: 'EUR',
-            seatsBought: 50,
-            holderIds: ['u001', 'u002', 'u007', 'u015'],
-          },
-        ],
+        subscriptions: [salesStarterSeats(50, ['u001', 'u002', 'u007', 'u015'])],
       });
       return {
         ...adapter,
@@ -481,17 +472,7 @@ describe('the conformance suite finds each broken rule', () => {
       const shown = seedUsers();
       const adapter = createMemoryAdapter({
         users: shown.map((user) => ({ ...user, status: 'active' as const })),
-        subscriptions: [
-          {
-            productId: 'sales',
-            tierId: 'sales-starter',
-            status: 'active',
-            interval: 'monthly',
-            currency: 'EUR',
-            seatsBought: 5,
-            holderIds: ['u001', 'u002'],
-          },
-        ],
+        subscriptions: [salesStarterSeats(5, ['u001', 'u002'])],
       });
       const status = new Map(shown.map((user) => [user.id, user.status]));
       return {

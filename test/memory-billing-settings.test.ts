@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
-import {
-  createMemoryAdapter,
-  type SeedPaymentMethod,
-  type SeedProductSubscription,
-} from '../src/adapter/memory';
+import { createMemoryAdapter, type SeedPaymentMethod } from '../src/adapter/memory';
 import { createTranslate, translateValidation } from '../src/i18n/translate';
 import { de } from '../src/locales/de';
 import { en } from '../src/locales/en';
@@ -13,6 +9,7 @@ import { it as italian } from '../src/locales/it';
 import { pl } from '../src/locales/pl';
 import { cardExpiryStatus, seatAssignmentsUpdateSchema, type CardInput } from '../src/schemas';
 import { nordlichtCompany } from '../stories/fixtures';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -42,15 +39,7 @@ function card(
   };
 }
 
-const salesStarter: SeedProductSubscription = {
-  productId: 'sales',
-  tierId: 'sales-starter',
-  status: 'active',
-  interval: 'monthly',
-  currency: 'EUR',
-  seatsBought: 5,
-  holderIds: ['u001', 'u002', 'u007', 'u015'],
-};
+const salesStarter = salesStarterSeats(5, ['u001', 'u002', 'u007', 'u015']);
 
 const testCard: CardInput = {
   cardholderName: 'Anna Schmidt',

@@ -8,6 +8,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
 import { policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 // These flows take many steps; on a busy machine one step can outlast the default second.
 configure({ asyncUtilTimeout: 3000 });
@@ -346,17 +347,7 @@ describe('UpgradeWizard: seats already held', () => {
   // Who holds a seat is what the seat assignments say (getSeatAssignments), as on that screen.
   function adapterWithSeats() {
     return createMemoryAdapter({
-      subscriptions: [
-        {
-          productId: 'sales',
-          tierId: 'sales-starter',
-          status: 'active',
-          interval: 'monthly',
-          currency: 'EUR',
-          seatsBought: 3,
-          holderIds: ['u001', 'u002'],
-        },
-      ],
+      subscriptions: [salesStarterSeats(3, ['u001', 'u002'])],
     });
   }
 

@@ -12,6 +12,7 @@ import { pl } from '../src/locales/pl';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderInBrowser } from './browser-support';
 import { cleanup } from 'vitest-browser-react';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 /** Fills `{name}` placeholders of a catalog message. */
 function fill(message: string, values: Record<string, string>): string {
@@ -164,17 +165,7 @@ describe('the upgrade wizard at phone width', () => {
   it('fills the width with the seat question’s answers instead of leaving them ragged', async () => {
     // Anna Schmidt holds a Sales Hub seat today: unticking her asks first.
     const adapter = createMemoryAdapter({
-      subscriptions: [
-        {
-          productId: 'sales',
-          tierId: 'sales-starter',
-          status: 'active',
-          interval: 'monthly',
-          currency: 'EUR',
-          seatsBought: 3,
-          holderIds: ['u001', 'u002'],
-        },
-      ],
+      subscriptions: [salesStarterSeats(3, ['u001', 'u002'])],
     });
     await renderAtPhoneWidth('en', adapter);
     await choosePlan(en, 'Sales Hub', 'Professional');

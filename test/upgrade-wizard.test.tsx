@@ -16,6 +16,7 @@ import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider
 import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
 import { renderWithProvider } from './support';
+import { salesStarterSeats } from '../stories/billing-fixtures';
 
 const policies = policyLinks;
 /** The plan step's action, named after the interval chosen: "Buy monthly plan", "Buy annual plan". */
@@ -40,17 +41,7 @@ function renderWizard(
  */
 function adapterWithoutSeatHolders(): MemoryAdapter {
   return createMemoryAdapter({
-    subscriptions: [
-      {
-        productId: 'sales',
-        tierId: 'sales-starter',
-        status: 'active',
-        interval: 'monthly',
-        currency: 'EUR',
-        seatsBought: 5,
-        holderIds: [],
-      },
-    ],
+    subscriptions: [salesStarterSeats(5, [])],
   });
 }
 
