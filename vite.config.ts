@@ -54,6 +54,7 @@ const entries = {
   http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
   testing: 'src/testing/index.ts',
+  'react-hook-form': 'src/react-hook-form.ts',
   'locales/en': 'src/locales/en.ts',
   'locales/de': 'src/locales/de.ts',
   'locales/pl': 'src/locales/pl.ts',
@@ -65,7 +66,7 @@ const entries = {
  * Entries whose built file must begin with 'use client' (components and hooks). The others
  * (schemas, memory adapter, locales, testing) are plain modules a server may import.
  */
-const clientEntries = ['index'];
+const clientEntries = ['index', 'react-hook-form'];
 
 /** The cascade layer of the opt-in `account-billing-kit/styles.layered.css`. */
 const CSS_LAYER = 'account-billing-kit';
@@ -100,14 +101,7 @@ const reactLibraries = [
   /@tanstack\/react-virtual/,
 ];
 
-const peers = [
-  'react',
-  'react-dom',
-  '@tanstack/react-query',
-  'react-hook-form',
-  'zod',
-  '@hookform/resolvers',
-];
+const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', 'zod'];
 
 export default defineConfig({
   plugins: [

@@ -4,7 +4,9 @@
 //
 //   node scripts/api-report.mjs --update   rewrites the reports
 //   node scripts/api-report.mjs --check    fails, printing the difference, when a report is stale,
-//                                          and when a public type names a dependency's internals
+//                                          when a public type names a dependency's internals, and
+//                                          when the built root entry (dist/index.js and the chunks
+//                                          it imports) imports react-hook-form
 //   node scripts/api-report.mjs --list     lists the sub-checks by id
 //
 // Both modes read `dist/types`: run `tsc -p tsconfig.build.json` first (the npm scripts do).
@@ -25,14 +27,20 @@ const entries = [
   { name: 'http', specifier: 'account-billing-kit/http', types: 'dist/types/adapter/http.d.ts' },
   { name: 'schemas', specifier: 'account-billing-kit/schemas', types: 'dist/types/schemas/index.d.ts' },
   { name: 'testing', specifier: 'account-billing-kit/testing', types: 'dist/types/testing/index.d.ts' },
+  {
+    name: 'react-hook-form',
+    specifier: 'account-billing-kit/react-hook-form',
+    types: 'dist/types/react-hook-form.d.ts',
+  },
   { name: 'locales-en', specifier: 'account-billing-kit/locales/en', types: 'dist/types/locales/en.d.ts' },
 ];
 
 /**
  * Dependencies whose types must never reach the public surface: swapping the combobox or the
  * virtualiser, or changing how a form is wired, must not be a breaking change for hosts.
- * react-hook-form is a peer and `ContactPickerField` binds to a host's form, so the few types a
- * host already holds to do that (its `control` and a field name) are allowed; nothing else is.
+ * react-hook-form is an optional peer: only `account-billing-kit/react-hook-form`, whose
+ * `ContactPickerField` binds to a host's form, may name the few types a host already holds to
+ * do that (its `control` and a field name); no other entry names react-hook-form at all.
  */
 const forbiddenModules = [
   { module: 'downshift', why: 'the combobox primitive is an implementation detail' },
@@ -41,8 +49,9 @@ const forbiddenModules = [
   { module: '@hookform/resolvers', why: 'how a form validates is an implementation detail' },
   {
     module: 'react-hook-form',
-    why: 'only the types a host passes in to bind a field are public',
+    why: 'only account-billing-kit/react-hook-form names the types a host passes in to bind a field',
     allowed: ['Control', 'FieldPath', 'FieldValues'],
+    allowedIn: ['react-hook-form'],
   },
 ];
 
@@ -53,7 +62,10 @@ if (!['--update', '--check', '--list'].includes(mode ?? '')) {
 }
 
 /** Sub-check ids, stable so a known failure can be named in an issue or a CI log. */
-const checkIds = entries.flatMap((entry) => [`api-report:${entry.name}`, `dependency-types:${entry.name}`]);
+const checkIds = [
+  ...entries.flatMap((entry) => [`api-report:${entry.name}`, `dependency-types:${entry.name}`]),
+  'runtime-imports:index',
+];
 if (mode === '--list') {
   for (const id of checkIds) console.log(id);
   process.exit(0);
@@ -163,7 +175,7 @@ for (const entry of entries) {
     });
   }
 
-  const leaks = dependencyTypes(report);
+  const leaks = dependencyTypes(report, entry.name);
   results.push({
     id: `dependency-types:${entry.name}`,
     // Updating writes the reports whatever they contain; only the check refuses a leak.
@@ -176,8 +188,8 @@ for (const entry of entries) {
   });
 }
 
-/** Imports of forbidden modules in a report, as "name from module (why), used by …". */
-function dependencyTypes(report) {
+/** Imports of forbidden modules in an entry's report, as "name from module (why), used by …". */
+function dependencyTypes(report, entryName) {
   const found = [];
   const ruleFor = (module) =>
     forbiddenModules.find(
@@ -189,7 +201,8 @@ function dependencyTypes(report) {
     if (!rule) continue;
     for (const part of names.split(',')) {
       const [imported = '', local = imported] = part.trim().split(/\s+as\s+/);
-      if (imported && !rule.allowed?.includes(imported))
+      const allowedHere = !rule.allowedIn || rule.allowedIn.includes(entryName);
+      if (imported && !(allowedHere && rule.allowed?.includes(imported)))
         found.push(describeLeak(report, imported, local, module, rule));
     }
   }
@@ -233,6 +246,47 @@ function difference(committed, current) {
     if (typeof error.stdout === 'string' && error.stdout) return error.stdout;
     return `    (could not compare: ${error.message})`;
   }
+}
+
+// The root entry must run without react-hook-form installed: it is an optional peer that only
+// `account-billing-kit/react-hook-form` imports. Read from the library build (`npm run build`).
+if (!localBuild) {
+  const reached = builtImports('dist/index.js');
+  const offending = reached.filter(({ specifier }) => /^react-hook-form(\/|$)/.test(specifier));
+  results.push({
+    id: 'runtime-imports:index',
+    ok: reached.length > 0 && offending.length === 0,
+    detail:
+      reached.length === 0
+        ? 'dist/index.js is missing: run `npm run build` first'
+        : offending.length === 0
+          ? `no react-hook-form import in dist/index.js or the ${reached.filter(({ local }) => local).length} chunk(s) it loads`
+          : `dist/index.js reaches react-hook-form: ${offending.map(({ from }) => from).join(', ')}`,
+  });
+}
+
+/**
+ * Every import of a built file and of the chunks it loads (statically or lazily), each as
+ * `{ specifier, from, local }`; empty when the file does not exist.
+ */
+function builtImports(entryFile) {
+  const found = [];
+  const seen = new Set();
+  const queue = [path.join(root, entryFile)];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    const from = path.relative(root, file);
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)) {
+      const specifier = match[1] ?? '';
+      const local = specifier.startsWith('.');
+      found.push({ specifier, from, local });
+      if (local) queue.push(path.resolve(path.dirname(file), specifier));
+    }
+  }
+  return found;
 }
 
 console.log('\nAPI report checks:');

@@ -193,9 +193,9 @@ export {
 export type { QueryContext } from './queries/index.js';
 
 // Contact picker -----------------------------------------------------------------------------
-export { ContactPicker, ContactPickerField, useContactPicker } from './components/contact-picker/index.js';
+// Bound to a host's react-hook-form form: `ContactPickerField` from 'account-billing-kit/react-hook-form'.
+export { ContactPicker, useContactPicker } from './components/contact-picker/index.js';
 export type {
-  ContactPickerFieldProps,
   ContactPickerInputProps,
   ContactPickerItem,
   ContactPickerLabelProps,
@@ -225,6 +225,7 @@ export {
 export type {
   BillingContactsState,
   CompanyInformationProps,
+  ContactPickerBinding,
   ContactsSection,
   ContactsSectionOptions,
   ContactsSectionProps,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { ContactPickerField } from '../src/components/contact-picker';
+import { ContactPickerField } from '../src/react-hook-form';
 import guide from './guides/contact-picker-field.md?raw';
 import { ContactForm, componentDocsPage } from './support';
 

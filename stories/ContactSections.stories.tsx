@@ -4,7 +4,9 @@ import {
   BillingContactsList,
   PrimaryContactSection,
   RoleContactsTable,
+  usePrimaryContact,
 } from '../src/components/company-information';
+import { ContactPicker } from '../src/components/contact-picker';
 import guide from './guides/contact-sections.md?raw';
 import { adapterOf, adapterParameters, componentDocsPage, pick, screenOf } from './support';
 
@@ -532,5 +534,42 @@ export const RoleContactsNarrow: Story = {
     for (const row of within(table).getAllByRole('row').slice(1))
       await expect(getComputedStyle(row).display).toBe('block');
     await expect(within(table).getAllByRole('rowheader')).toHaveLength(4);
+  },
+};
+
+// Headless ------------------------------------------------------------------------------------
+
+/** A host's own markup over `usePrimaryContact`: `field(name)` binds the picker to the section. */
+function HeadlessPrimaryContact() {
+  const primary = usePrimaryContact();
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void primary.submit();
+      }}
+    >
+      <ContactPicker {...primary.field('primaryContact')} label="Main contact" />
+      <button type="submit" className="abk-button" data-variant="primary" disabled={!primary.canSave}>
+        Store
+      </button>
+      {primary.justSaved && <p role="status">Stored.</p>}
+    </form>
+  );
+}
+
+/** The section's state in a host's own form: pick, store, and the saved contact is the new one. */
+export const PrimaryContactHeadless: Story = {
+  render: () => <HeadlessPrimaryContact />,
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const combobox = await firstCombobox(canvasElement);
+    await waitFor(() => expect(combobox).toHaveValue('Anna Schmidt'));
+    await expect(canvas.getByRole('button', { name: 'Store' })).toBeDisabled();
+    await pick(canvasElement, combobox, 'aino', /Aino Mäkelä/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Store' }));
+    await expect(await canvas.findByText('Stored.')).toBeInTheDocument();
+    await expect((await adapterOf(loaded).getContacts()).primaryContact?.displayName).toBe('Aino Mäkelä');
   },
 };

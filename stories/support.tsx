@@ -16,7 +16,7 @@ import { useForm } from 'react-hook-form';
 import { userEvent, within } from 'storybook/test';
 import * as z from 'zod';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
-import { ContactPickerField } from '../src/components/contact-picker';
+import { ContactPickerField } from '../src/react-hook-form';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { assigneeSchema } from '../src/schemas';
 import { de } from '../src/locales/de';

@@ -5,12 +5,8 @@ import { createRef, forwardRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import {
-  ContactPicker,
-  ContactPickerField,
-  useContactPicker,
-  type ContactPickerValue,
-} from '../src/components/contact-picker';
+import { ContactPicker, useContactPicker, type ContactPickerValue } from '../src/components/contact-picker';
+import { ContactPickerField } from '../src/react-hook-form';
 import { assigneeSchema } from '../src/schemas';
 import { renderWithProvider } from './support';
 

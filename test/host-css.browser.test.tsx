@@ -1,12 +1,13 @@
 // The kit inside a host page that styles plain elements globally, as most existing apps do:
 // our parts must still look as designed, and one host class must still override them.
 import '../src/styles.css';
-import { useForm } from 'react-hook-form';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { seedUsers } from '../src/adapter/memory';
 import { ContactPicker } from '../src/components/contact-picker';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import * as z from 'zod/mini';
+import { useForm } from '../src/lib/form/use-form';
 import { TextField } from '../src/ui';
 import { policyLinks } from '../stories/fixtures';
 import { renderInBrowser } from './browser-support';
@@ -99,7 +100,11 @@ describe('in a host page with global element styles', () => {
 
   it('keeps one border on inputs and none of the host max-width, padding or shadow', async () => {
     function Form() {
-      const form = useForm({ defaultValues: { city: '' } });
+      const form = useForm({
+        schema: z.object({ city: z.string() }),
+        defaultValues: { city: '' },
+        validateOn: 'submit',
+      });
       return <TextField label="City" registration={form.register('city')} />;
     }
     await renderInBrowser(

@@ -17,8 +17,9 @@ import {
   PrimaryContactSection,
   RoleContactsTable,
 } from '../src/components/company-information';
-import { ContactPicker, ContactPickerField, type ContactPickerValue } from '../src/components/contact-picker';
+import { ContactPicker, type ContactPickerValue } from '../src/components/contact-picker';
 import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import { ContactPickerField } from '../src/react-hook-form';
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import {
   accountQueryOptions,

@@ -1,18 +1,17 @@
 // The one new-card form: the upgrade wizard's payment step and the payment methods screen both
 // add cards with it, so both follow the same rule: card data lives only in this form's memory
 // and reaches nothing but the adapter's `tokenizeCard` (or the host's own hosted fields).
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, type ReactNode } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { translateValidation } from '../i18n/translate.js';
+import { useForm, type Form } from '../lib/form/use-form.js';
 import { useAccountSettings } from '../provider/context.js';
 import { createCardInputSchema } from '../schemas/card.js';
 import { TextField } from './Field.js';
 
 type CardSchema = ReturnType<typeof createCardInputSchema>;
-/** The card fields' form: react-hook-form over `createCardInputSchema`. */
-export type CardFormControl = UseFormReturn<z.input<CardSchema>, unknown, z.output<CardSchema>>;
+/** The card fields' form, validated by `createCardInputSchema`. */
+export type CardFormControl = Form<z.input<CardSchema>, z.output<CardSchema>>;
 /** How a new card becomes a single-use token: the host's hosted fields, or null while incomplete. */
 export type Tokenizer = () => Promise<{ token: string }>;
 
@@ -39,11 +38,11 @@ export const EMPTY_CARD: z.input<CardSchema> = {
  */
 export function useCardForm(): CardFormControl {
   const cardSchema = useMemo(() => createCardInputSchema(), []);
-  return useForm<z.input<CardSchema>, unknown, z.output<CardSchema>>({
-    resolver: zodResolver(cardSchema),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false,
+  return useForm<z.input<CardSchema>, z.output<CardSchema>>({
+    schema: cardSchema,
+    validateOn: 'submit',
+    // Each screen decides where focus goes when the card is incomplete.
+    focusFirstError: false,
     defaultValues: EMPTY_CARD,
   });
 }
@@ -69,7 +68,6 @@ export function CardForm({
   savedOnReview?: boolean;
 }) {
   const { t, messages } = useAccountSettings();
-  const { errors } = form.formState;
   const errorText = (code: string | undefined) => (code ? translateValidation(t, messages, code) : undefined);
   return (
     <div className="abk-card-form">
@@ -83,7 +81,7 @@ export function CardForm({
             wide
             id={`${idPrefix}-cardholderName`}
             registration={form.register('cardholderName')}
-            error={errorText(errors.cardholderName?.message)}
+            error={errorText(form.error('cardholderName'))}
           />
           <TextField
             label={t('upgrade.payment.cardNumber')}
@@ -92,7 +90,7 @@ export function CardForm({
             wide
             id={`${idPrefix}-number`}
             registration={form.register('number')}
-            error={errorText(errors.number?.message)}
+            error={errorText(form.error('number'))}
           />
           <TextField
             label={t('upgrade.payment.expiry')}
@@ -100,7 +98,7 @@ export function CardForm({
             inputMode="numeric"
             id={`${idPrefix}-expiry`}
             registration={form.register('expiry')}
-            error={errorText(errors.expiry?.message)}
+            error={errorText(form.error('expiry'))}
           />
           <TextField
             label={t('upgrade.payment.securityCode')}
@@ -108,7 +106,7 @@ export function CardForm({
             inputMode="numeric"
             id={`${idPrefix}-securityCode`}
             registration={form.register('securityCode')}
-            error={errorText(errors.securityCode?.message)}
+            error={errorText(form.error('securityCode'))}
           />
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { NativeFieldProps } from '../lib/form/use-form.js';
 import { useAccountSettings } from '../provider/context.js';
 
 /** The accessibility wiring a field hands to its control. Spread it on the input. */
@@ -112,12 +112,12 @@ export interface TextFieldProps
   extends
     Omit<FieldProps, 'children'>,
     Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'placeholder'> {
-  /** react-hook-form's `register(name)`. */
-  registration: UseFormRegisterReturn;
+  /** The form's `register(name)`: name, value and change handling of the input. */
+  registration: NativeFieldProps;
 }
 
 /**
- * A text input in a `Field`, registered with react-hook-form.
+ * A text input in a `Field`, registered with its form.
  *
  * @example
  * <TextField label={t('upgrade.payment.city')} registration={form.register('city')} error={cityError} />

@@ -26,7 +26,7 @@ addEnglish({
 });
 
 /** Everything the frame reads; the form itself stays with the section. */
-type SectionFrameState = Omit<ContactsSectionState, 'control' | 'focusField'>;
+type SectionFrameState = Omit<ContactsSectionState, 'field' | 'focusField'>;
 
 export interface SectionFrameProps {
   state: SectionFrameState;

@@ -1,6 +1,6 @@
-import type { DefaultValues, FieldPath, FieldValues } from 'react-hook-form';
 import * as z from 'zod/mini';
 import type { FieldIssue } from '../../adapter/errors.js';
+import type { FieldPath } from '../../lib/form/use-form.js';
 import {
   assigneeSchema,
   MAX_BILLING_CONTACTS,
@@ -13,10 +13,10 @@ import {
 } from '../../schemas/contacts.js';
 
 /** A section's form schema: `z.input` is what the form holds, `z.output` what a valid save has. */
-export type ContactsFormSchema = z.ZodMiniType<FieldValues, FieldValues>;
+export type ContactsFormSchema = z.ZodMiniType<Record<string, unknown>, Record<string, unknown>>;
 
-/** A whole form's values, typed so they also serve as the form's defaults. */
-export type ContactsFormValues<S extends ContactsFormSchema> = z.input<S> & DefaultValues<z.input<S>>;
+/** A whole form's values. */
+export type ContactsFormValues<S extends ContactsFormSchema> = z.input<S>;
 
 /**
  * Everything that differs between the contacts sections, as plain functions of the contacts:

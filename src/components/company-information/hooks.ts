@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useFieldArray, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { useAccountSettings } from '../../provider/context.js';
 import { roleDefinitionsQueryOptions } from '../../queries/index.js';
@@ -22,7 +21,7 @@ export interface ContactsSectionOptions {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
-type SectionStateOf<S extends ContactsFormSchema> = ContactsSectionState<z.input<S>, z.output<S>>;
+type SectionStateOf<S extends ContactsFormSchema> = ContactsSectionState<z.input<S>>;
 
 /** The primary contact section's state; its form holds `primaryContact`. */
 export type PrimaryContactState = SectionStateOf<typeof primaryContactFormSchema>;
@@ -36,8 +35,11 @@ export type PrimaryContactState = SectionStateOf<typeof primaryContactFormSchema
  * <form onSubmit={(e) => { e.preventDefault(); primary.submit(); }}>…</form>
  */
 export function usePrimaryContact(options: ContactsSectionOptions = {}): PrimaryContactState {
-  return useContactsSection(primaryContactConfig, options);
+  return useContactsSection(primaryContactConfig, options).state;
 }
+
+/** A billing contacts row as the form holds it: empty until someone is picked. */
+type BillingRowValue = z.input<typeof billingContactsFormSchema>['billingContacts'][number];
 
 /** One row of the billing contacts list. */
 export interface BillingContactRow {
@@ -70,29 +72,29 @@ export interface BillingContactsState extends SectionStateOf<typeof billingConta
  * <button disabled={!billing.canAdd} onClick={billing.addRow}>Add another</button>
  */
 export function useBillingContacts(options: ContactsSectionOptions = {}): BillingContactsState {
-  const section = useContactsSection(billingContactsConfig, options);
-  const rows = useFieldArray({ control: section.control, name: 'billingContacts' });
-  // Until the contacts load the form has no rows at all; the default stands in for them.
-  const values = useWatch({ control: section.control, name: 'billingContacts', defaultValue: [] });
+  const { state: section, form } = useContactsSection(billingContactsConfig, options);
+  const { ids, append, remove } = form.rows('billingContacts');
+  // Until the contacts load the form has no rows at all.
+  const values = form.values.billingContacts as BillingRowValue[] | undefined;
   const chosenUsers = useMemo(
-    () => values.flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user] : [])),
+    () => (values ?? []).flatMap((row) => (row.contact?.kind === 'user' ? [row.contact.user] : [])),
     [values],
   );
   const chosenIds = useMemo(() => chosenUsers.map((user) => user.id), [chosenUsers]);
-  const canAdd = rows.fields.length < MAX_BILLING_CONTACTS && !section.readOnly;
-  const { append, remove } = rows;
+  const rows = useMemo(() => ids.map((id) => ({ id })), [ids]);
+  const canAdd = rows.length < MAX_BILLING_CONTACTS && !section.readOnly;
   return {
     ...section,
-    rows: rows.fields,
+    rows,
     chosenIds,
     chosenUsers,
     canAdd,
-    limitReached: rows.fields.length >= MAX_BILLING_CONTACTS,
+    limitReached: rows.length >= MAX_BILLING_CONTACTS,
     max: MAX_BILLING_CONTACTS,
     addRow: useCallback(() => {
-      append({ contact: null }, { shouldFocus: true });
+      append({ contact: null }, { focus: true });
     }, [append]),
-    removeRow: useCallback((index: number) => remove(index), [remove]),
+    removeRow: remove,
   };
 }
 
@@ -106,8 +108,10 @@ export interface RoleContactsState extends SectionStateOf<ReturnType<typeof crea
  * Headless state of the role-specific points of contact: one assignee per role.
  *
  * @example
- * const { roles, form } = useRoleContacts();
- * roles.map((role) => <ContactPickerField key={role.id} control={form.control} name={`roles.${role.id}`} … />)
+ * const contacts = useRoleContacts();
+ * contacts.roles.map((role) => (
+ *   <ContactPicker key={role.id} {...contacts.field(`roles.${role.id}`)} label={role.label ?? role.id} />
+ * ));
  */
 export function useRoleContacts(options: ContactsSectionOptions = {}): RoleContactsState {
   const settings = useAccountSettings();
@@ -117,7 +121,7 @@ export function useRoleContacts(options: ContactsSectionOptions = {}): RoleConta
   const config = useMemo(() => createRoleContactsConfig(roles), [roles]);
   const { refetch } = rolesQuery;
   const retryRoles = useCallback(() => void refetch(), [refetch]);
-  const section = useContactsSection(config, {
+  const { state: section } = useContactsSection(config, {
     ...options,
     extraLoading: rolesQuery.isPending,
     extraLoadError: rolesQuery.isError && !rolesQuery.data ? rolesQuery.error : undefined,

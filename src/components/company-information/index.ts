@@ -9,5 +9,10 @@ export type {
   PrimaryContactState,
   RoleContactsState,
 } from './hooks.js';
-export type { ContactsSection, ContactsSectionState, SectionStatus } from './use-contacts-section.js';
+export type {
+  ContactPickerBinding,
+  ContactsSection,
+  ContactsSectionState,
+  SectionStatus,
+} from './use-contacts-section.js';
 export type { RootElementProps } from '../../ui/index.js';

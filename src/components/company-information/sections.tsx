@@ -3,7 +3,7 @@ import { isolate, type Translate } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { isBuiltInRoleId, type RoleDefinition } from '../../schemas/contacts.js';
 import { Icon } from '../../ui/index.js';
-import { ContactPickerField } from '../contact-picker/ContactPickerField.js';
+import { ContactPicker } from '../contact-picker/ContactPicker.js';
 import {
   useBillingContacts,
   usePrimaryContact,
@@ -68,9 +68,8 @@ export const PrimaryContactSection = forwardRef<HTMLElement, ContactsSectionProp
         loadErrorNotice={loadErrorNotice}
         className="abk-primary-contact"
       >
-        <ContactPickerField
-          control={state.control}
-          name="primaryContact"
+        <ContactPicker
+          {...state.field('primaryContact')}
           label={t('primaryContact.label')}
           hideLabel
           readOnly={state.readOnly}
@@ -161,9 +160,8 @@ export const BillingContactsList = forwardRef<HTMLElement, ContactsSectionProps>
         <ol className="abk-billing-contacts__rows">
           {state.rows.map((row, index) => (
             <li key={row.id} className="abk-billing-contacts__row">
-              <ContactPickerField
-                control={state.control}
-                name={`billingContacts.${index}.contact`}
+              <ContactPicker
+                {...state.field(`billingContacts.${index}.contact`)}
                 label={t('billingContacts.contactLabel', { number: index + 1 })}
                 unavailable={alreadyChosen}
                 readOnly={state.readOnly}
@@ -243,9 +241,8 @@ export const RoleContactsTable = forwardRef<HTMLElement, ContactsSectionProps>(f
                   {purpose && <span className="abk-role-contacts__role-purpose">{purpose}</span>}
                 </th>
                 <td role="cell" className="abk-role-contacts__contact">
-                  <ContactPickerField
-                    control={state.control}
-                    name={`roles.${role.id}`}
+                  <ContactPicker
+                    {...state.field(`roles.${role.id}`)}
                     label={label}
                     hideLabel
                     allowExternalEmail={role.acceptsExternalEmail}

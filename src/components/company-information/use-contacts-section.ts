@@ -1,10 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { isAmbiguousError, toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { translateValidation } from '../../i18n/translate.js';
+import { sameValues, useForm, type FieldPath, type Form } from '../../lib/form/use-form.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -14,7 +13,13 @@ import {
 } from '../../queries/index.js';
 import { accountContactsSchema, type AccountContacts, type ContactsChange } from '../../schemas/contacts.js';
 import type { User } from '../../schemas/user.js';
-import { isUpdateApplied, type ContactsFormSchema, type ContactsSectionConfig } from './form-schemas.js';
+import type { ContactPickerValue } from '../contact-picker/use-contact-picker.js';
+import {
+  isUpdateApplied,
+  type ContactsFormSchema,
+  type ContactsFormValues,
+  type ContactsSectionConfig,
+} from './form-schemas.js';
 
 export type { ContactsSection } from '../../schemas/contacts.js';
 
@@ -27,13 +32,48 @@ export type { ContactsSection } from '../../schemas/contacts.js';
 export type SectionStatus = 'loading' | 'load-error' | 'editing' | 'conflict';
 
 /**
- * What a contacts section hook returns: its form, where it stands, and every way out of a
- * failed or conflicting save. `TValues` is what the form holds, `TSaved` what a valid save has.
+ * Props that bind a `ContactPicker` to one field of a contacts section: spread them on the
+ * picker and add its label. The error message is already translated.
+ *
+ * @example
+ * <ContactPicker {...section.field('primaryContact')} label="Primary account contact" />
  */
-export interface ContactsSectionState<TValues extends FieldValues = FieldValues, TSaved = TValues> {
-  /** Binds fields to the section's form, e.g. `<ContactPickerField control={section.control} name="primaryContact" />`. */
-  control: Control<TValues, unknown, TSaved>;
-  /** Moves focus to a field, e.g. to the row that took the place of a removed one. */
+export interface ContactPickerBinding {
+  /** The field's name, also submitted by the picker's hidden input. */
+  name: string;
+  /** Who the field holds now: a user, an email address (where the role takes one), or nobody. */
+  value: ContactPickerValue | null;
+  /** Takes the picker's choice into the section's form, validating it as the section does. */
+  onValueChange: (value: ContactPickerValue | null) => void;
+  onBlur: () => void;
+  /** The picker's text input, which takes focus for the field (`focusField`, a failed save). */
+  inputRef: (element: HTMLInputElement | null) => void;
+  /** The field has an error: the schema's or the server's. */
+  invalid: boolean;
+  /** The error, translated in the current locale; `undefined` when there is none. */
+  errorMessage: string | undefined;
+}
+
+/**
+ * What a contacts section hook returns: its fields, where it stands, and every way out of a
+ * failed or conflicting save. `TValues` is what the section's form holds.
+ */
+export interface ContactsSectionState<TValues extends object = Record<string, unknown>> {
+  /**
+   * Props for a `ContactPicker` that edits one of the section's fields: its value, changes,
+   * error and focus. A headless host binds its own layout with it.
+   *
+   * @example
+   * const primary = usePrimaryContact();
+   * <ContactPicker {...primary.field('primaryContact')} label="Primary account contact" />
+   */
+  field: (name: FieldPath<TValues>) => ContactPickerBinding;
+  /**
+   * Moves focus to a field, e.g. to the row that took the place of a removed one.
+   *
+   * @example
+   * billing.focusField('billingContacts.0.contact');
+   */
   focusField: (name: FieldPath<TValues>) => void;
   /** The stored contacts, once loaded. */
   contacts: AccountContacts | undefined;
@@ -76,6 +116,9 @@ export interface ContactsSectionState<TValues extends FieldValues = FieldValues,
   errorText: (code: string | undefined) => string;
 }
 
+/** A section's form, for the hooks that add to the shared engine (e.g. the billing rows). */
+export type ContactsForm<S extends ContactsFormSchema> = Form<ContactsFormValues<S>, z.output<S>>;
+
 /** What the section hook adds to its config: the host's dirty callback, and reasons to wait. */
 export interface SectionEngineOptions {
   onDirtyChange?: ((dirty: boolean) => void) | undefined;
@@ -105,34 +148,18 @@ function ownSteps(queryClient: QueryClient, scope: string): Map<number, number> 
   return steps;
 }
 
-/** Structural equality of form values (plain data: objects, arrays, strings, numbers, null). */
-function sameValues(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) =>
-    sameValues((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
-}
-
-function snapshot<T>(values: T): T {
-  return JSON.parse(JSON.stringify(values)) as T;
-}
-
 /**
- * Shared engine of the three contact sections: a react-hook-form form validated by the shared
- * zod schemas, loaded from the contacts query, saved with the version it was based on (one
- * save at a time, sending only what changed), optimistic with rollback, a lost answer checked
- * against the server, server field errors mapped onto fields, conflicts surfaced with both
- * ways out, and dirty state reported so navigation can be guarded.
+ * Shared engine of the three contact sections: a form validated by the shared zod schemas,
+ * loaded from the contacts query, saved with the version it was based on (one save at a time,
+ * sending only what changed), optimistic with rollback, a lost answer checked against the
+ * server, server field errors mapped onto fields, conflicts surfaced with both ways out, and
+ * dirty state reported so navigation can be guarded. Returns the section's public `state` and
+ * its `form`, for the hooks that add to it (the billing rows).
  */
 export function useContactsSection<S extends ContactsFormSchema>(
   config: ContactsSectionConfig<S>,
   { onDirtyChange, extraLoading, extraLoadError, retryExtra }: SectionEngineOptions = {},
-): ContactsSectionState<z.input<S>, z.output<S>> {
+): { state: ContactsSectionState<z.input<S>>; form: ContactsForm<S> } {
   const settings = useAccountSettings();
   const { t, messages, emit, reportError, scope } = settings;
   const queryClient = useQueryClient();
@@ -152,12 +179,12 @@ export function useContactsSection<S extends ContactsFormSchema>(
   const baseContacts = useRef<AccountContacts | null>(null);
   const { toValues, toUpdate, issueField, section, applyOptimistically } = config;
 
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(config.schema),
-    mode: 'onChange',
+  const form = useForm<ContactsFormValues<S>, z.output<S>>({
+    schema: config.schema,
+    validateOn: 'change',
     defaultValues: contacts ? toValues(contacts) : undefined,
   });
-  const { isDirty, isValid } = form.formState;
+  const { isDirty, isValid } = form;
 
   // Follow the server while the user has not started editing; once they have, keep their edits
   // and the version they started from, so a concurrent change is detected on save.
@@ -166,7 +193,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
   useEffect(() => {
     if (!contacts) return;
     const source = loadedFrom.current;
-    if (source && form.formState.isDirty) return;
+    if (source && form.isDirty) return;
     if (source?.version === contacts.version && source.toValues === toValues) return;
     loadedFrom.current = { version: contacts.version, toValues };
     baseVersion.current = contacts.version;
@@ -189,7 +216,8 @@ export function useContactsSection<S extends ContactsFormSchema>(
       baseVersion.current = saved.version;
       baseContacts.current = saved;
       loadedFrom.current = { version: saved.version, toValues };
-      const current = snapshot(form.getValues());
+      // Values are replaced, never changed in place: this one stays as it is.
+      const current = form.getValues();
       const savedValues = toValues(saved);
       form.reset(savedValues);
       if (sameValues(current, sent)) {
@@ -200,10 +228,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
         const fields = current as Record<string, unknown>;
         for (const [name, value] of Object.entries(fields)) {
           if (sameValues(value, (savedValues as Record<string, unknown>)[name])) continue;
-          form.setValue(name as FieldPath<z.input<S>>, value as never, {
-            shouldDirty: true,
-            shouldValidate: true,
-          });
+          form.setValue(name as FieldPath<ContactsFormValues<S>>, value, { validate: true });
         }
       }
       emit({ type: 'contacts_saved', section, version: saved.version });
@@ -216,7 +241,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
       setSaveError(null);
       setSavedAt(null);
       const key = accountKeys.contacts(scope);
-      const sent = snapshot(form.getValues());
+      const sent = form.getValues();
       // Optimistic: the rest of the screen shows the new contacts at once; rolled back on failure.
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AccountContacts>(key);
@@ -278,7 +303,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
             const field = issueField(issue);
             if (field) {
               mapped += 1;
-              form.setError(field, { type: 'server', message: issue.code }, { shouldFocus: mapped === 1 });
+              form.setError(field, issue.code, { focus: mapped === 1 });
             }
           }
           if (mapped === error.fieldIssues.length && mapped > 0) return;
@@ -309,7 +334,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
       inFlight.current = true;
       setSaving(true);
       try {
-        await form.handleSubmit((values) => save(values, expectedVersion()))();
+        await form.handleSubmit((values) => save(values, expectedVersion()));
       } finally {
         inFlight.current = false;
         setSaving(false);
@@ -384,8 +409,28 @@ export function useContactsSection<S extends ContactsFormSchema>(
     if (extraLoadError) retryExtra?.();
   }, [accountFailed, contactsFailed, extraLoadError, refetchAccount, refetchContacts, retryExtra]);
 
-  return {
-    control: form.control,
+  const errorText = useCallback(
+    (code: string | undefined) => translateValidation(t, messages, code),
+    [messages, t],
+  );
+  const field = useCallback(
+    (name: FieldPath<ContactsFormValues<S>>): ContactPickerBinding => {
+      const binding = form.bind(name);
+      return {
+        name,
+        value: (binding.value ?? null) as ContactPickerValue | null,
+        onValueChange: binding.onValueChange as (value: ContactPickerValue | null) => void,
+        onBlur: binding.onBlur,
+        inputRef: binding.ref,
+        invalid: binding.invalid,
+        errorMessage: binding.error === undefined ? undefined : errorText(binding.error),
+      };
+    },
+    [errorText, form],
+  );
+
+  const state: ContactsSectionState<z.input<S>> = {
+    field,
     focusField: form.setFocus,
     contacts,
     lastChange: contacts
@@ -412,6 +457,7 @@ export function useContactsSection<S extends ContactsFormSchema>(
     retrySave: submit,
     reloadTheirs,
     applyMine,
-    errorText: (code: string | undefined) => translateValidation(t, messages, code),
+    errorText,
   };
+  return { state, form };
 }

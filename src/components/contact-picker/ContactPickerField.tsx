@@ -4,6 +4,10 @@ import { translateValidation } from '../../i18n/translate.js';
 import { useAccountSettings } from '../../provider/context.js';
 import { ContactPicker, type ContactPickerProps } from './ContactPicker.js';
 
+/**
+ * Props of `ContactPickerField`: the field of the host's form, plus every `ContactPicker` prop
+ * except the ones the form provides (value, changes, name, error).
+ */
 export interface ContactPickerFieldProps<
   TValues extends FieldValues,
   TName extends FieldPath<TValues>,
@@ -23,6 +27,8 @@ export interface ContactPickerFieldProps<
  * (`id`, `className`, `style`, `data-*`, `aria-*`) reach the picker's root, as on `ContactPicker`.
  *
  * @example
+ * import { ContactPickerField } from 'account-billing-kit/react-hook-form';
+ *
  * const { control } = useForm({ resolver: zodResolver(schema) });
  * <ContactPickerField control={control} name="primaryContact" label="Primary account contact" />
  */

@@ -51,13 +51,9 @@ export default function AddCardForm({
     setError(null);
     let tokenize: Tokenizer | null = hostTokenizer;
     if (!renderPaymentForm) {
-      const checked = { valid: false };
-      await card.handleSubmit(
-        () => void (checked.valid = true),
-        () => undefined,
-      )();
+      const checked = await card.handleSubmit(() => true);
       if (!checked.valid) {
-        const first = CARD_FIELDS.find((name) => card.getFieldState(name).invalid);
+        const first = CARD_FIELDS.find((name) => card.error(name) !== undefined);
         if (first) document.getElementById(`${id}-${first}`)?.focus();
         return;
       }
@@ -76,7 +72,7 @@ export default function AddCardForm({
         const field = CARD_FIELDS.find((name) => name === issue.path[0]);
         if (field) {
           mapped += 1;
-          card.setError(field, { type: 'server', message: issue.code }, { shouldFocus: mapped === 1 });
+          card.setError(field, issue.code, { focus: mapped === 1 });
         }
       }
       if (mapped === 0) setError(failure);

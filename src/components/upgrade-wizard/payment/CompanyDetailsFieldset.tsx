@@ -75,7 +75,6 @@ const ADDRESS_FIELDS = [
 /** The company the subscription is invoiced to: name, address, country and tax id. */
 export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormControl; idPrefix: string }) {
   const { t, messages, format, locale } = useAccountSettings();
-  const { errors } = form.formState;
   const errorText = (code: string | undefined) => (code ? translateValidation(t, messages, code) : undefined);
   const countryNames = useMemo(
     () =>
@@ -87,7 +86,7 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
   const fieldProps = (name: keyof CompanyDetailsInput) => ({
     id: `${idPrefix}-${name}`,
     registration: form.register(name),
-    error: errorText(errors[name]?.message),
+    error: errorText(form.error(name)),
   });
 
   return (
@@ -107,7 +106,7 @@ export function CompanyDetailsFieldset({ form, idPrefix }: { form: CompanyFormCo
         <Field
           label={t('upgrade.payment.country')}
           id={`${idPrefix}-country`}
-          error={errorText(errors.country?.message)}
+          error={errorText(form.error('country'))}
         >
           {(control) => (
             <select {...control} className="abk-select" autoComplete="country" {...form.register('country')}>

@@ -1,10 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { toAdapterError, type AdapterError } from '../../../adapter/errors.js';
 import { translateValidation } from '../../../i18n/translate.js';
+import { useForm, type Form } from '../../../lib/form/use-form.js';
 import { useAccountSettings } from '../../../provider/context.js';
 import { accountKeys, tokenizeAndSaveCard } from '../../../queries/index.js';
 import {
@@ -20,7 +19,7 @@ import { useWizardAccount, useWizardActions, useWizardState } from '../wizard-co
 export const NEW_CARD = 'new-card';
 
 type CompanySchema = typeof companyDetailsSchema;
-export type CompanyFormControl = UseFormReturn<z.input<CompanySchema>, unknown, z.output<CompanySchema>>;
+export type CompanyFormControl = Form<z.input<CompanySchema>, z.output<CompanySchema>>;
 
 const COMPANY_FIELDS = [
   'name',
@@ -86,14 +85,13 @@ export function usePaymentSubmit({
     if (focusSummary > 0) document.getElementById(`${idPrefix}-summary`)?.querySelector('a')?.focus();
   }, [focusSummary, idPrefix]);
 
-  const company = useForm<z.input<CompanySchema>, unknown, z.output<CompanySchema>>({
-    resolver: zodResolver(companyDetailsSchema),
+  const company = useForm<z.input<CompanySchema>, z.output<CompanySchema>>({
+    schema: companyDetailsSchema,
     // Validate on submit, then live: an error appearing on blur would shift the button away
     // between mouse-down and click, and the click would be lost.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    validateOn: 'submit',
     // The error summary takes focus, not the first field.
-    shouldFocusError: false,
+    focusFirstError: false,
     // What was entered before, else the account's billing details, else its name.
     defaultValues: wizard.company ??
       account?.billingDetails ?? { ...EMPTY_COMPANY, name: account?.name ?? '' },
@@ -105,10 +103,8 @@ export function usePaymentSubmit({
   const translate = (code: string | undefined) => translateValidation(t, messages, code);
   const errors: StepError[] = attempted
     ? [
-        ...fieldErrors(company.formState.errors, COMPANY_FIELDS, `${idPrefix}-company`, translate),
-        ...(usesOurCardForm
-          ? fieldErrors(card.formState.errors, CARD_FIELDS, `${idPrefix}-card`, translate)
-          : []),
+        ...fieldErrors(company.error, COMPANY_FIELDS, `${idPrefix}-company`, translate),
+        ...(usesOurCardForm ? fieldErrors(card.error, CARD_FIELDS, `${idPrefix}-card`, translate) : []),
       ]
     : [];
 
@@ -117,19 +113,10 @@ export function usePaymentSubmit({
     setSubmitError(null);
     // Through handleSubmit, so each form counts as submitted and re-validates a field as soon as
     // it changes: a fixed field's error (and its line in the summary) goes away while typing.
-    const valid: { company?: CompanyDetails; card: boolean } = { card: !usesOurCardForm };
-    await company.handleSubmit(
-      (values) => void (valid.company = values),
-      () => undefined,
-    )();
-    if (usesOurCardForm) {
-      await card.handleSubmit(
-        () => void (valid.card = true),
-        () => undefined,
-      )();
-    }
-    const parsedCompany = valid.company;
-    if (!parsedCompany || !valid.card || selected === null) {
+    const companyResult = await company.handleSubmit((values): CompanyDetails => values);
+    const cardValid = usesOurCardForm ? (await card.handleSubmit(() => true)).valid : true;
+    const parsedCompany = companyResult.valid ? companyResult.result : undefined;
+    if (!parsedCompany || !cardValid || selected === null) {
       // The summary at the top lists and links the problems; focus its first link once rendered.
       setFocusSummary((count) => count + 1);
       return;
@@ -158,7 +145,7 @@ export function usePaymentSubmit({
       const error = toAdapterError(caught);
       for (const issue of error.code === 'validation' ? error.fieldIssues : []) {
         const field = CARD_FIELDS.find((name) => name === issue.path[0]);
-        if (field) card.setError(field, { type: 'server', message: issue.code }, { shouldFocus: true });
+        if (field) card.setError(field, issue.code, { focus: true });
       }
       setSubmitError(error);
     } finally {
@@ -170,16 +157,14 @@ export function usePaymentSubmit({
 }
 
 /** Errors in the order the fields appear on screen. */
-function fieldErrors(
-  errors: FieldErrors,
-  order: readonly string[],
+function fieldErrors<TName extends string>(
+  errorOf: (name: TName) => string | undefined,
+  order: readonly TName[],
   idPrefix: string,
   translate: (code: string | undefined) => string,
 ): StepError[] {
   return order.flatMap((name) => {
-    const error = errors[name];
-    return error && typeof error.message === 'string'
-      ? [{ fieldId: `${idPrefix}-${name}`, message: translate(error.message) }]
-      : [];
+    const code = errorOf(name);
+    return code === undefined ? [] : [{ fieldId: `${idPrefix}-${name}`, message: translate(code) }];
   });
 }
