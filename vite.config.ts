@@ -38,6 +38,18 @@ function browserConfig() {
 const entries = {
   index: 'src/index.ts',
   styles: 'src/styles.css',
+  // One stylesheet per screen beside the whole one: a page pays for the screens it renders.
+  ...Object.fromEntries(
+    [
+      'base',
+      'contact-picker',
+      'company-information',
+      'upgrade-wizard',
+      'billing-overview',
+      'payment-methods',
+      'seat-assignments',
+    ].map((sheet) => [`styles/${sheet}`, `src/styles/${sheet}.css`]),
+  ),
   memory: 'src/adapter/memory.ts',
   http: 'src/adapter/http.ts',
   schemas: 'src/schemas/index.ts',
@@ -157,7 +169,15 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: (id) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`)),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // One file per source module, so a host's bundler drops every module its page does not
+        // reach (the package has no side effects but its CSS): in one file per entry, each
+        // screen's top-level registrations kept all screens, their English and their schemas
+        // in every page (decision 0026).
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+      },
     },
   },
   test: {

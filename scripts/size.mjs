@@ -20,30 +20,42 @@ const BUDGETS = [
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 60 kB, not met yet: 60.6 kB measured with the screens' own form state (1.9 kB)
-    // instead of react-hook-form and @hookform/resolvers (77.3 kB with them, 93.7 kB on classic
-    // zod) and the seat step reading today's holders from the seat assignments (+0.7 kB);
-    // zod/mini is the biggest dependency left.
-    limit: 60_800,
+    // Target 60 kB, met: 50.0 kB measured as an app's build minifies it (decision 0025), with
+    // the screens' own form state instead of react-hook-form (decision 0023), the schemas marked
+    // pure and the seat step reading today's holders. The harness had measured the same code
+    // ~10 kB heavier (whitespace Vite keeps in ES libraries, a third chunk): 60.6 kB with its
+    // old settings, 77.3 kB with react-hook-form. zod/mini is the biggest dependency left.
+    limit: 50_200,
     target: 60_000,
   },
   {
-    name: 'Both screens: styles.css',
+    name: 'Both screens: styles/base.css + company-information.css + upgrade-wizard.css',
     entry: 'bench/bundle/both-screens.ts',
     external: [...REACT, '@tanstack/react-query'],
     size: (result) => result.css.gzip,
-    // Target 6 kB, not met since the billing screens' styles joined the one stylesheet: 6.7 kB.
-    limit: 7_000,
+    // Target 6 kB, met: 5.90 kB as published (each rule flattened to one class), the page
+    // importing the base sheet and its two screens' sheets (7.1 kB for the whole styles.css).
+    limit: 5_950,
     target: 6_000,
+  },
+  {
+    name: 'All screens: styles.css',
+    entry: 'bench/bundle/styles.ts',
+    external: [],
+    size: (result) => result.css.gzip,
+    // No target of its own (a page pays for the screens it renders); 7.11 kB measured, and
+    // the limit keeps the whole stylesheet from growing unnoticed.
+    limit: 7_200,
+    target: 7_200,
   },
   {
     name: 'ContactPicker + provider: JS, beyond react, react-dom',
     entry: 'bench/bundle/contact-picker.ts',
     external: REACT,
     size: (result) => result.initial.gzip + result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    // Target 30 kB, met: 25.5 kB measured (49.3 kB with classic zod and the whole English catalog);
-    // the shared validation messages of the billing settings load with the provider. The limit keeps it there.
-    limit: 25_700,
+    // Target 30 kB, met: 22.3 kB measured (25.5 kB with the whitespace Vite keeps in ES
+    // libraries; 49.3 kB with classic zod and the whole English catalog). The limit keeps it there.
+    limit: 22_400,
     target: 30_000,
   },
 ];

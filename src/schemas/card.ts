@@ -36,13 +36,13 @@ const BRAND_RULES: { brand: CardBrand; pattern: RegExp; lengths: number[]; cvcLe
   { brand: 'discover', pattern: /^(6011|65|64[4-9])/, lengths: [16, 19], cvcLength: 3 },
 ];
 
-/** Detects the card brand from the leading digits (as soon as they decide it). */
-export function detectCardBrand(digits: string): CardBrand {
-  return BRAND_RULES.find((rule) => rule.pattern.test(digits))?.brand ?? 'other';
-}
-
 function rulesFor(digits: string) {
   return BRAND_RULES.find((rule) => rule.pattern.test(digits));
+}
+
+/** Detects the card brand from the leading digits (as soon as they decide it). */
+export function detectCardBrand(digits: string): CardBrand {
+  return rulesFor(digits)?.brand ?? 'other';
 }
 
 /** `MM/YY` or `MM / YYYY` → month and four-digit year, or null. */
@@ -61,61 +61,62 @@ export function parseCardExpiry(value: string): { month: number; year: number } 
  * `now` is injectable so expiry checks are testable.
  */
 export function createCardInputSchema(now: () => Date = () => new Date()) {
-  return z
+  return /* @__PURE__ */ z
     .object({
-      cardholderName: z
+      cardholderName: /* @__PURE__ */ z
         .string()
         .check(
-          z.trim(),
-          z.minLength(1, { error: 'cardholderRequired' }),
-          z.maxLength(200, { error: 'textTooLong' }),
+          /* @__PURE__ */ z.trim(),
+          /* @__PURE__ */ z.minLength(1, { error: 'cardholderRequired' }),
+          /* @__PURE__ */ z.maxLength(200, { error: 'textTooLong' }),
         ),
-      number: z.string(),
-      expiry: z.string(),
-      securityCode: z.string(),
+      number: /* @__PURE__ */ z.string(),
+      expiry: /* @__PURE__ */ z.string(),
+      securityCode: /* @__PURE__ */ z.string(),
     })
     .check(
-      z.superRefine((card, ctx) => {
+      /* @__PURE__ */ z.superRefine((card, ctx) => {
+        // Each issue names its field and a `validation` message key.
+        const issue = (field: keyof typeof card, message: string) =>
+          ctx.addIssue({ code: 'custom', path: [field], message });
         const digits = cardDigits(card.number);
+        const rule = rulesFor(digits);
         if (digits === '') {
-          ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberRequired' });
+          issue('number', 'cardNumberRequired');
         } else if (!/^\d+$/.test(digits)) {
-          ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
+          issue('number', 'cardNumberInvalid');
         } else {
-          const rule = rulesFor(digits);
           const lengthOk = rule
             ? rule.lengths.includes(digits.length)
             : digits.length >= 12 && digits.length <= 19;
-          if (!lengthOk) ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberLength' });
-          else if (!passesLuhn(digits))
-            ctx.addIssue({ code: 'custom', path: ['number'], message: 'cardNumberInvalid' });
+          if (!lengthOk) issue('number', 'cardNumberLength');
+          else if (!passesLuhn(digits)) issue('number', 'cardNumberInvalid');
         }
 
         if (card.expiry.trim() === '') {
-          ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryRequired' });
+          issue('expiry', 'cardExpiryRequired');
         } else {
           const expiry = parseCardExpiry(card.expiry);
           if (!expiry) {
-            ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+            issue('expiry', 'cardExpiryInvalid');
           } else {
             const today = now();
             const current = today.getFullYear() * 12 + today.getMonth();
             const expires = expiry.year * 12 + (expiry.month - 1);
-            if (expires < current) ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpired' });
-            else if (expires > current + 12 * 20)
-              ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'cardExpiryInvalid' });
+            if (expires < current) issue('expiry', 'cardExpired');
+            else if (expires > current + 12 * 20) issue('expiry', 'cardExpiryInvalid');
           }
         }
 
-        const cvcLength = rulesFor(digits)?.cvcLength;
+        const cvcLength = rule?.cvcLength;
         const code = card.securityCode.trim();
         if (code === '') {
-          ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeRequired' });
+          issue('securityCode', 'cardSecurityCodeRequired');
         } else if (
           !/^\d+$/.test(code) ||
           (cvcLength ? code.length !== cvcLength : code.length < 3 || code.length > 4)
         ) {
-          ctx.addIssue({ code: 'custom', path: ['securityCode'], message: 'cardSecurityCodeInvalid' });
+          issue('securityCode', 'cardSecurityCodeInvalid');
         }
       }),
     );

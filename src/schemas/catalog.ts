@@ -2,67 +2,81 @@ import * as z from 'zod/mini';
 import { userIdSchema } from './user.js';
 
 /** ISO 4217 code, e.g. `EUR`. */
-export const currencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
+export const currencySchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Z]{3}$/));
 export type Currency = z.infer<typeof currencySchema>;
 
-export const billingIntervalSchema = z.enum(['monthly', 'annual']);
+export const billingIntervalSchema = /* @__PURE__ */ z.enum(['monthly', 'annual']);
 export type BillingInterval = z.infer<typeof billingIntervalSchema>;
 
 /** Money is always an integer count of the currency's minor unit (cents), never a float. */
-export const minorUnitsSchema = z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
+export const minorUnitsSchema = /* @__PURE__ */ z
+  .int()
+  .check(/* @__PURE__ */ z.nonnegative(), /* @__PURE__ */ z.lte(Number.MAX_SAFE_INTEGER));
 
 /**
  * Price of one tier in one currency: per month when billed monthly, per year when billed
  * annually. For per-seat tiers it is the price of one seat.
  */
-export const tierPriceSchema = z.object({
-  monthly: z.optional(minorUnitsSchema),
-  annual: z.optional(minorUnitsSchema),
+export const tierPriceSchema = /* @__PURE__ */ z.object({
+  monthly: /* @__PURE__ */ z.optional(minorUnitsSchema),
+  annual: /* @__PURE__ */ z.optional(minorUnitsSchema),
 });
 export type TierPrice = z.infer<typeof tierPriceSchema>;
 
-export const tierSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+export const tierSchema = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  name: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(80)),
   /** Rank within its product: a higher rank is a bigger plan. */
-  rank: z.int(),
-  features: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(20)),
-  purchase: z.enum(['self_serve', 'contact_sales']),
-  pricing: z.enum(['flat', 'per_seat']),
+  rank: /* @__PURE__ */ z.int(),
+  features: /* @__PURE__ */ z
+    .array(
+      /* @__PURE__ */ z
+        .string()
+        .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+    )
+    .check(/* @__PURE__ */ z.maxLength(20)),
+  purchase: /* @__PURE__ */ z.enum(['self_serve', 'contact_sales']),
+  pricing: /* @__PURE__ */ z.enum(['flat', 'per_seat']),
   /** Seats the price already includes (per-seat tiers only charge above this). */
-  includedSeats: z.int().check(z.nonnegative()),
-  prices: z.record(currencySchema, tierPriceSchema),
-  intervals: z.array(billingIntervalSchema).check(z.minLength(1)),
+  includedSeats: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
+  prices: /* @__PURE__ */ z.record(currencySchema, tierPriceSchema),
+  intervals: /* @__PURE__ */ z.array(billingIntervalSchema).check(/* @__PURE__ */ z.minLength(1)),
   /** `annual` means the tier can only be bought with a yearly commitment. */
-  commitment: z.enum(['none', 'annual']),
+  commitment: /* @__PURE__ */ z.enum(['none', 'annual']),
 });
 export type Tier = z.infer<typeof tierSchema>;
 
-export const productSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
-  tiers: z.array(tierSchema).check(z.minLength(1)),
+export const productSchema = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  name: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(80)),
+  tiers: /* @__PURE__ */ z.array(tierSchema).check(/* @__PURE__ */ z.minLength(1)),
 });
 export type Product = z.infer<typeof productSchema>;
 
-export const subscriptionSchema = z.object({
+export const subscriptionSchema = /* @__PURE__ */ z.object({
   /** One current tier per product the account has. */
-  tierIds: z.array(z.string()),
+  tierIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   interval: billingIntervalSchema,
   currency: currencySchema,
-  seats: z.int().check(z.nonnegative()),
+  seats: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
   /**
    * Who holds a paid seat today, by product id, e.g. `{ sales: ['u001', 'u002'] }`. Informational:
    * the screens, the wizard's seat step among them, read the holders from `getSeatAssignments`.
    */
-  seatHolders: z.optional(z.record(z.string(), z.array(userIdSchema))),
+  seatHolders: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(userIdSchema)),
+  ),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
-export const catalogSchema = z.object({
+export const catalogSchema = /* @__PURE__ */ z.object({
   currency: currencySchema,
-  currencies: z.array(currencySchema).check(z.minLength(1)),
-  products: z.array(productSchema),
+  currencies: /* @__PURE__ */ z.array(currencySchema).check(/* @__PURE__ */ z.minLength(1)),
+  products: /* @__PURE__ */ z.array(productSchema),
   subscription: subscriptionSchema,
 });
 export type Catalog = z.infer<typeof catalogSchema>;

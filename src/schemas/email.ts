@@ -12,10 +12,13 @@ export { EMAIL_MAX_LENGTH } from './email-rules.js';
  * @example
  * emailSchema.parse('  ada@example.com ') // 'ada@example.com'
  */
-export const emailSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, { error: 'emailRequired', abort: true }),
-  z.maxLength(EMAIL_MAX_LENGTH, { error: 'emailTooLong', abort: true }),
-  z.refine((value) => !CONTROL_CHARACTERS.test(value), { error: 'emailControlCharacters', abort: true }),
-  z.refine(hasEmailShape, { error: 'emailInvalid' }),
+export const emailSchema = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.trim(),
+  /* @__PURE__ */ z.minLength(1, { error: 'emailRequired', abort: true }),
+  /* @__PURE__ */ z.maxLength(EMAIL_MAX_LENGTH, { error: 'emailTooLong', abort: true }),
+  /* @__PURE__ */ z.refine((value) => !CONTROL_CHARACTERS.test(value), {
+    error: 'emailControlCharacters',
+    abort: true,
+  }),
+  /* @__PURE__ */ z.refine(hasEmailShape, { error: 'emailInvalid' }),
 );

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** The error codes a problem body may carry: the same codes `AdapterError` has. */
-export const problemCodeSchema = z.enum([
+export const problemCodeSchema = /* @__PURE__ */ z.enum([
   'conflict',
   'forbidden',
   'validation',
@@ -13,9 +13,16 @@ export const problemCodeSchema = z.enum([
 ]);
 
 /** One broken rule of a write, on the field it belongs to; `code` is a `validation` catalog key. */
-export const fieldIssueSchema = z.object({
-  path: z.array(z.union([z.string(), z.int().check(z.nonnegative())])).check(z.maxLength(16)),
-  code: z.string().check(z.minLength(1), z.maxLength(64)),
+export const fieldIssueSchema = /* @__PURE__ */ z.object({
+  path: /* @__PURE__ */ z
+    .array(
+      /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
+        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
+      ]),
+    )
+    .check(/* @__PURE__ */ z.maxLength(16)),
+  code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(64)),
 });
 
 /**
@@ -26,19 +33,23 @@ export const fieldIssueSchema = z.object({
  * { "type": "https://account-billing-kit.dev/problems/conflict", "title": "Conflict", "status": 412,
  *   "code": "conflict", "current": { "version": 8, … } }
  */
-export const problemDetailsSchema = z.object({
-  type: z.string().check(z.minLength(1)),
-  title: z.string(),
-  status: z.int().check(z.gte(400), z.lte(599)),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
+export const problemDetailsSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  title: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(400), /* @__PURE__ */ z.lte(599)),
+  detail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  instance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   code: problemCodeSchema,
-  fieldIssues: z.optional(z.array(fieldIssueSchema).check(z.maxLength(200))),
+  fieldIssues: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(fieldIssueSchema).check(/* @__PURE__ */ z.maxLength(200)),
+  ),
   /** For `conflict`: the current state of what was edited (e.g. the contacts). */
-  current: z.optional(z.unknown()),
+  current: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
   /** For `payment_declined`: the processor's reason, e.g. `insufficient_funds`. */
-  declineCode: z.optional(z.string().check(z.maxLength(64))),
+  declineCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(64))),
   /** For `rate_limited`: seconds until a retry may succeed (also sent as `Retry-After`). */
-  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+  retryAfterSeconds: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
+  ),
 });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;

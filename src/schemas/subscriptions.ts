@@ -8,24 +8,24 @@ import { userIdSchema, userSchema } from './user.js';
 // interval and seats, and all are charged to the account's default card.
 
 /** Whether a product's subscription is running, waiting for a failed charge, or ends at the period's end. */
-export const subscriptionStatusSchema = z.enum(['active', 'past_due', 'canceled']);
+export const subscriptionStatusSchema = /* @__PURE__ */ z.enum(['active', 'past_due', 'canceled']);
 export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
 
 /**
  * The card a subscription is charged to, as much of it as every viewer may see: enough to name it
  * and to warn when it expires, even to viewers who may not open the payment methods.
  */
-export const chargedCardSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+export const chargedCardSchema = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   brand: cardBrandSchema,
-  last4: z.string().check(z.regex(/^\d{4}$/)),
-  expMonth: z.int().check(z.gte(1), z.lte(12)),
-  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  last4: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{4}$/)),
+  expMonth: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(12)),
+  expYear: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(2000), /* @__PURE__ */ z.lte(2100)),
 });
 export type ChargedCard = z.infer<typeof chargedCardSchema>;
 
 /** The next charge of a subscription: its date and amount (before tax), in the subscription's currency. */
-export const nextChargeSchema = z.object({
+export const nextChargeSchema = /* @__PURE__ */ z.object({
   date: z.iso.date(),
   amount: minorUnitsSchema,
 });
@@ -41,24 +41,24 @@ export type NextCharge = z.infer<typeof nextChargeSchema>;
  *   nextCharge: { date: '2025-07-01', amount: 5400 },
  *   paymentMethod: { id: 'pm_visa_4242', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2027 } }
  */
-export const productSubscriptionSchema = z.object({
-  productId: z.string().check(z.minLength(1)),
-  tierId: z.string().check(z.minLength(1)),
+export const productSubscriptionSchema = /* @__PURE__ */ z.object({
+  productId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  tierId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
   status: subscriptionStatusSchema,
   interval: billingIntervalSchema,
   currency: currencySchema,
   /** `per_seat` subscriptions have seats to assign (`getSeatAssignments`); flat ones have none. */
-  pricing: z.enum(['flat', 'per_seat']),
+  pricing: /* @__PURE__ */ z.enum(['flat', 'per_seat']),
   /** Seats paid for, the tier's included seats among them; 0 for flat tiers. */
-  seatsBought: z.int().check(z.nonnegative()),
+  seatsBought: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
   /** Seats held by users, deactivated holders included; 0 for flat tiers. */
-  seatsAssigned: z.int().check(z.nonnegative()),
+  seatsAssigned: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
   /** What one billing period costs, before tax. */
   price: minorUnitsSchema,
   /** Null when the subscription is canceled and will not be charged again. */
-  nextCharge: z.nullable(nextChargeSchema),
+  nextCharge: /* @__PURE__ */ z.nullable(nextChargeSchema),
   /** The card the next charge goes to: the account's default card, or null when it has none. */
-  paymentMethod: z.nullable(chargedCardSchema),
+  paymentMethod: /* @__PURE__ */ z.nullable(chargedCardSchema),
 });
 export type ProductSubscription = z.infer<typeof productSubscriptionSchema>;
 
@@ -66,16 +66,18 @@ export type ProductSubscription = z.infer<typeof productSubscriptionSchema>;
  * A card to save from a token of `tokenizeCard`. The token is single use; the card's number never
  * travels with it.
  */
-export const paymentMethodInputSchema = z.object({
-  token: z.string().check(z.minLength(1), z.maxLength(200)),
-  sharedWithAdmins: z.boolean(),
+export const paymentMethodInputSchema = /* @__PURE__ */ z.object({
+  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  sharedWithAdmins: /* @__PURE__ */ z.boolean(),
   /** Make the new card the default the subscriptions are charged to. The account's first card always is. */
-  makeDefault: z.optional(z.boolean()),
+  makeDefault: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 export type PaymentMethodInput = z.infer<typeof paymentMethodInputSchema>;
 
 /** Body of a sharing change: share the card with the account's other admins, or stop sharing it. */
-export const paymentMethodSharingSchema = z.object({ sharedWithAdmins: z.boolean() });
+export const paymentMethodSharingSchema = /* @__PURE__ */ z.object({
+  sharedWithAdmins: /* @__PURE__ */ z.boolean(),
+});
 export type PaymentMethodSharing = z.infer<typeof paymentMethodSharingSchema>;
 
 /** At most this many users are assigned or unassigned in one change. */
@@ -86,22 +88,22 @@ export const MAX_SEAT_CHANGES = 1000;
  * until removed (their `status` says so); a seat of a deactivated user is still a paid seat.
  * `version` guards against overwriting others' changes, as the contacts' does.
  */
-export const productSeatsSchema = z.object({
-  productId: z.string().check(z.minLength(1)),
-  tierId: z.string().check(z.minLength(1)),
-  version: z.int().check(z.nonnegative()),
-  seatsBought: z.int().check(z.nonnegative()),
+export const productSeatsSchema = /* @__PURE__ */ z.object({
+  productId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  tierId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  version: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
+  seatsBought: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.nonnegative()),
   /** Every holder, ordered by display name. */
-  holders: z.array(userSchema),
+  holders: /* @__PURE__ */ z.array(userSchema),
   updatedAt: z.iso.datetime(),
   /** Display name of whoever changed the seats last, for conflict messages. */
-  updatedBy: z.nullable(z.string()),
+  updatedBy: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
 });
 export type ProductSeats = z.infer<typeof productSeatsSchema>;
 
-const distinctUserIds = z.array(userIdSchema).check(
-  z.maxLength(MAX_SEAT_CHANGES, { error: 'invalid' }),
-  z.refine((ids) => new Set(ids).size === ids.length, { error: 'seatsDuplicate' }),
+const distinctUserIds = /* @__PURE__ */ z.array(userIdSchema).check(
+  /* @__PURE__ */ z.maxLength(MAX_SEAT_CHANGES, { error: 'invalid' }),
+  /* @__PURE__ */ z.refine((ids) => new Set(ids).size === ids.length, { error: 'seatsDuplicate' }),
 );
 
 /**
@@ -111,13 +113,13 @@ const distinctUserIds = z.array(userIdSchema).check(
  * @example
  * adapter.updateSeatAssignments('sales', { assign: ['u012'], unassign: ['u015'] }, { expectedVersion: 3 });
  */
-export const seatAssignmentsUpdateSchema = z
+export const seatAssignmentsUpdateSchema = /* @__PURE__ */ z
   .object({
     assign: distinctUserIds,
     unassign: distinctUserIds,
   })
   .check(
-    z.superRefine((update, ctx) => {
+    /* @__PURE__ */ z.superRefine((update, ctx) => {
       const unassigned = new Set(update.unassign);
       update.assign.forEach((id, index) => {
         if (unassigned.has(id)) ctx.addIssue({ code: 'custom', path: ['assign', index], message: 'invalid' });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AdapterError, isAmbiguousError, toAdapterError } from '../../adapter/errors.js';
 import { useChangeQueue } from '../../lib/use-change-queue.js';
 import { useAccountSettings } from '../../provider/context.js';

@@ -174,9 +174,7 @@ const UpgradeWizardScreen = forwardRef<HTMLDivElement, UpgradeWizardProps>(funct
     const names = wizard.administrators.map((user) => user.displayName);
     return (
       <div {...rootProps} ref={ref} className={rootClassName} data-state="not-allowed">
-        <HeadingLevelProvider level={headingLevel}>
-          <Heading className="abk-upgrade__title">{t('upgrade.title')}</Heading>
-        </HeadingLevelProvider>
+        <WizardTitle headingLevel={headingLevel} />
         <Notice tone="info" title={t('upgrade.notAllowedTitle')}>
           <p>
             {names.length > 0 ? (

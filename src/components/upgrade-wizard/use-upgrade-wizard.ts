@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useHydrated } from '../../lib/use-hydrated.js';
+import { useIsomorphicLayoutEffect } from '../../lib/use-isomorphic-layout-effect.js';
 import { useAccountSettings } from '../../provider/context.js';
 import {
   accountKeys,
@@ -210,9 +211,6 @@ const DEFAULT_STORAGE_KEY = 'account-billing-kit:upgrade-draft';
  */
 const announcedOrders = new Set<string>();
 
-// Refs that actions read are written after render; on the server there is nothing to act on.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 function defaultStorage(): DraftStorage | null {
   try {
     return typeof window === 'undefined' ? null : window.sessionStorage;
@@ -367,8 +365,9 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
 
   const placeOrder = useMutation(placeOrderMutationOptions(settings));
 
-  // What actions need from the latest render, so that `actions` itself never changes.
-  const latest = useRef({
+  // What actions need from the latest render, so that `actions` itself never changes. Refs that
+  // actions read are written after render; on the server there is nothing to act on.
+  const rendered = {
     options,
     settings,
     queryClient,
@@ -383,24 +382,10 @@ export function useUpgradeWizard(options: UseUpgradeWizardOptions = {}): UseUpgr
     storage,
     storageKey,
     seatQuery,
-  });
+  };
+  const latest = useRef(rendered);
   useIsomorphicLayoutEffect(() => {
-    latest.current = {
-      options,
-      settings,
-      queryClient,
-      currency,
-      quoteStatus,
-      placeOrder,
-      catalog,
-      quote,
-      account,
-      owner,
-      ownerId,
-      storage,
-      storageKey,
-      seatQuery,
-    };
+    latest.current = rendered;
   });
 
   /** Applies an event to the state on screen; reports a step change. Returns the new state. */
