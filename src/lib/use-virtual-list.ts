@@ -29,12 +29,6 @@ export interface UseVirtualListOptions {
   onNearEnd?: (() => void) | undefined;
   /** How close to the end, in rows, counts as near. Default 10. */
   nearEnd?: number;
-  /**
-   * The height the scrolling element is expected to have, in pixels, until it is measured
-   * (e.g. its max-height). Default: room for 8 rows. A good guess spares the render that would
-   * correct the first window once the element is laid out.
-   */
-  expectedHeight?: number;
 }
 
 export interface VirtualList<TElement extends HTMLElement> {
@@ -81,10 +75,9 @@ export function useVirtualList<TElement extends HTMLElement>({
   overscan = DEFAULT_OVERSCAN,
   onNearEnd,
   nearEnd = DEFAULT_NEAR_END,
-  expectedHeight,
 }: UseVirtualListOptions): VirtualList<TElement> {
   const scrollRef = useRef<TElement | null>(null);
-  const [view, setView] = useState<View>({ top: 0, visible: Math.ceil((expectedHeight ?? 0) / rowHeight) });
+  const [view, setView] = useState<View>({ top: 0, visible: 0 });
   // The view last put into state, so that an unchanged one costs no render at all.
   const viewRef = useRef(view);
 
@@ -94,41 +87,33 @@ export function useVirtualList<TElement extends HTMLElement>({
     if (!element || element.clientHeight === 0) return;
     const top = Math.floor(element.scrollTop / rowHeight);
     const visible = Math.ceil(element.clientHeight / rowHeight);
-    // Fewer rows in view than rendered, at the same place (a list limited by a short viewport,
-    // or a list with fewer rows than room): the rows rendered already cover it.
-    if (viewRef.current.top === top && viewRef.current.visible >= visible) return;
+    if (viewRef.current.top === top && viewRef.current.visible === visible) return;
     viewRef.current = { top, visible };
     setView(viewRef.current);
   }, [rowHeight]);
 
   // The element may appear later than the hook (a portal, a list shown once it has rows), and a
-  // list shown again after being hidden has lost its scroll position. A ResizeObserver sees both
-  // once the element is laid out, before paint, without forcing a layout of its own after each
-  // commit (a keystroke that renders twice before its paint would lay the page out three times).
-  const listening = useRef<{ element: TElement; stop: () => void } | null>(null);
+  // list shown again after being hidden has lost its scroll position: check after every commit,
+  // before paint. Reading the layout here costs nothing extra, the frame needs it anyway.
+  const listening = useRef<{ element: TElement; onScroll: () => void } | null>(null);
   useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
     if (listening.current?.element !== element) {
-      listening.current?.stop();
+      listening.current?.element.removeEventListener('scroll', listening.current.onScroll);
       listening.current = null;
       if (element) {
-        // Rendered in the event itself, so newly scrolled-in rows paint in the same frame.
+        // Rendered in the scroll event itself, so newly scrolled-in rows paint in the same frame.
         const onScroll = () => flushSync(syncView);
-        element.addEventListener('scroll', onScroll);
-        // Every browser the library supports has one; a test DOM may not (and lays nothing out).
-        const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(onScroll) : null;
-        resizes?.observe(element);
-        const stop = () => {
-          element.removeEventListener('scroll', onScroll);
-          resizes?.disconnect();
-        };
-        listening.current = { element, stop };
+        element.addEventListener('scroll', onScroll, { passive: true });
+        listening.current = { element, onScroll };
       }
     }
+    // An empty list has no rows to place (and is usually hidden): no need to read the layout.
+    if (count > 0) syncView();
   });
   useEffect(
     () => () => {
-      listening.current?.stop();
+      listening.current?.element.removeEventListener('scroll', listening.current.onScroll);
       listening.current = null;
     },
     [],

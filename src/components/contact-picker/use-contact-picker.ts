@@ -274,8 +274,6 @@ export function useContactPicker(options: UseContactPickerOptions = {}): UseCont
     overscan: LIST_OVERSCAN,
     nearEnd: PREFETCH_ROWS,
     onNearEnd: isOpen ? search.fetchMore : undefined,
-    // The first window, before the list is laid out, fits ContactPicker's list.
-    expectedHeight: LIST_MAX_HEIGHT,
   });
 
   const isEnabledAt = (index: number) => {
