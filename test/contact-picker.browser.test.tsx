@@ -469,6 +469,40 @@ describe('ContactPicker keyboard (WAI-ARIA combobox pattern)', () => {
   });
 });
 
+describe('ContactPicker answers in the task that asks', () => {
+  /** Resolves in a task queued now: after every microtask of the current one, before later tasks. */
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('shows the first rows of the open list before the next task, not a frame later', async () => {
+    await renderInProvider(<Picker />, { adapterOptions: { users: 1_000 } });
+    // A click as the browser delivers it to the input; nothing is cached yet.
+    inputElement().click();
+    await nextTask();
+    expect(inputElement()).toHaveAttribute('aria-expanded', 'true');
+    expect(renderedOptions().length).toBeGreaterThan(0);
+    expect(renderedOptions()[0]).toHaveAttribute('aria-setsize', '1000');
+  });
+
+  it('shows an in-page adapter’s answer to a keystroke before the next task, not its local narrowing', async () => {
+    const { adapter } = await renderInProvider(<Picker />, { adapterOptions: { users: 1_000 } });
+    await openList();
+    await expect.poll(statusText).toMatch(/found/);
+    // Few of the 50 loaded users match "ko"; the server finds more.
+    const { total } = await adapter.searchUsers({ query: 'ko', limit: 1 });
+    const input = inputElement();
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true, cancelable: true }));
+    setValue?.call(input, 'ko');
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'o' }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'o', bubbles: true, cancelable: true }));
+    const loadedMatches = renderedOptions().length;
+    await nextTask();
+    expect(total).toBeGreaterThan(loadedMatches);
+    expect(renderedOptions()[0]).toHaveAttribute('aria-setsize', String(total));
+    expect(listboxElement()).not.toHaveAttribute('aria-busy');
+  });
+});
+
 describe('ContactPicker with 100,000 users', () => {
   async function openLargeAccount() {
     await renderInProvider(<Picker />, { adapterOptions: { users: 100_000 } });

@@ -576,7 +576,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}) {
       const page = lastSearch.matches.slice(offset, offset + limit).map((entry) => entry.user);
       const end = offset + page.length;
       return {
-        users: page.map(copy),
+        // A user's fields are all strings: a shallow copy is a whole one, and far cheaper.
+        users: page.map((user) => ({ ...user })),
         nextCursor: end < lastSearch.matches.length ? String(end) : null,
         total: lastSearch.matches.length,
       };

@@ -5,12 +5,13 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { toAdapterError, type AdapterError } from '../adapter/errors.js';
 import { useAccountSettings } from '../provider/context.js';
 import { userSearchQueryOptions } from '../queries/index.js';
 import type { User } from '../schemas/user.js';
 import { matchesAllTerms, searchTerms } from './search-text.js';
-import { useDebouncedValue } from './use-debounced-value.js';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
 /**
  * Where a search stands, as a screen shows it:
@@ -97,7 +98,8 @@ export function useUserSearch({
   const stableExclude = useMemo(() => (excludeKey ? excludeKey.split('\u0000') : EMPTY), [excludeKey]);
   const trimmedQuery = query.trim();
   const terms = useMemo(() => searchTerms(query), [query]);
-  const debouncedQuery = useDebouncedValue(trimmedQuery, debounceMs);
+  const [restingQuery, setRestingQuery] = useState(trimmedQuery);
+  const debouncedQuery = debounceMs > 0 ? restingQuery : trimmedQuery;
   // `loadAll` asks for the text as typed; the list follows it at once so that both show the same.
   const [flushedQuery, setFlushedQuery] = useState<string | null>(null);
 
@@ -114,11 +116,36 @@ export function useUserSearch({
     !debouncedPages.some((page) => page.users.some((user) => matchesUser(user, terms)));
   const serverQuery = narrowingFindsNobody || flushedQuery === trimmedQuery ? trimmedQuery : debouncedQuery;
 
-  const search = useInfiniteQuery({
-    ...userSearchQueryOptions(settings, serverQuery, { pageSize, excludeIds: stableExclude }),
-    enabled,
-    placeholderData: keepPreviousData,
+  const serverOptions = userSearchQueryOptions(settings, serverQuery, {
+    pageSize,
+    excludeIds: stableExclude,
   });
+  const search = useInfiniteQuery({ ...serverOptions, enabled, placeholderData: keepPreviousData });
+
+  // The query's own observer asks the adapter from a passive effect, and tells the component
+  // about the answer a task later: a keystroke would paint its local narrowing first and the
+  // answer frames later. Asked from the commit that needs it, an answer that is ready in the
+  // same task (an in-page adapter, a cached page) is rendered before that commit is painted.
+  const [, setAnswer] = useState({});
+  const showsAnswer = search.isSuccess && !search.isPlaceholderData;
+  useIsomorphicLayoutEffect(() => {
+    if (!enabled || showsAnswer) return;
+    // A failure is rendered as promptly as an answer. (An answer to text typed over since, or
+    // to a search that has gone, costs one render that changes nothing.)
+    const render = () => flushSync(() => setAnswer({}));
+    queryClient.infiniteQuery(serverOptions).then(render, render);
+    // The options are rebuilt on every render; what they ask for is named by these.
+  }, [enabled, showsAnswer, queryClient, settings, serverQuery, pageSize, stableExclude]);
+
+  // The debounce: the server is asked once the text has rested. The rest is counted from the
+  // commit that shows the text (a passive effect may run a frame later), and the timer renders
+  // at once (a scheduled render may come a frame later): the request starts in that commit,
+  // and an answer ready in the same task is rendered before the next paint.
+  useIsomorphicLayoutEffect(() => {
+    if (debounceMs <= 0 || trimmedQuery === restingQuery) return;
+    const timer = setTimeout(() => flushSync(() => setRestingQuery(trimmedQuery)), debounceMs);
+    return () => clearTimeout(timer);
+  }, [debounceMs, trimmedQuery, restingQuery]);
 
   const loadedUsers = useMemo(() => search.data?.pages.flatMap((page) => page.users) ?? [], [search.data]);
   const isStale = search.isPlaceholderData || serverQuery !== trimmedQuery;

@@ -12,7 +12,7 @@ import {
   type RootElementProps,
 } from '../../ui/index.js';
 import { ContactPickerPopover } from './ContactPickerPopover.js';
-import { useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
+import { LIST_MAX_HEIGHT, useContactPicker, type UseContactPickerOptions } from './use-contact-picker.js';
 
 /**
  * Props of `ContactPicker`. `id`, `className`, `style`, `data-*` and `aria-*` go on the root
@@ -53,9 +53,6 @@ export interface ContactPickerProps extends UseContactPickerOptions, RootElement
   /** Ref to the text input, e.g. for react-hook-form's focus on error. */
   inputRef?: Ref<HTMLInputElement>;
 }
-
-/** The tallest the list gets when the viewport has room. */
-const LIST_MAX_HEIGHT = 320;
 
 /**
  * The accessible, fast "Select a user" combobox. Searches the account's users through the

@@ -148,6 +148,8 @@ export interface UseContactPickerResult {
 }
 
 const DEFAULT_ROW_HEIGHT = 56;
+/** The tallest ContactPicker's list gets when the viewport has room. */
+export const LIST_MAX_HEIGHT = 320;
 const LIST_OVERSCAN = 8;
 /** Start loading the next page this many rows before the end of what is loaded. */
 const PREFETCH_ROWS = 10;
