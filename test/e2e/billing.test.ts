@@ -1,43 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { launchChromium, referenceServerProcess, type ServerProcess } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { demoHostPerTest } from './support';
 
 // The billing pages of the demo host app, over the HTTP adapter and the reference server: the
 // overview's entry points into the wizard and the other pages, a card made the default, and a
 // seat that does not fit turned into the wizard's prefilled seat step.
 
-let browser: Browser;
-let server: ServerProcess | null = null;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await server?.dispose();
-  server = null;
-});
-
-async function openPage(path: string): Promise<Page> {
-  if (!server) throw new Error('no server');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/${path}`);
-  return page;
-}
+const { startServer, openPage } = demoHostPerTest();
 
 const salesSubscription = (page: Page) => page.getByRole('listitem', { name: 'Sales Hub Starter' });
 
 describe('the demo host app’s billing pages, in Chromium', () => {
   it('opens the wizard on a product from the overview, and a new default card shows there', async () => {
-    server = await referenceServerProcess();
+    await startServer();
     const page = await openPage('#/billing');
     await expect
       .poll(() => salesSubscription(page).getByText('4 of 5 seats assigned').isVisible(), { timeout: 20_000 })
@@ -72,7 +47,7 @@ describe('the demo host app’s billing pages, in Chromium', () => {
   });
 
   it('gives the last seat, then offers to buy more: the wizard opens on its seat step, prefilled', async () => {
-    server = await referenceServerProcess();
+    await startServer();
     const page = await openPage('#/seats');
     const sales = page.getByRole('region', { name: 'Sales Hub Starter' });
     await expect

@@ -1,36 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { launchChromium, referenceServerProcess, type ServerProcess } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { demoHostPerTest, type ServerProcess } from './support';
 
 // The demo as a host team runs it: the reference server in its own process on the embedded
 // database, the host app it serves, Chromium. Each test has its own copy of the seeded data.
 
-let browser: Browser;
-let server: ServerProcess | null = null;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await server?.dispose();
-  server = null;
-});
-
-async function openPage(path: string): Promise<Page> {
-  if (!server) throw new Error('no server');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/${path}`);
-  return page;
-}
+const { startServer, openPage } = demoHostPerTest();
 
 const region = (page: Page, name: string) => page.getByRole('region', { name });
 const combobox = (page: Page, name: string) => page.getByRole('combobox', { name });
@@ -76,7 +51,7 @@ async function ordersInDatabase(running: ServerProcess): Promise<number> {
 
 describe('the demo host app against the reference server, in Chromium', () => {
   it('changes billing contacts, which are still there after a reload and a server restart', async () => {
-    server = await referenceServerProcess();
+    const server = await startServer();
     const page = await openPage('#/company');
     await companyLoaded(page);
     await region(page, 'Billing contacts').getByRole('button', { name: 'Add another' }).click();
@@ -99,7 +74,7 @@ describe('the demo host app against the reference server, in Chromium', () => {
   });
 
   it('shows a conflict when two people edit the same section, and both ways out of it work', async () => {
-    server = await referenceServerProcess();
+    await startServer();
     const first = await openPage('#/company');
     const second = await openPage('#/company');
     await companyLoaded(first);
@@ -135,7 +110,7 @@ describe('the demo host app against the reference server, in Chromium', () => {
   });
 
   it('completes an upgrade, placing one order', async () => {
-    server = await referenceServerProcess();
+    const server = await startServer();
     const page = await openPage('#/upgrade');
     await toReview(page);
     await page.getByRole('button', { name: 'Complete purchase' }).click();
@@ -150,7 +125,7 @@ describe('the demo host app against the reference server, in Chromium', () => {
 
   it('places exactly one order when the server stops while completing the purchase and the admin retries', async () => {
     // The server stores the order, then holds the answer back long enough to be stopped.
-    server = await referenceServerProcess({ ORDER_ANSWER_DELAY_MS: '5000' });
+    const server = await startServer({ ORDER_ANSWER_DELAY_MS: '5000' });
     const page = await openPage('#/upgrade');
     await toReview(page);
     await page.getByRole('button', { name: 'Complete purchase' }).click();

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { openDatabase } from '../../examples/reference-server/src/db';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -119,3 +119,43 @@ export async function referenceServerProcess(env: Record<string, string> = {}) {
 }
 
 export type ServerProcess = Awaited<ReturnType<typeof referenceServerProcess>>;
+
+/**
+ * One Chromium for a test file and a reference server per test: a test calls `startServer()`,
+ * then `openPage(path)` for a fresh 1280 px page of the host app it serves. After each test the
+ * pages close and the server is disposed.
+ */
+export function demoHostPerTest() {
+  let browser: Browser;
+  let server: ServerProcess | null = null;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    await server?.dispose();
+    server = null;
+  });
+
+  return {
+    async startServer(env?: Record<string, string>): Promise<ServerProcess> {
+      server = await referenceServerProcess(env);
+      return server;
+    },
+    async openPage(path: string): Promise<Page> {
+      if (!server) throw new Error('no server');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${path}`);
+      return page;
+    },
+  };
+}
