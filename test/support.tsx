@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
-import { Fragment, StrictMode, type ReactElement } from 'react';
+import userEvent from '@testing-library/user-event';
+import { Fragment, StrictMode, type ComponentPropsWithRef, type ReactElement } from 'react';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../src/adapter/memory';
 import { de } from '../src/locales/de';
 import { fi } from '../src/locales/fi';
@@ -10,6 +11,8 @@ import {
   AccountSettingsProvider,
   type AccountSettingsProviderProps,
 } from '../src/provider/AccountSettingsProvider';
+import { UpgradeWizard } from '../src/components/upgrade-wizard';
+import { policyLinks } from '../stories/fixtures';
 
 export interface RenderWithProviderOptions extends Omit<RenderOptions, 'wrapper'> {
   adapter?: MemoryAdapter;
@@ -49,4 +52,20 @@ export function renderWithProvider(ui: ReactElement, options: RenderWithProvider
     ),
   });
   return { ...result, adapter, queryClient };
+}
+
+/**
+ * The upgrade wizard with the policy links, no draft storage and no quote debounce, rendered as
+ * `renderWithProvider` does, with a user-event session.
+ */
+export function renderWizard(
+  props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
+  adapter: MemoryAdapter = createMemoryAdapter(),
+  provider: Partial<AccountSettingsProviderProps> = {},
+) {
+  const result = renderWithProvider(
+    <UpgradeWizard {...policyLinks} draftStorage={null} quoteDebounceMs={0} {...props} />,
+    { adapter, provider },
+  );
+  return { ...result, user: userEvent.setup() };
 }

@@ -2,30 +2,13 @@
 // language, beyond the defects covered in upgrade-wizard-purchase.test.tsx.
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ComponentPropsWithRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
-import { UpgradeWizard } from '../src/components/upgrade-wizard';
-import { policyLinks } from '../stories/fixtures';
-import { renderWithProvider } from './support';
+import { createMemoryAdapter } from '../src/adapter/memory';
+import { renderWizard } from './support';
 import { salesStarterSeats } from '../stories/billing-fixtures';
 
 // These flows take many steps; on a busy machine one step can outlast the default second.
 configure({ asyncUtilTimeout: 3000 });
-
-type WizardProps = Partial<ComponentPropsWithRef<typeof UpgradeWizard>>;
-
-function renderWizard(
-  props: WizardProps = {},
-  adapter: MemoryAdapter = createMemoryAdapter(),
-  provider = {},
-) {
-  const result = renderWithProvider(
-    <UpgradeWizard {...policyLinks} draftStorage={null} quoteDebounceMs={0} {...props} />,
-    { adapter, provider },
-  );
-  return { ...result, user: userEvent.setup() };
-}
 
 function tierCard(name: string) {
   return screen.getByRole('heading', { level: 4, name }).closest('li') as HTMLElement;

@@ -1,35 +1,19 @@
 // The upgrade wizard as an attacker, a reload or a slow network would try it: drafts that belong
 // to someone else, purchases nobody clicked, selections that change under the user, dead ends.
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { ComponentPropsWithRef } from 'react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
 import { CompanyInformation } from '../src/components/company-information';
-import { UpgradeWizard } from '../src/components/upgrade-wizard';
 import type { AccountSettingsEvent } from '../src/provider/context';
 import { adapterScope } from '../src/queries';
 import type { CompanyDetailsInput, PaymentMethod } from '../src/schemas';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
-import { renderWithProvider } from './support';
+import { renderWithProvider, renderWizard } from './support';
 
 // These flows take many steps; on a busy machine one step can outlast the default second.
 configure({ asyncUtilTimeout: 3000 });
-
-type WizardProps = Partial<ComponentPropsWithRef<typeof UpgradeWizard>>;
-
-function renderWizard(
-  props: WizardProps = {},
-  adapter: MemoryAdapter = createMemoryAdapter(),
-  provider = {},
-) {
-  const result = renderWithProvider(
-    <UpgradeWizard {...policyLinks} draftStorage={null} quoteDebounceMs={0} {...props} />,
-    { adapter, provider },
-  );
-  return { ...result, user: userEvent.setup() };
-}
 
 /** A storage like `sessionStorage` that outlives the wizards rendered with it, as a tab does. */
 function tabStorage() {

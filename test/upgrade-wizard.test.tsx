@@ -1,6 +1,6 @@
 import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { createRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { createRef, useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/adapter/errors';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/adapter/memory';
@@ -15,25 +15,12 @@ import { DRAFT_VERSION, draftStorageKey } from '../src/components/upgrade-wizard
 import { AccountSettingsProvider } from '../src/provider/AccountSettingsProvider';
 import { adapterScope } from '../src/queries';
 import { nordlichtCompany, policyLinks } from '../stories/fixtures';
-import { renderWithProvider } from './support';
+import { renderWithProvider, renderWizard } from './support';
 import { salesStarterSeats } from '../stories/billing-fixtures';
 
 const policies = policyLinks;
 /** The plan step's action, named after the interval chosen: "Buy monthly plan", "Buy annual plan". */
 const BUY_PLAN = /^Buy (monthly|annual) plan/;
-
-function renderWizard(
-  props: Partial<ComponentPropsWithRef<typeof UpgradeWizard>> = {},
-  adapter: MemoryAdapter = createMemoryAdapter(),
-) {
-  const result = renderWithProvider(
-    <UpgradeWizard {...policies} draftStorage={null} quoteDebounceMs={0} {...props} />,
-    {
-      adapter,
-    },
-  );
-  return { ...result, user: userEvent.setup() };
-}
 
 /**
  * The demo account with nobody holding a Sales Hub seat yet, so its seat step starts empty (the
