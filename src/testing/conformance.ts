@@ -178,6 +178,35 @@ async function chargedSubscriptions(adapter: AccountAdapter): Promise<ProductSub
 }
 
 /** The seats of the sandbox's per-seat subscription, and users who hold none yet. */
+/**
+ * The billing settings' writes, each named, for the permission checks: make `cardId` the default,
+ * share it, remove it, and take the seats of `unassign` away.
+ */
+function billingSettingsWrites(
+  adapter: AccountAdapter,
+  cardId: string,
+  seats: ProductSeats,
+  unassign: string[],
+): [string, () => Promise<unknown>][] {
+  return [
+    ['setDefaultPaymentMethod', () => adapter.setDefaultPaymentMethod(cardId, { expectedVersion: 1 })],
+    [
+      'updatePaymentMethodSharing',
+      () => adapter.updatePaymentMethodSharing(cardId, true, { expectedVersion: 1 }),
+    ],
+    ['removePaymentMethod', () => adapter.removePaymentMethod(cardId, { expectedVersion: 1 })],
+    [
+      'updateSeatAssignments',
+      () =>
+        adapter.updateSeatAssignments(
+          seats.productId,
+          { assign: [], unassign },
+          { expectedVersion: seats.version },
+        ),
+    ],
+  ];
+}
+
 async function perSeatProduct(
   adapter: AccountAdapter,
 ): Promise<{ seats: ProductSeats; subscription: ProductSubscription }> {
@@ -468,21 +497,12 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
           'createPaymentMethod',
           () => adapter.createPaymentMethod({ token: 'tok_conformance', sharedWithAdmins: false }),
         ],
-        ['setDefaultPaymentMethod', () => adapter.setDefaultPaymentMethod(cardId, { expectedVersion: 1 })],
-        [
-          'updatePaymentMethodSharing',
-          () => adapter.updatePaymentMethodSharing(cardId, true, { expectedVersion: 1 }),
-        ],
-        ['removePaymentMethod', () => adapter.removePaymentMethod(cardId, { expectedVersion: 1 })],
-        [
-          'updateSeatAssignments',
-          () =>
-            adapter.updateSeatAssignments(
-              seats.productId,
-              { assign: [], unassign: seats.holders.slice(0, 1).map((user) => user.id) },
-              { expectedVersion: seats.version },
-            ),
-        ],
+        ...billingSettingsWrites(
+          adapter,
+          cardId,
+          seats,
+          seats.holders.slice(0, 1).map((user) => user.id),
+        ),
         [
           'placeOrder',
           () =>
@@ -572,26 +592,7 @@ export function runAdapterConformance(runner: ConformanceRunner, options: Confor
           );
           const { seats, subscription } = await perSeatProduct(adapter);
           const cardId = subscription.paymentMethod?.id ?? 'pm_conformance';
-          const billingWrites: [string, () => Promise<unknown>][] = [
-            [
-              'setDefaultPaymentMethod',
-              () => adapter.setDefaultPaymentMethod(cardId, { expectedVersion: 1 }),
-            ],
-            [
-              'updatePaymentMethodSharing',
-              () => adapter.updatePaymentMethodSharing(cardId, true, { expectedVersion: 1 }),
-            ],
-            ['removePaymentMethod', () => adapter.removePaymentMethod(cardId, { expectedVersion: 1 })],
-            [
-              'updateSeatAssignments',
-              () =>
-                adapter.updateSeatAssignments(
-                  seats.productId,
-                  { assign: [], unassign: [] },
-                  { expectedVersion: seats.version },
-                ),
-            ],
-          ];
+          const billingWrites = billingSettingsWrites(adapter, cardId, seats, []);
           for (const [name, write] of billingWrites) {
             check(await isForbidden(write, name), `${name} without manageBilling must fail with "forbidden"`);
           }
